@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import type { StateStore } from '../store/state-store';
+import { VirtualClock } from './clock';
+import type { EmulatorState, InstanceRecord, TaskRecord, Tenant } from './state';
+import { createDemoTenant } from './tenants';
+
+export interface LifecycleSettings {
+  /** Seconds from create / reboot / reset (running_status 4) to running (2). */
+  provisionSeconds: number;
+  /** Seconds from delete (running_status 3) until the instance is gone. */
+  releaseSeconds: number;
+  /** Seconds until async jobs (commands, app installs, reset, unassign, backup) finish; prepare phases too. */
+  taskSeconds: number;
+}
+
+export const DEFAULT_SETTINGS: LifecycleSettings = { provisionSeconds: 3, releaseSeconds: 1, taskSeconds: 2 };
+
+/** At most this many tasks are kept; the oldest are dropped (a task id then reads as unknown). */
+const MAX_TASKS = 5000;
+
+/**
+ * Owns the emulator's state: tenants, instances, tasks, the virtual clock and the lifecycle settings.
+ * Every mutation ends with `commit()`, which persists synchronously before the HTTP answer is sent.
+ * Lifecycle transitions are applied lazily by `tick()` at the start of each request.
+ */
+export class EmulatorModel {
+  readonly clock: VirtualClock;
+  settings: LifecycleSettings;
+  /** The settings the emulator started with; reset returns to them. */
+  private readonly initialSettings: LifecycleSettings;
+  tokenSecret: string;
+  tenants: Tenant[] = [];
+  readonly instances = new Map<string, InstanceRecord>();
+  readonly tasks = new Map<string, TaskRecord>();
+  nameCounters: Record<string, number> = {};
+  private nextDueAt = Infinity;
+
+  constructor(
+    private readonly store: StateStore<EmulatorState>,
+    settings: Partial<LifecycleSettings> = {},
+    clock = new VirtualClock(),
+  ) {
+    this.clock = clock;
+    this.initialSettings = { ...DEFAULT_SETTINGS, ...settings };
+    this.settings = { ...this.initialSettings };
+    const saved = store.load();
+    if (saved) {
+      if (saved.version !== 1) throw new Error(`unsupported emulator state version ${String(saved.version)}`);
+      this.tokenSecret = saved.tokenSecret;
+      this.clock.restore(saved.clockOffsetMs);
+      this.tenants = saved.tenants;
+      for (const inst of saved.instances) this.instances.set(inst.instanceId, inst);
+      for (const task of saved.tasks) this.tasks.set(task.taskId, task);
+      this.nameCounters = saved.nameCounters;
+      this.recomputeNextDue();
+    } else {
+      this.tokenSecret = randomBytes(32).toString('hex');
+      this.tenants = [createDemoTenant()];
+      this.commit();
+    }
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /**
+   * Wipes tenants, instances and tasks, re-seeds the demo tenant, returns the clock to real time and the
+   * settings to their start values. The token secret survives, so a client's cached demo token stays valid.
+   */
+  reset(): void {
+    this.clock.resetToRealTime();
+    this.settings = { ...this.initialSettings };
+    this.tenants = [createDemoTenant()];
+    this.instances.clear();
+    this.tasks.clear();
+    this.nameCounters = {};
+    this.nextDueAt = Infinity;
+    this.commit();
+  }
+
+  snapshot(): EmulatorState {
+    return {
+      version: 1,
+      tokenSecret: this.tokenSecret,
+      clockOffsetMs: this.clock.offset,
+      tenants: this.tenants,
+      instances: [...this.instances.values()],
+      tasks: [...this.tasks.values()],
+      nameCounters: this.nameCounters,
+    };
+  }
+
+  commit(): void {
+    this.store.save(this.snapshot());
+  }
+
+  advanceClock(seconds: number): void {
+    this.clock.advance(seconds);
+    this.commit();
+    this.tick();
+  }
+
+  /** Schedules a lifecycle step for an instance (replacing any pending one). */
+  schedule(inst: InstanceRecord, to: number | 'gone', afterSeconds: number): void {
+    const at = this.now() + Math.max(0, afterSeconds) * 1000;
+    inst.transition = { to, at };
+    this.nextDueAt = Math.min(this.nextDueAt, at);
+  }
+
+  /** Applies every transition that is due on the virtual clock. Cheap when nothing is due. */
+  tick(): void {
+    const now = this.now();
+    if (now < this.nextDueAt) return;
+    let changed = false;
+    for (const inst of [...this.instances.values()]) {
+      const t = inst.transition;
+      if (!t || t.at > now) continue;
+      changed = true;
+      if (t.to === 'gone') {
+        this.instances.delete(inst.instanceId);
+      } else {
+        inst.runningStatus = t.to;
+        inst.transition = null;
+      }
+    }
+    this.recomputeNextDue();
+    if (changed) this.commit();
+  }
+
+  addTask(task: TaskRecord): void {
+    this.tasks.set(task.taskId, task);
+    while (this.tasks.size > MAX_TASKS) {
+      const oldest = this.tasks.keys().next().value as string;
+      this.tasks.delete(oldest);
+    }
+  }
+
+  tenantByDomainId(domainId: string): Tenant | undefined {
+    return this.tenants.find((t) => t.domainId === domainId);
+  }
+
+  tenantByDomainName(domainName: string): Tenant | undefined {
+    return this.tenants.find((t) => t.domainName === domainName);
+  }
+
+  tenantByAccessKey(accessKey: string): Tenant | undefined {
+    return this.tenants.find((t) => t.accessKey === accessKey);
+  }
+
+  /** Next unused `{prefix}-{seq}` sequence numbers for a tenant; never reused within the tenant. */
+  takeNameSequence(domainId: string, prefix: string, count: number): number {
+    const key = `${domainId}/${prefix}`;
+    // Seeded instances may already use names of this prefix; continue after the highest one.
+    let highest = this.nameCounters[key] ?? 0;
+    const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{5,})$`);
+    for (const inst of this.instances.values()) {
+      const m = inst.tenantDomainId === domainId ? pattern.exec(inst.instanceName) : null;
+      if (m) highest = Math.max(highest, Number(m[1]));
+    }
+    const first = highest + 1;
+    this.nameCounters[key] = first + count - 1;
+    return first;
+  }
+
+  private recomputeNextDue(): void {
+    let next = Infinity;
+    for (const inst of this.instances.values()) if (inst.transition) next = Math.min(next, inst.transition.at);
+    this.nextDueAt = next;
+  }
+}

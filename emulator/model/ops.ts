@@ -1,0 +1,36 @@
+/**
+ * Operation names of the emulator. They name every endpoint for fault injection and request counters
+ * (team contract: the `<op>` names of the control plane) and appear in 501 / error messages.
+ */
+export const KOOPHONE_OPS = [
+  'sync-command',
+  'async-command',
+  'tasks',
+  'video-setting',
+  'batch-query-status',
+  'batch-reset',
+  'auth',
+  'assign',
+  'unassign',
+  'batch-query',
+  'reboot',
+  'sku',
+  'create',
+  'delete',
+  'prepare',
+  'prepare-progress',
+  'backup',
+  'app-install',
+] as const;
+
+export const IAM_OPS = ['iam-tokens', 'iam-projects'] as const;
+
+export const ALL_OPS = [...KOOPHONE_OPS, ...IAM_OPS] as const;
+
+export type KooPhoneOp = (typeof KOOPHONE_OPS)[number];
+export type IamOp = (typeof IAM_OPS)[number];
+export type Op = (typeof ALL_OPS)[number];
+
+export function isOp(value: unknown): value is Op {
+  return typeof value === 'string' && (ALL_OPS as readonly string[]).includes(value);
+}

@@ -1,0 +1,132 @@
+/**
+ * The persisted state of the emulator. Plain JSON (no Dates, no Maps) so the store can write it atomically as
+ * one document. All times are milliseconds on the virtual clock.
+ */
+
+export interface OrgUser {
+  userId: string;
+  name: string;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+}
+
+export interface Tenant {
+  domainId: string;
+  domainName: string;
+  userId: string;
+  userName: string;
+  password: string;
+  projects: Project[];
+  accessKey: string;
+  secretKey: string;
+  /** Users of the tenant's KooPhone organisation: the only valid assign targets (§3.8). */
+  users: OrgUser[];
+}
+
+export type BillingMode = '0' | '1';
+
+export interface ChargeParam {
+  chargingMode: number;
+  periodType: number;
+  periodNum: number;
+  isAutoPay: number;
+  isAutoRenew: number;
+}
+
+/** A pending lifecycle step: at `at`, running_status becomes `to`, or the instance disappears. */
+export interface Transition {
+  to: number | 'gone';
+  at: number;
+}
+
+export interface VideoSettingsRecord {
+  instanceSettings: unknown[];
+  appliedAt: number;
+}
+
+export interface Preparation {
+  userId: string;
+  startedAt: number;
+  queuedUntil: number;
+  restoredAt: number;
+}
+
+export interface BackupRecord {
+  startedAt: number;
+  doneAt: number;
+}
+
+export interface InstalledApp {
+  objectName: string;
+  objectVersion: string;
+  fileName: string;
+  installedAt: number;
+}
+
+export interface InstanceRecord {
+  instanceId: string;
+  instanceName: string;
+  tenantDomainId: string;
+  projectId: string;
+  projectName: string;
+  regionId: string;
+  os: string;
+  instanceSkuId: string;
+  bandSkuId: string;
+  bandSize: number;
+  network: string;
+  billingMode: BillingMode;
+  orderId: string | null;
+  /** false while a create with isAutoPay=0 waits for payment (running_status 0, no provisioning). */
+  orderPaid: boolean;
+  chargeParam: ChargeParam | null;
+  createdAt: number;
+  runningStatus: number;
+  transition: Transition | null;
+  frozen: boolean;
+  assignUser: string | null;
+  deviceId: string;
+  preparation: Preparation | null;
+  backup: BackupRecord | null;
+  video: VideoSettingsRecord | null;
+  apps: InstalledApp[];
+}
+
+export interface JobOutcome {
+  status: 2 | -1;
+  errorCode: string;
+  errorMsg: string;
+  executeMsg: string | null;
+}
+
+export interface JobRecord {
+  jobId: string;
+  instanceId: string;
+  outcome: JobOutcome;
+}
+
+export type TaskKind = 'command' | 'app-install' | 'reset' | 'unassign' | 'backup';
+
+export interface TaskRecord {
+  taskId: string;
+  tenantDomainId: string;
+  kind: TaskKind;
+  createdAt: number;
+  doneAt: number;
+  jobs: JobRecord[];
+}
+
+export interface EmulatorState {
+  version: 1;
+  /** Signs IAM tokens; kept across reset so a cached demo token stays valid for the re-seeded demo tenant. */
+  tokenSecret: string;
+  clockOffsetMs: number;
+  tenants: Tenant[];
+  instances: InstanceRecord[];
+  tasks: TaskRecord[];
+  /** Next name sequence per `domainId/prefix`; never reused, so names stay unique for reconciliation. */
+  nameCounters: Record<string, number>;
+}

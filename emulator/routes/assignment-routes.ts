@@ -1,0 +1,27 @@
+import { assignInstances, unassignInstances } from '../model/assignment-ops';
+import type { EmulatorModel } from '../model/emulator-model';
+import type { KooPhoneOperation } from './koophone-operation';
+
+/** §3.8–3.9: binding phones to organisation users. */
+export function assignmentOperations(model: EmulatorModel): KooPhoneOperation[] {
+  return [
+    {
+      op: 'assign',
+      method: 'POST',
+      url: '/v1/instances/assign',
+      requestId: 'required',
+      body: 'json',
+      successMessage: 'OK',
+      run: ({ caller, body }) => assignInstances(model, caller, body),
+    },
+    {
+      op: 'unassign',
+      method: 'POST',
+      url: '/v1/instances/unassign',
+      requestId: 'required',
+      body: 'json',
+      successMessage: 'OK',
+      run: ({ caller, body }) => unassignInstances(model, caller, body),
+    },
+  ];
+}

@@ -1,0 +1,45 @@
+import type { EmulatorModel } from '../model/emulator-model';
+import { backupInstances, getDeviceToken, prepareInstances, prepareProgress } from '../model/streaming-ops';
+import type { KooPhoneOperation } from './koophone-operation';
+
+/** §3.7, 3.15–3.17: device tokens and the prepare → stream → backup cycle. */
+export function streamingOperations(model: EmulatorModel): KooPhoneOperation[] {
+  return [
+    {
+      op: 'auth',
+      method: 'POST',
+      url: '/v1/instances/:instance_id/auth',
+      requestId: 'optional',
+      body: 'none',
+      successMessage: 'ok',
+      run: ({ caller, params }) => getDeviceToken(model, caller, params.instance_id),
+    },
+    {
+      op: 'prepare',
+      method: 'POST',
+      url: '/v1/instances/prepare',
+      requestId: 'optional',
+      body: 'json',
+      successMessage: 'ok',
+      run: ({ caller, body }) => prepareInstances(model, caller, body),
+    },
+    {
+      op: 'prepare-progress',
+      method: 'POST',
+      url: '/v1/instances/prepare-progress',
+      requestId: 'optional',
+      body: 'json',
+      successMessage: 'OK',
+      run: ({ caller, body }) => prepareProgress(model, caller, body),
+    },
+    {
+      op: 'backup',
+      method: 'POST',
+      url: '/v1/instances/backup',
+      requestId: 'required',
+      body: 'json',
+      successMessage: 'OK',
+      run: ({ caller, body }) => backupInstances(model, caller, body),
+    },
+  ];
+}

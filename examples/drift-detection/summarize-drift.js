@@ -1,0 +1,121 @@
+// @ts-check
+/**
+ * Turns `pulumi preview --refresh --expect-no-changes --json` into a drift report a person can act on.
+ *
+ *   node summarize-drift.js <preview.json> <preview exit code> [<preview stderr file>]
+ *
+ * Exit 0: no drift. Exit 1: drift (the report names each resource, each property, old → new). Exit 2: the check
+ * itself failed (bad credentials, unreachable API, a program error) — that is not drift, and says so.
+ *
+ * How drift shows up in the preview: the engine first refreshes every resource (steps with op "refresh" carry its
+ * recorded state and what the provider read), then plans what `pulumi up` would do. A resource that vanished outside
+ * Pulumi is planned for "create" although it had a refresh step; one whose inputs no longer match is planned for
+ * "update" or "replace".
+ */
+const { readFileSync } = require('node:fs');
+
+/** @typedef {{ id?: string; type?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }} State */
+/**
+ * @typedef {{ op: string; urn: string; oldState?: State; newState?: State; detailedDiff?: Record<string, { kind: string }> | null;
+ *   diffReasons?: string[]; replaceReasons?: string[] }} Step
+ */
+/** @typedef {{ steps?: Step[]; diagnostics?: { severity?: string; message?: string; urn?: string }[] }} Preview */
+
+/** What identifies a KooPhone resource to a person; shown for a resource that vanished. */
+const IDENTITY = ['instanceId', 'instanceName', 'userId', 'instanceIds'];
+
+/**
+ * `urn:pulumi:stack::project::pulumi-nodejs:dynamic/koophone:Instance::phone-1` → `koophone:Instance phone-1`.
+ * @param {string} urn
+ */
+function label(urn) {
+  const parts = urn.split('::');
+  const type = (parts[2] ?? '').split('$').pop() ?? '';
+  return `${type.replace(/^pulumi-nodejs:dynamic\//, '')} ${parts[3] ?? urn}`;
+}
+
+/** @param {unknown} v */
+const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
+
+/**
+ * @param {Preview} preview
+ * @returns {string[]} report lines; empty when nothing drifted or is pending
+ */
+function driftReport(preview) {
+  const steps = preview.steps ?? [];
+  /** @type {Map<string, State>} recorded state of every resource the refresh looked at */
+  const recorded = new Map();
+  const lines = [];
+  for (const step of steps) {
+    // The refresh step records what the stack held; its own newState is not the refreshed one, so the planned
+    // step after it (whose oldState holds the refreshed outputs) is what tells the drift.
+    if (step.op === 'refresh' && step.oldState) recorded.set(step.urn, step.oldState);
+  }
+  for (const step of steps) {
+    // A replacement is reported by its `replace` step; its create-replacement/delete-replaced steps repeat it.
+    if (['same', 'refresh', 'read', 'create-replacement', 'delete-replaced'].includes(step.op)) continue;
+    const before = recorded.get(step.urn);
+    if (step.op === 'create' && before) {
+      lines.push(`- ${label(step.urn)}: missing in KooPhone, removed outside Pulumi (was id ${before.id ?? '?'}); \`pulumi up\` would create it again`);
+      const was = { ...before.inputs, ...before.outputs };
+      for (const k of IDENTITY.filter((key) => was[key] !== undefined)) lines.push(`    ${k}: ${show(was[k])} → (absent)`);
+    } else if (step.op === 'create') {
+      lines.push(`+ ${label(step.urn)}: in the program but not deployed yet (a code change, not drift)`);
+    } else if (step.op === 'delete') {
+      lines.push(`- ${label(step.urn)}: deployed but no longer in the program; \`pulumi up\` would delete it`);
+    } else if (step.op === 'replace' || step.op === 'update') {
+      lines.push(`~ ${label(step.urn)}: \`pulumi up\` would ${step.op} it`);
+      const keys = step.detailedDiff ? Object.keys(step.detailedDiff) : [...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])];
+      for (const k of [...new Set(keys)].sort()) {
+        const root = k.split(/[.[]/)[0];
+        const stack = step.oldState?.inputs?.[root];
+        const now = step.oldState?.outputs?.[root];
+        const wanted = step.newState?.inputs?.[root];
+        lines.push(
+          JSON.stringify(stack) !== JSON.stringify(now)
+            ? `    ${k}: ${show(stack)} → ${show(now)} (changed outside Pulumi; the program wants ${show(wanted)})`
+            : `    ${k}: ${show(stack)} → ${show(wanted)} (a change in the program, not drift)`,
+        );
+      }
+    } else {
+      lines.push(`? ${label(step.urn)}: ${step.op}`);
+    }
+  }
+  return lines;
+}
+
+/** @param {string[]} argv */
+function main(argv) {
+  const [file, rcText, stderrFile] = argv;
+  if (!file || rcText === undefined) {
+    console.error('usage: summarize-drift.js <preview.json> <preview exit code> [<stderr file>]');
+    return 2;
+  }
+  const rc = Number(rcText);
+  const stderr = stderrFile ? readFileSync(stderrFile, 'utf8').trim() : '';
+  /** @type {Preview} */
+  let preview;
+  try {
+    preview = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    console.error(`drift check failed: pulumi preview gave no JSON (exit ${rc}).${stderr ? `\n${stderr}` : ''}`);
+    return 2;
+  }
+  const report = driftReport(preview);
+  if (report.length > 0) {
+    console.log(`DRIFT: ${report.filter((l) => !l.startsWith(' ')).length} resource(s) differ from the stack:`);
+    for (const line of report) console.log(line);
+    console.log('Repair with `pulumi up --refresh` (or accept the change with `pulumi refresh` and update the program).');
+    return 1;
+  }
+  if (rc !== 0) {
+    const errors = (preview.diagnostics ?? []).filter((d) => d.severity === 'error').map((d) => d.message?.trim());
+    console.error(`drift check failed (exit ${rc}), no drift found:\n${[...errors, stderr].filter(Boolean).join('\n')}`);
+    return 2;
+  }
+  console.log('No drift: every resource matches the stack.');
+  return 0;
+}
+
+module.exports = { driftReport, label };
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

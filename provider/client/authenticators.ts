@@ -1,0 +1,36 @@
+import { signRequest, type AkSkCredentials } from './aksk-signer';
+import type { IamTokenProvider } from './iam-token';
+import type { AuthTicket, Authenticator } from './transport';
+
+/** The three ways to authenticate a KooPhone call (koophone-api.md §2), plus none for the IAM token request. */
+
+export function passwordAuthenticator(tokens: IamTokenProvider): Authenticator {
+  return {
+    async ticket() {
+      const token = await tokens.token();
+      return {
+        headers: () => ({ 'X-Auth-Token': token }),
+        renew: () => {
+          tokens.invalidate(token);
+          return true;
+        },
+      };
+    },
+  };
+}
+
+/** A token supplied by the user: nothing to refresh, so a 401 is final. */
+export function staticTokenAuthenticator(token: string): Authenticator {
+  const ticket: AuthTicket = { headers: () => ({ 'X-Auth-Token': token }), renew: () => false };
+  return { ticket: async () => ticket };
+}
+
+/** Signs every attempt afresh (the signature covers X-Sdk-Date and x-request-id, which change per attempt). */
+export function akskAuthenticator(creds: AkSkCredentials, now: () => Date = () => new Date()): Authenticator {
+  const ticket: AuthTicket = { headers: (req) => ({ ...signRequest(req, creds, now()) }), renew: () => false };
+  return { ticket: async () => ticket };
+}
+
+export const anonymousAuthenticator: Authenticator = {
+  ticket: async () => ({ headers: () => ({}), renew: () => false }),
+};

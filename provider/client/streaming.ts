@@ -1,0 +1,53 @@
+import { instanceIdsRequestSchema, optionalAsyncTaskEnvelopeSchema } from '../schemas/wire/common';
+import {
+  deviceTokenPathSchema,
+  deviceTokenResponseSchema,
+  prepareProgressRequestSchema,
+  prepareProgressResponseSchema,
+  prepareRequestSchema,
+  prepareResponseSchema,
+} from '../schemas/wire/streaming';
+import { defineOperation } from './operation';
+
+/** Streaming sessions: device token, prepare, progress, backup (koophone-api.md §3.7, §3.15–§3.17). */
+
+/** Issues a device token; a second one simply supersedes the first, so it is replay-safe. */
+export const getDeviceTokenOp = defineOperation({
+  name: 'auth',
+  method: 'POST',
+  path: '/v1/instances/{instance_id}/auth',
+  replaySafe: true,
+  envelope: 'koophone',
+  params: deviceTokenPathSchema,
+  response: deviceTokenResponseSchema,
+});
+
+export const prepareInstancesOp = defineOperation({
+  name: 'prepare',
+  method: 'POST',
+  path: '/v1/instances/prepare',
+  replaySafe: true,
+  envelope: 'koophone',
+  body: prepareRequestSchema,
+  response: prepareResponseSchema,
+});
+
+export const getPrepareProgressOp = defineOperation({
+  name: 'prepare-progress',
+  method: 'POST',
+  path: '/v1/instances/prepare-progress',
+  replaySafe: true,
+  envelope: 'koophone',
+  body: prepareProgressRequestSchema,
+  response: prepareProgressResponseSchema,
+});
+
+export const backupInstancesOp = defineOperation({
+  name: 'backup',
+  method: 'POST',
+  path: '/v1/instances/backup',
+  replaySafe: true,
+  envelope: 'koophone',
+  body: instanceIdsRequestSchema,
+  response: optionalAsyncTaskEnvelopeSchema,
+});

@@ -1,0 +1,58 @@
+import { instanceInputsSchema } from '../schemas/resources/instance';
+import { videoSettingInputsSchema } from '../schemas/resources/video-setting';
+import { UNKNOWN_VALUE, checkInputs } from './check-inputs';
+
+const valid = { os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' };
+
+describe('checkInputs', () => {
+  it('fills documented defaults for valid inputs and ignores the serialized provider', () => {
+    const { inputs, failures } = checkInputs(instanceInputsSchema, { ...valid, __provider: 'exports.handler = …' });
+    expect(failures).toEqual([]);
+    expect(inputs).toMatchObject({ bandSkuId: 'kp.bandwidth', network: 'EIP', waitForReady: true, charge: { mode: 'prePaid', periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false } });
+    expect(inputs).not.toHaveProperty('__provider');
+  });
+
+  it('names every bad field by its property path', () => {
+    const { failures } = checkInputs(instanceInputsSchema, {
+      ...valid,
+      os: 'AOSP12',
+      namePrefix: 'way-too-long-prefix',
+      charge: { periodType: 'year', periodNum: 5 },
+      colour: 'red',
+    });
+    const byProperty = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
+    expect(Object.keys(byProperty).sort()).toEqual(['(inputs)', 'charge.periodNum', 'namePrefix', 'os']);
+    expect(byProperty['charge.periodNum']).toMatch(/at most 3 when periodType is "year"/);
+    expect(byProperty['(inputs)']).toMatch(/colour/);
+  });
+
+  it('does not judge values that are unknown at preview', () => {
+    const { inputs, failures } = checkInputs(videoSettingInputsSchema, { instanceIds: [UNKNOWN_VALUE] });
+    expect(failures).toEqual([]);
+    expect(inputs).toBeDefined();
+  });
+
+  it('validates video ranges: code rate step, fps and duplicate profiles', () => {
+    const { failures } = checkInputs(videoSettingInputsSchema, {
+      instanceIds: ['a44uhlf7'],
+      profiles: [
+        { networkType: 'WIFI', encodingType: 'H264', definition720p: { codeRate: 4050, fps: 30 } },
+        { networkType: 'WIFI', encodingType: 'H264', definition1080p: { codeRate: 20000, fps: 25 } },
+      ],
+    });
+    expect(failures.map((f) => f.property).sort()).toEqual([
+      'profiles.0.definition720p.codeRate',
+      'profiles.1.definition1080p.codeRate',
+      'profiles.1.definition1080p.fps',
+    ]);
+    // zod runs the duplicate check once every profile is valid on its own.
+    const dup = checkInputs(videoSettingInputsSchema, {
+      instanceIds: ['a44uhlf7'],
+      profiles: [
+        { networkType: 'WIFI', encodingType: 'H264' },
+        { networkType: 'WIFI', encodingType: 'H264' },
+      ],
+    });
+    expect(dup.failures).toEqual([{ property: 'profiles.1', reason: 'repeats WIFI/H264; give each network type and encoding once' }]);
+  });
+});

@@ -1,0 +1,45 @@
+import { InstanceDirectory, waitForInstance, type InstanceRecord } from './instance-directory';
+
+const record = (id: string, name: string, running_status = 2) => ({ instance_id: id, instance_name: name, running_status }) as InstanceRecord;
+
+describe('InstanceDirectory', () => {
+  it('serves many concurrent reads with one listing', async () => {
+    let listings = 0;
+    const dir = new InstanceDirectory(async () => {
+      listings++;
+      return Array.from({ length: 500 }, (_, i) => record(`id${i}`, `fleet-abcde-${String(i).padStart(5, '0')}`));
+    }, 1000);
+    const found = await Promise.all(Array.from({ length: 500 }, (_, i) => dir.get(`id${i}`)));
+    expect(found.every(Boolean)).toBe(true);
+    expect(listings).toBe(1);
+  });
+
+  it('starts a fresh listing when a read demands one, and after a failed listing', async () => {
+    let listings = 0;
+    let fail = true;
+    const dir = new InstanceDirectory(async () => {
+      listings++;
+      if (fail) throw new Error('boom');
+      return [record('a', 'x-1')];
+    }, 60_000);
+    await expect(dir.get('a')).rejects.toThrow('boom');
+    fail = false;
+    expect(await dir.get('a')).toBeDefined();
+    expect(await dir.get('a', 0)).toBeDefined();
+    expect(listings).toBe(3);
+  });
+
+  it('finds phones by their exact name prefix', async () => {
+    const dir = new InstanceDirectory(async () => [record('a', 'fleet-abcde-00001'), record('b', 'fleet-abcdef-00001')], 0);
+    expect((await dir.findByNamePrefix('fleet-abcde')).map((r) => r.instance_id)).toEqual(['a']);
+  });
+
+  it('waits until a phone runs, sharing polls, and times out with the phone named', async () => {
+    let polls = 0;
+    const dir = new InstanceDirectory(async () => [record('a', 'x-1', ++polls >= 3 ? 2 : 4)], 0);
+    const r = await waitForInstance(dir, 'a', (x) => x?.running_status === 2, { timeoutMs: 5000, intervalMs: 5, what: 'to run' });
+    expect(r?.running_status).toBe(2);
+    const never = new InstanceDirectory(async () => [record('b', 'x-1', 4)], 0);
+    await expect(waitForInstance(never, 'b', (x) => x?.running_status === 2, { timeoutMs: 20, intervalMs: 5, what: 'to run' })).rejects.toThrow(/phone b to run/);
+  });
+});

@@ -1,0 +1,89 @@
+import { InvalidArgumentError, KooPhoneOutcomeUnknownError, type KooPhoneClient } from '../client';
+import { instanceInputsSchema } from '../schemas/resources/instance';
+import { buyOnePhone, instanceProvider, randomSuffix } from './instance';
+import { InstanceDirectory, type InstanceRecord } from './instance-directory';
+
+process.env.KOOPHONE_POLL_INTERVAL_MS = '1';
+const inputs = instanceInputsSchema.parse({ os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' });
+const unknown = () => new KooPhoneOutcomeUnknownError({ code: 'HTTP 503', explanation: 'no answer', requestId: 'r-1', endpoint: 'create' });
+
+/** An in-process fake of the two calls the purchase loop makes, with a phone store it can apply or not. */
+function fakeTenant(script: Array<'ok' | 'lost-after-apply' | 'lost-before-apply' | 'refused'>) {
+  const phones: InstanceRecord[] = [];
+  let creates = 0;
+  const client = {
+    async createInstances(req: { instanceNamePrefix: string }) {
+      const outcome = script[creates++] ?? 'ok';
+      const apply = () => {
+        const phone = { instance_id: `id${phones.length}`, instance_name: `${req.instanceNamePrefix}-00001`, running_status: 4 } as InstanceRecord;
+        phones.push(phone);
+        return phone;
+      };
+      if (outcome === 'refused') throw new InvalidArgumentError({ status: 200, code: 'KOOPHONE.API.3002', apiMessage: 'sku', requestId: 'r', endpoint: 'create' } as never);
+      if (outcome === 'lost-before-apply') throw unknown();
+      const phone = apply();
+      if (outcome === 'lost-after-apply') throw unknown();
+      return { orderId: 'CS1', instanceInfos: [{ instanceId: phone.instance_id, instanceName: phone.instance_name }] };
+    },
+  } as unknown as KooPhoneClient;
+  const directory = new InstanceDirectory(async () => [...phones], 0);
+  return { client, directory, phones, creates: () => creates };
+}
+
+describe('buying a phone', () => {
+  it('buys once when the create succeeds', async () => {
+    const t = fakeTenant(['ok']);
+    expect(await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).toEqual({ instanceId: 'id0', orderId: 'CS1' });
+    expect(t.creates()).toBe(1);
+  });
+
+  it('finds the phone of a lost response instead of buying a second one', async () => {
+    const t = fakeTenant(['lost-after-apply']);
+    expect((await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).instanceId).toBe('id0');
+    expect(t.creates()).toBe(1);
+    expect(t.phones).toHaveLength(1);
+  });
+
+  it('orders again only after the lookup shows nothing was bought', async () => {
+    const t = fakeTenant(['lost-before-apply', 'lost-after-apply']);
+    expect((await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).instanceId).toBe('id0');
+    expect(t.creates()).toBe(2);
+    expect(t.phones).toHaveLength(1);
+  });
+
+  it('gives up without buying when every outcome stays unknown and no phone exists', async () => {
+    const t = fakeTenant(['lost-before-apply', 'lost-before-apply', 'lost-before-apply']);
+    await expect(buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).rejects.toThrow(/nothing was bought/);
+    expect(t.phones).toHaveLength(0);
+  });
+
+  it('does not retry a definite refusal', async () => {
+    const t = fakeTenant(['refused']);
+    await expect(buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(t.creates()).toBe(1);
+  });
+});
+
+describe('Instance check and diff', () => {
+  it('keeps the unique name prefix across updates and makes a new one for a new phone', async () => {
+    const first = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' } as never);
+    const prefix = first.inputs!.uniqueNamePrefix!;
+    expect(prefix).toMatch(/^fleet-[a-z0-9]{5}$/);
+    const again = await instanceProvider.check!(first.inputs!, { ...inputs, namePrefix: 'fleet' } as never);
+    expect(again.inputs!.uniqueNamePrefix).toBe(prefix);
+    const fresh = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' } as never);
+    expect(fresh.inputs!.uniqueNamePrefix).not.toBe(prefix);
+    expect(randomSuffix()).toMatch(/^[a-z0-9]{5}$/);
+  });
+
+  it('replaces the phone on spec changes and updates in place otherwise', async () => {
+    const olds = { ...inputs, instanceId: 'id0' } as never;
+    const sku = await instanceProvider.diff!('id0', olds, { ...inputs, instanceSkuId: 'kp.enterprise.2xlarge.128g.2' });
+    expect(sku).toMatchObject({ changes: true, replaces: ['instanceSkuId'] });
+    const charge = await instanceProvider.diff!('id0', olds, { ...inputs, charge: { ...inputs.charge, periodNum: 2 } });
+    expect(charge.replaces).toEqual(['charge']);
+    const wait = await instanceProvider.diff!('id0', olds, { ...inputs, readyTimeoutSeconds: 60 });
+    expect(wait).toMatchObject({ changes: true, replaces: [] });
+    expect(await instanceProvider.diff!('id0', olds, inputs)).toMatchObject({ changes: false, replaces: [] });
+  });
+});

@@ -1,0 +1,44 @@
+import type * as dynamic from '@pulumi/pulumi/dynamic';
+import { KooPhoneClient } from '../client';
+import { clientOptionsFrom, readProviderConfig, type ConfigLookup } from '../config';
+import { InstanceDirectory } from './instance-directory';
+
+/**
+ * Process-wide state of the dynamic provider. The engine runs every dynamic resource of a deployment in one
+ * `pulumi-nodejs` provider process, so one client, one instance directory (coalesced batch-query reads) and
+ * one set of pollers serve all resources. Credentials live only here, read in `configure()` and the
+ * environment — never on the provider objects, which are serialized into state.
+ */
+let lookup: ConfigLookup = () => undefined;
+let client: KooPhoneClient | undefined;
+let directory: InstanceDirectory | undefined;
+
+export async function configureRuntime(req: dynamic.ConfigureRequest): Promise<void> {
+  lookup = (key) => req.config.get(key);
+  // A later configure (another resource type's provider) sees the same stack config: keep the client.
+}
+
+/** The configured client; a missing credential fails here, with the config key and variable named. */
+export function getClient(): KooPhoneClient {
+  client ??= new KooPhoneClient(clientOptionsFrom(readProviderConfig(lookup)));
+  return client;
+}
+
+export function getDirectory(): InstanceDirectory {
+  directory ??= new InstanceDirectory(() => getClient().listAllInstances(), pollIntervalMs());
+  return directory;
+}
+
+/** Poll interval for provisioning/deletion waits; KOOPHONE_POLL_INTERVAL_MS tunes it (tests use a short one). */
+export function pollIntervalMs(): number {
+  const fromEnv = Number(process.env.KOOPHONE_POLL_INTERVAL_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 5000;
+}
+
+/** For tests that run providers in-process against several emulators. */
+export function resetRuntime(nextLookup: ConfigLookup = () => undefined): void {
+  lookup = nextLookup;
+  void client?.close();
+  client = undefined;
+  directory = undefined;
+}

@@ -1,0 +1,68 @@
+import type * as dynamic from '@pulumi/pulumi/dynamic';
+import { NotFoundError } from '../client';
+import {
+  USER_ASSIGNMENT_REPLACE_PROPERTIES,
+  userAssignmentInputsSchema,
+  type UserAssignmentInputs,
+} from '../schemas/resources/user-assignment';
+import { checkInputs } from './check-inputs';
+import { configureRuntime, getClient, getDirectory } from './runtime';
+
+export interface UserAssignmentOutputs extends UserAssignmentInputs {
+  /** 1 when the phone is assigned (to `userId`), as batch-query reports it. */
+  assignStatus: number;
+}
+
+const ASSIGNED = 1;
+
+export function assignmentId(inputs: UserAssignmentInputs): string {
+  return `${inputs.instanceId}/${inputs.userId}`;
+}
+
+export const userAssignmentProvider: dynamic.ResourceProvider<UserAssignmentInputs, UserAssignmentOutputs> = {
+  configure: configureRuntime,
+
+  async check(_olds, news) {
+    const result = checkInputs(userAssignmentInputsSchema, news as unknown as Record<string, unknown>);
+    return result.inputs ? { inputs: result.inputs } : { failures: result.failures };
+  },
+
+  async diff(_id, olds, news) {
+    const replaces = USER_ASSIGNMENT_REPLACE_PROPERTIES.filter((k) => olds[k] !== news[k]);
+    // One phone has one user: the old assignment must go before the new one can exist.
+    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: true };
+  },
+
+  async create(inputs) {
+    const client = getClient();
+    await client.assignInstances([{ instance_id: inputs.instanceId, user_id: inputs.userId }]);
+    getDirectory().invalidate();
+    return { id: assignmentId(inputs), outs: { ...inputs, assignStatus: ASSIGNED } };
+  },
+
+  /**
+   * Drift: a phone assigned to someone else reports that user, so the diff replaces the assignment
+   * (unassign them, assign ours); a cleared assignment or a deleted phone drops the resource, so `up` assigns again.
+   */
+  async read(id, props) {
+    const instanceId = props?.instanceId ?? id.split('/')[0];
+    const record = await getDirectory().get(instanceId);
+    if (!record || record.assign_status !== ASSIGNED || !record.assign_user) return {};
+    const userId = record.assign_user;
+    return { id, props: { instanceId, userId, assignStatus: ASSIGNED } };
+  },
+
+  async delete(_id, props) {
+    const directory = getDirectory();
+    const record = await directory.get(props.instanceId, 0);
+    if (!record || record.assign_user !== props.userId) return; // phone gone or no longer this user's
+    try {
+      // Unassigning wipes the user's data on the phone (§3.9).
+      await getClient().unassignInstances([{ instance_id: props.instanceId, user_id: props.userId }]);
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err; // 2210: the binding is already gone
+    } finally {
+      directory.invalidate();
+    }
+  },
+};

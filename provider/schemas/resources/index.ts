@@ -1,0 +1,5 @@
+export * from './common';
+export * from './instance';
+export * from './user-assignment';
+export * from './video-setting';
+export * from './provider-config';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Provider configuration keys (`koophone:<key>` in stack config) with their environment fallbacks.
+ * The order of `env` is the lookup order.
+ */
+export const providerConfigKeys = {
+  region: { env: ['HW_REGION_NAME'], secret: false, description: 'Huawei Cloud region (project name) the IAM token is scoped to, e.g. `cn-north-4`.' },
+  projectId: { env: ['HW_PROJECT_ID'], secret: false, description: 'IAM project id to scope the token to (instead of the region name).' },
+  domainName: { env: ['HW_DOMAIN_NAME'], secret: false, description: 'Account (domain) name of the IAM user, for password authentication.' },
+  userName: { env: ['HW_USER_NAME'], secret: false, description: 'IAM user name, for password authentication.' },
+  password: { env: ['HW_USER_PASSWORD'], secret: true, description: 'IAM user password, for password authentication.' },
+  accessKey: { env: ['HW_ACCESS_KEY'], secret: true, description: 'Access key (AK) for AK/SK request signing.' },
+  secretKey: { env: ['HW_SECRET_KEY'], secret: true, description: 'Secret key (SK) for AK/SK request signing.' },
+  endpoint: { env: ['KOOPHONE_ENDPOINT'], secret: false, description: 'KooPhone API base URL. Default `https://koophone.myhuaweicloud.com`.' },
+  iamEndpoint: { env: ['KOOPHONE_IAM_ENDPOINT'], secret: false, description: 'IAM base URL. Default `https://iam.{region}.myhuaweicloud.com`.' },
+} as const satisfies Record<string, { env: readonly string[]; secret: boolean; description: string }>;
+
+export type ProviderConfigKey = keyof typeof providerConfigKeys;
+
+export const providerConfigSchema = z.object({
+  region: z.string().min(1).optional(),
+  projectId: z.string().min(1).optional(),
+  domainName: z.string().min(1).optional(),
+  userName: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
+  accessKey: z.string().min(1).optional(),
+  secretKey: z.string().min(1).optional(),
+  endpoint: z.url({ protocol: /^https?$/ }).optional(),
+  iamEndpoint: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type ProviderConfig = z.infer<typeof providerConfigSchema>;

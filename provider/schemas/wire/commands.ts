@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { asyncTaskSchema, envelope, instanceIdListSchema } from './common';
+
+/** ADB shell commands and async tasks (koophone-api.md §3.1–§3.3). */
+
+/**
+ * `command` ≤ 1024 chars. The documented charset (letters, digits, `_ . / : -`) excludes spaces although every
+ * example has them (§7.8): only the length is enforced, the server decides the rest.
+ */
+export const commandRequestSchema = z.object({
+  command: z.string().min(1).max(1024),
+  instance_ids: instanceIdListSchema,
+});
+export type CommandRequest = z.infer<typeof commandRequestSchema>;
+
+/** What a job reports, in sync-command results and task jobs alike. */
+const jobOutcomeFields = {
+  /** 1 running, 2 succeeded, −1 failed (§4.4). */
+  status: z.number().int(),
+  /** Job-level platform code, `""` on success (e.g. `CPS.0191`, `CPS0005`). */
+  error_code: z.string().nullish(),
+  error_msg: z.string().nullish(),
+  /** Command output ≤ 1024, null in failure examples. */
+  execute_msg: z.string().nullish(),
+};
+
+export const cmdResultSchema = z.object({ instance_id: z.string(), ...jobOutcomeFields });
+export type CmdResult = z.infer<typeof cmdResultSchema>;
+
+export const syncCommandResponseSchema = envelope(z.object({ cmd_results: z.array(cmdResultSchema) }));
+export type SyncCommandResponse = z.infer<typeof syncCommandResponseSchema>;
+
+export const asyncCommandResponseSchema = envelope(asyncTaskSchema);
+export type AsyncCommandResponse = z.infer<typeof asyncCommandResponseSchema>;
+
+/** GET /v1/instances/tasks/{task_id}: jobs carry no instance id; map them through `job_id` (§3.3). */
+export const taskIdSchema = z.string().min(1).max(64);
+
+export const taskJobSchema = z.object({ job_id: z.string(), ...jobOutcomeFields });
+export type TaskJob = z.infer<typeof taskJobSchema>;
+
+export const taskResponseSchema = envelope(z.object({ jobs: z.array(taskJobSchema) }));
+export type TaskResponse = z.infer<typeof taskResponseSchema>;

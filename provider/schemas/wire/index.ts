@@ -1,0 +1,10 @@
+/** KooPhone and IAM wire shapes in the API's own spelling (see koophone-api.md §1.3). */
+export * from './common';
+export * from './iam';
+export * from './instances';
+export * from './assignments';
+export * from './commands';
+export * from './video';
+export * from './skus';
+export * from './streaming';
+export * from './apps';

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make bench`: figures for the resource layer through the real engine and the emulator (not a test: it prints).
+#   - wall time of `pulumi up` for N phones, as a ratio of the emulator's provisioning latency
+#   - KooPhone API calls made by `pulumi refresh` of the fleet, from the emulator's request counters
+# Usage: scripts/bench.sh [phones=20] [provision-seconds=5]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+phones=${1:-20}; provision=${2:-5}
+work="$root/.e2e-work/bench"
+rm -rf "$work"; mkdir -p "$work/state"
+export PULUMI_BACKEND_URL="file://$work/state" PULUMI_HOME="$work/pulumi-home" PULUMI_CONFIG_PASSPHRASE="bench"
+export KOOPHONE_POLL_INTERVAL_MS=1000
+pulumi() { "$root/scripts/pulumi-offline" "$@"; }
+url=$("$root/scripts/start-emulator.sh" "$work/emulator" "$work/emulator.pid" --provision-seconds "$provision" --release-seconds 1)
+trap 'kill "$(cat "$work/emulator.pid")" 2>/dev/null || true' EXIT
+counters() { curl -fsS "$url/_emulator/counters"; }
+total_calls() { counters | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const c=JSON.parse(s).counters;console.log(Object.values(c).reduce((a,b)=>a+b,0)+" "+JSON.stringify(c))})'; }
+
+project="$work/program"
+cp -R "$root/test/e2e/fixtures/koophone-program" "$project"
+"$root/scripts/install-local-package.sh" "$project"
+cd "$project"
+pulumi stack init bench >/dev/null
+for kv in "endpoint $url" "iamEndpoint $url" "region cn-north-4" "domainName demo" "userName demo"; do pulumi config set koophone:${kv% *} "${kv#* }"; done
+pulumi config set --secret koophone:password demo-password
+pulumi config set phones "$(node -e "console.log(JSON.stringify(Array.from({length:$phones},(_, i)=>({name:'p'+i}))))")"
+
+curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
+start=$(date +%s.%N)
+pulumi up --yes --skip-preview >/dev/null
+end=$(date +%s.%N)
+up_calls=$(total_calls)
+curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
+rstart=$(date +%s.%N)
+pulumi refresh --yes --skip-preview >/dev/null
+rend=$(date +%s.%N)
+refresh_calls=$(total_calls)
+node -e "
+const up=$end-$start, refresh=$rend-$rstart;
+console.log('phones                          : $phones');
+console.log('emulator provisioning latency   : $provision s');
+console.log('pulumi up wall time             : '+up.toFixed(1)+' s = '+(up/$provision).toFixed(2)+'x the provisioning latency');
+console.log('API calls during up             : $up_calls');
+console.log('pulumi refresh wall time        : '+refresh.toFixed(1)+' s');
+console.log('API calls during refresh        : $refresh_calls');
+"
+pulumi destroy --yes --skip-preview >/dev/null

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import {
+  getInstancesArgsSchema,
+  getInstancesResultSchema,
+  getSkusArgsSchema,
+  getSkusResultSchema,
+  instanceSummarySchema,
+  skuPoolSchema,
+  skuSchema,
+} from '../../provider/schemas/resources/functions';
+import {
+  INSTANCE_REPLACE_PROPERTIES,
+  chargeSchema,
+  instanceInputsSchema,
+  instanceStateSchema,
+} from '../../provider/schemas/resources/instance';
+import { USER_ASSIGNMENT_REPLACE_PROPERTIES, userAssignmentInputsSchema } from '../../provider/schemas/resources/user-assignment';
+import { videoProfileSchema, videoSettingInputsSchema, videoSpecSchema } from '../../provider/schemas/resources/video-setting';
+import type { NamedType } from './property-model';
+
+/** Everything the package offers, as the generator sees it: which zod schema describes what, under which token. */
+
+export const PACKAGE_NAME = 'koophone';
+export const token = (name: string) => `${PACKAGE_NAME}:index:${name}`;
+
+export const NAMED_TYPES: readonly NamedType[] = [
+  { name: 'InstanceCharge', schema: chargeSchema, fallbackDescription: 'How a phone is paid for.' },
+  { name: 'VideoProfile', schema: videoProfileSchema, fallbackDescription: 'Video settings for one network type and codec.' },
+  { name: 'VideoSpec', schema: videoSpecSchema, fallbackDescription: 'Bit rate and frame rate of one definition (resolution).' },
+  { name: 'Sku', schema: skuSchema, fallbackDescription: 'One saleable instance SKU in one region.' },
+  { name: 'SkuPool', schema: skuPoolSchema, fallbackDescription: 'A resource pool that sells a SKU.' },
+  { name: 'InstanceSummary', schema: instanceSummarySchema, fallbackDescription: 'One phone of the account.' },
+];
+
+/**
+ * What the UserAssignment provider adds to its inputs (provider/resources/user-assignment.ts
+ * `UserAssignmentOutputs`, which has no zod schema of its own yet).
+ */
+export const userAssignmentStateSchema = z.object({
+  assignStatus: z.number().int().describe('`1` while the phone is assigned to `userId`, as batch-query reports it.'),
+});
+
+export interface ResourceEntry {
+  name: string;
+  /** One paragraph: the resource description in schema.json and the lead of its docs page. */
+  summary: string;
+  /** Docs page file name under docs/. */
+  page: string;
+  inputs: z.ZodType;
+  /** Output-only fields beyond the echoed inputs. */
+  state?: z.ZodObject;
+  replaceProperties: readonly string[];
+  /** Input-schema fields a program never sets; they still appear among the outputs. */
+  providerSetInputs?: readonly string[];
+}
+
+export const RESOURCES: readonly ResourceEntry[] = [
+  {
+    name: 'Instance',
+    summary:
+      'One KooPhone cloud phone, bought as a yearly/monthly subscription (or taken over with `adoptInstanceId`). ' +
+      'Every spec and billing property replaces the phone when changed: the API cannot change an existing phone. ' +
+      '`pulumi destroy` unsubscribes it.',
+    page: 'instance.md',
+    inputs: instanceInputsSchema,
+    state: instanceStateSchema,
+    replaceProperties: INSTANCE_REPLACE_PROPERTIES,
+    // sdk/instance.ts omits it from InstanceArgs: `check` derives it from namePrefix.
+    providerSetInputs: ['uniqueNamePrefix'],
+  },
+  {
+    name: 'UserAssignment',
+    summary:
+      "Assigns a phone to a user of the tenant's KooPhone organisation. Changing the phone or the user replaces the " +
+      "assignment (the old one is removed first), and removing an assignment WIPES that user's data on the phone.",
+    page: 'user-assignment.md',
+    inputs: userAssignmentInputsSchema,
+    state: userAssignmentStateSchema,
+    replaceProperties: USER_ASSIGNMENT_REPLACE_PROPERTIES,
+  },
+  // VideoSetting updates in place (provider/resources/video-setting.ts diff lists no replaces).
+  {
+    name: 'VideoSetting',
+    summary:
+      'Bit rate and frame rate per network type, codec and definition for a set of phones. The API has no read for ' +
+      'these settings, so drift is not detectable; deleting the resource restores the documented defaults.',
+    page: 'video-setting.md',
+    inputs: videoSettingInputsSchema,
+    replaceProperties: [],
+  },
+];
+
+export interface FunctionEntry {
+  name: string;
+  summary: string;
+  page: string;
+  args: z.ZodType;
+  result: z.ZodType;
+}
+
+export const FUNCTIONS: readonly FunctionEntry[] = [
+  {
+    name: 'getSkus',
+    summary: 'The saleable SKUs (`GET /v1/instances/sku`): the instance and bandwidth SKU ids, regions, Android images and bandwidths to buy phones with.',
+    page: 'get-skus.md',
+    args: getSkusArgsSchema,
+    result: getSkusResultSchema,
+  },
+  {
+    name: 'getInstances',
+    summary: 'The phones of the account (`GET /v1/instances/batch-query`, every page), optionally only those with a name prefix or given ids.',
+    page: 'get-instances.md',
+    args: getInstancesArgsSchema,
+    result: getInstancesResultSchema,
+  },
+];

@@ -1,0 +1,127 @@
+/**
+ * The prose of each reference page that no schema can carry: lifecycle and billing caveats (koophone-api.md §6,
+ * provider/resources/*.ts behaviour) and which error codes a user of the resource is likely to meet. Tables,
+ * types, defaults and constraints come from the zod schemas; the error explanations from error-codes.ts.
+ */
+
+export interface PageNotes {
+  /** Example program under scripts/schema/doc-examples/ (typechecked with the repository). */
+  example: string;
+  /** Extra words for the "Replace on change" section (e.g. delete-before-replace). */
+  replaceNote?: string;
+  /** Sections: heading → paragraphs / bullet lines (a line starting with `- ` is a bullet). */
+  sections: { heading: string; lines: string[] }[];
+  /** KooPhone error codes a user of this page is likely to meet, canonical spelling. */
+  errorCodes: string[];
+}
+
+export const PAGE_NOTES: Record<string, PageNotes> = {
+  Instance: {
+    example: 'instance.ts',
+    replaceNote:
+      'A replacement buys the new phone first and unsubscribes the old one after (no `deleteBeforeReplace`), so for a ' +
+      'while both are paid for. `waitForReady` and `readyTimeoutSeconds` change in place.',
+    sections: [
+      {
+        heading: 'Billing and lifecycle',
+        lines: [
+          '- **Every phone is a purchase.** `create` places a CBC order for a yearly/monthly subscription (`charge`); the ' +
+            'API cannot buy pay-per-use phones. Neither the billing mode nor the spec of an existing phone can change, so ' +
+            'changing any of them replaces (re-buys) the phone. Consider `protect: true` on phones people use.',
+          '- **Provisioning takes minutes.** A new phone reports `runningStatus` 4 (starting) until it runs (2). With ' +
+            '`waitForReady` (default) `pulumi up` waits up to `readyTimeoutSeconds` (default 1800). If the wait times ' +
+            'out, the phone stays in the stack (it was paid for) and the next `pulumi up` resumes waiting instead of ' +
+            'buying again.',
+          '- **A create is never blindly retried.** When a create call times out or its answer is lost, the provider ' +
+            'looks the phone up by its unique name prefix (`uniqueNamePrefix`) before it sends a second order.',
+          '- **Destroy unsubscribes.** `pulumi destroy` (or removing the resource) calls the API\'s delete, which ' +
+            'unsubscribes a yearly/monthly phone (refund per Huawei\'s unsubscription rules); the phone goes offline ' +
+            '(`runningStatus` 3) and disappears.',
+          '- **Pay-per-use phones cannot be deleted through the API** (`KOOPHONE.API.5001`). Such a phone enters a stack ' +
+            'only through `adoptInstanceId`. Give it the `retainOnDelete: true` resource option so that `pulumi destroy` ' +
+            'leaves it alone, or delete it in the KooPhone console and then run `pulumi state delete <urn>`. A refused ' +
+            'delete changes nothing and says so.',
+          '- **Drift.** `pulumi refresh` reads every phone through batch-query (one listing of 100 phones per page serves ' +
+            'all reads); a phone deleted outside Pulumi drops out of the stack, and the next `pulumi up` buys it again.',
+        ],
+      },
+    ],
+    errorCodes: ['KOOPHONE.API.1004', 'KOOPHONE.API.3001', 'KOOPHONE.API.3002', 'KOOPHONE.API.3003', 'KOOPHONE.API.3006', 'KOOPHONE.API.3007', 'KOOPHONE.API.2004', 'KOOPHONE.API.4999', 'KOOPHONE.API.5001'],
+  },
+  UserAssignment: {
+    example: 'user-assignment.ts',
+    replaceNote:
+      'Replacement is delete-before-replace: a phone has one user, so the old assignment is removed before the new ' +
+      'one is made. **Removing an assignment (unassign) wipes the user\'s data on the phone.**',
+    sections: [
+      {
+        heading: 'Lifecycle',
+        lines: [
+          '- **Unassign wipes user data.** Deleting the resource, or changing `instanceId`/`userId`, unassigns the user, ' +
+            'and KooPhone wipes that user\'s data on the phone. Use `protect: true` where that matters.',
+          '- **Drift.** Refresh reads `assign_status`/`assign_user` through batch-query. A phone assigned to someone ' +
+            'else reports that user, so `pulumi up` replaces the assignment; a phone unassigned outside Pulumi drops ' +
+            'the resource from the stack, so `pulumi up` assigns it again.',
+          '- **Delete is idempotent.** A phone that is gone, or no longer assigned to this user, needs nothing; ' +
+            '`KOOPHONE.API.2210` (binding does not exist) counts as done.',
+          '- The user must be a member of the tenant\'s KooPhone organisation, and the phone must be running and ' +
+            'unassigned (`KPAPI.2209` otherwise).',
+        ],
+      },
+    ],
+    errorCodes: ['KPAPI.2209', 'KOOPHONE.API.2210', 'KOOPHONE.API.2003', 'KOOPHONE.API.2004', 'KOOPHONE.API.1001', 'KOOPHONE.API.4001'],
+  },
+  VideoSetting: {
+    example: 'video-setting.ts',
+    sections: [
+      {
+        heading: 'Lifecycle',
+        lines: [
+          '- **No read, so no drift detection.** The API can set video settings but not read them back: `pulumi ' +
+            'refresh` keeps what the stack recorded, and a change made in the console stays invisible. An update ' +
+            're-sends the settings only when the inputs change.',
+          '- **Do not force a replacement** (`pulumi up --replace`): the new resource is created before the old one is ' +
+            'deleted, and that delete restores the defaults on the same phones. Change an input instead.',
+          '- **All six combinations are sent.** The API wants every network type × codec (MOBILE_NETWORK/WIFI/WIRED × ' +
+            'H264/H265). Combinations and definitions a program leaves out get the documented defaults: 540P 2000 kbit/s ' +
+            'at 30 fps, 720P 4000 kbit/s at 30 fps, 1080P 8000 kbit/s at 60 fps.',
+          '- **Delete restores the defaults** on the phones that still exist; phones removed from `instanceIds` by an ' +
+            'update get the defaults back too.',
+          '- Updates happen in place; nothing replaces a VideoSetting.',
+        ],
+      },
+    ],
+    errorCodes: ['KOOPHONE.API.1000', 'KOOPHONE.API.0000', 'KPAPI.2209', 'KOOPHONE.API.4001', 'KOOPHONE.API.2004'],
+  },
+  getSkus: {
+    example: 'get-skus.ts',
+    sections: [
+      {
+        heading: 'Notes',
+        lines: [
+          '- Data functions run in the Pulumi program (not in the provider), with the same `koophone:*` configuration ' +
+            'and environment as the resources; see [configuration](configuration.md). Results hold only catalogue ' +
+            'data, never credentials.',
+          '- `chargeMode` 1 means pay-per-use only: such a SKU cannot be bought with an `Instance`.',
+          '- `bandSizes` are the values an `Instance`\'s `bandSize` may take for that SKU.',
+        ],
+      },
+    ],
+    errorCodes: ['KOOPHONE.API.1004', 'KOOPHONE.API.3002'],
+  },
+  getInstances: {
+    example: 'get-instances.ts',
+    sections: [
+      {
+        heading: 'Notes',
+        lines: [
+          '- Lists the whole account 100 phones per call (the API\'s page size cap), filtered by name substring on the ' +
+            'server and by prefix and ids here.',
+          '- Runs in the program with the same configuration as the resources; see [configuration](configuration.md).',
+          '- The result is a snapshot taken at `pulumi preview`/`up` time; it does not track later changes.',
+        ],
+      },
+    ],
+    errorCodes: ['KOOPHONE.API.1001', 'KOOPHONE.API.0004'],
+  },
+};

@@ -1,0 +1,65 @@
+import * as pulumi from '@pulumi/pulumi';
+import { KooPhoneClient } from '../provider/client';
+import { clientOptionsFrom, readProviderConfig } from '../provider/config';
+import { stateFromRecord } from '../provider/resources/instance';
+import type {
+  GetInstancesArgs,
+  GetInstancesResult,
+  GetSkusArgs,
+  GetSkusResult,
+  InstanceSummary,
+  Sku,
+  SkuPool,
+} from '../provider/schemas/resources/functions';
+
+export type { GetInstancesArgs, GetInstancesResult, GetSkusArgs, GetSkusResult, InstanceSummary, Sku, SkuPool };
+
+/**
+ * Data functions run in the program (the dynamic provider host has no invoke), reading the same `koophone:*`
+ * config and environment as the resources. Credentials never enter state: results hold only catalogue data.
+ */
+async function withClient<T>(fn: (client: KooPhoneClient) => Promise<T>): Promise<T> {
+  const config = new pulumi.Config('koophone');
+  const client = new KooPhoneClient(clientOptionsFrom(readProviderConfig((key) => config.get(key.replace(/^koophone:/, '')))));
+  try {
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+/** The saleable SKUs (`GET /v1/instances/sku`): instance and bandwidth SKU ids to buy phones with. */
+export async function getSkus(args: GetSkusArgs = {}): Promise<GetSkusResult> {
+  const catalogue = await withClient((c) => c.listSkus(args.type ?? '0'));
+  return {
+    bandSkuId: catalogue.bandInfo?.cbcSkuId ?? '',
+    skus: (catalogue.skuSpecResponseList ?? []).flatMap((region) =>
+      (region.skuResponses ?? []).map((s) => ({
+        regionId: region.regionId,
+        instanceSkuId: s.cbcSkuId,
+        type: s.type ?? '',
+        name: s.name ?? '',
+        calcSpec: s.calcSpec ?? '',
+        storageSpec: s.storageSpec ?? '',
+        description: s.specDesc ?? '',
+        bandSizes: String(s.bandSize ?? '').split(',').filter(Boolean).map(Number),
+        chargeMode: s.chargeMode ?? 0,
+        maxResolution: s.maxResolution ?? '',
+        pools: (s.poolInfo?.aosp ?? []).map((p) => ({ os: p.version, resPoolId: String(p.resPoolId ?? ''), network: p.network ?? '', enabled: p.enable ?? false })),
+      })),
+    ),
+  };
+}
+
+/** Phones of the account, optionally those whose name starts with `namePrefix` and/or with the given ids. */
+export async function getInstances(args: GetInstancesArgs = {}): Promise<GetInstancesResult> {
+  const records = await withClient((c) => c.listAllInstances(args.namePrefix ? { instanceName: args.namePrefix } : undefined));
+  const ids = args.ids ? new Set(args.ids) : undefined;
+  const instances = records
+    .filter((r) => (!args.namePrefix || r.instance_name.startsWith(args.namePrefix)) && (!ids || ids.has(r.instance_id)))
+    .map((r) => {
+      const { orderId: _o, adopted: _a, ...summary } = stateFromRecord(r, '', false);
+      return summary;
+    });
+  return { instances };
+}

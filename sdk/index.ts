@@ -1,0 +1,4 @@
+export { Instance, type InstanceArgs } from './instance';
+export { UserAssignment, type UserAssignmentArgs } from './user-assignment';
+export { VideoSetting, type VideoSettingArgs } from './video-setting';
+export { getSkus, getInstances, type GetSkusResult, type Sku, type SkuPool, type InstanceSummary } from './data-functions';

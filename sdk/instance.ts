@@ -1,0 +1,48 @@
+import * as pulumi from '@pulumi/pulumi';
+import * as instanceProvider from '../provider/dynamic/instance';
+import { NAME_PREFIX_MAX, type InstanceArgs as InstanceSchemaArgs } from '../provider/schemas/resources/instance';
+import type { Inputify } from './input-types';
+
+export type InstanceArgs = Inputify<Omit<InstanceSchemaArgs, 'uniqueNamePrefix'>>;
+
+/** Default name prefix from the resource name: letters and digits only, at most the allowed length. */
+export function defaultNamePrefix(resourceName: string): string {
+  const cleaned = resourceName.replace(/[^a-z0-9]/gi, '').replace(/^[0-9]+/, '');
+  return (cleaned || 'kp').slice(0, NAME_PREFIX_MAX).toLowerCase();
+}
+
+/**
+ * One KooPhone cloud phone, bought as a yearly/monthly subscription (or adopted with `adoptInstanceId`).
+ * Every spec property replaces the phone when changed: the API cannot change a phone's spec or billing.
+ */
+export class Instance extends pulumi.dynamic.Resource {
+  declare readonly instanceId: pulumi.Output<string>;
+  declare readonly instanceName: pulumi.Output<string>;
+  declare readonly uniqueNamePrefix: pulumi.Output<string>;
+  declare readonly orderId: pulumi.Output<string>;
+  declare readonly runningStatus: pulumi.Output<number>;
+  declare readonly frozenStatus: pulumi.Output<number>;
+  declare readonly loginStatus: pulumi.Output<number>;
+  declare readonly assignStatus: pulumi.Output<number>;
+  declare readonly assignUser: pulumi.Output<string>;
+  declare readonly billingMode: pulumi.Output<string>;
+  declare readonly instanceSku: pulumi.Output<string>;
+  declare readonly region: pulumi.Output<string>;
+  declare readonly regionNameEn: pulumi.Output<string>;
+  declare readonly projectId: pulumi.Output<string>;
+  declare readonly projectName: pulumi.Output<string>;
+  declare readonly adopted: pulumi.Output<boolean>;
+  declare readonly os: pulumi.Output<string>;
+  declare readonly instanceSkuId: pulumi.Output<string>;
+  declare readonly regionId: pulumi.Output<string>;
+
+  constructor(name: string, args: InstanceArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      instanceId: undefined, instanceName: undefined, uniqueNamePrefix: undefined, orderId: undefined,
+      runningStatus: undefined, frozenStatus: undefined, loginStatus: undefined, assignStatus: undefined,
+      assignUser: undefined, billingMode: undefined, instanceSku: undefined, region: undefined,
+      regionNameEn: undefined, projectId: undefined, projectName: undefined, adopted: undefined,
+    };
+    super(instanceProvider, name, { ...outputs, namePrefix: defaultNamePrefix(name), ...args }, opts, 'koophone', 'Instance');
+  }
+}

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+
+import { pulumiOfflineScript } from './engine';
+
+export interface PulumiResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunPulumiOptions {
+  cwd: string;
+  /** Complete environment for the CLI (the harness builds it; see pulumi-project.ts). */
+  env: NodeJS.ProcessEnv;
+  /** Written to the CLI's stdin, e.g. a config value, so that secrets never appear in argv. */
+  stdin?: string;
+  /** Return a non-zero exit instead of throwing. */
+  allowFailure?: boolean;
+}
+
+/** A pulumi command that failed unexpectedly; the message carries the whole output. */
+export class PulumiCommandError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly result: PulumiResult,
+    cwd: string,
+  ) {
+    super(
+      `pulumi ${args.join(' ')} exited with code ${result.code} (cwd ${cwd})\n` +
+        `--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+    );
+    this.name = 'PulumiCommandError';
+  }
+}
+
+/** Runs `scripts/pulumi-offline <args>` and collects its output. */
+export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Promise<PulumiResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pulumiOfflineScript, [...args], {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: 'pipe',
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => stdout.push(b));
+    child.stderr.on('data', (b: Buffer) => stderr.push(b));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const result: PulumiResult = {
+        code: code ?? 128,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8') + (signal ? `\n(killed by ${signal})` : ''),
+      };
+      if (result.code !== 0 && !opts.allowFailure) {
+        reject(new PulumiCommandError(args, result, opts.cwd));
+      } else {
+        resolve(result);
+      }
+    });
+    // Closed at once when there is no input: a CLI waiting for stdin must see EOF, not hang.
+    child.stdin.end(opts.stdin ?? '');
+  });
+}

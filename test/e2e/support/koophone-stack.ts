@@ -1,0 +1,93 @@
+import * as path from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { createPulumiProject, managedResources, repoRoot, type PulumiProject, type StackExport } from '../harness';
+
+/** A phone as the emulator's control plane reports it (internal record). */
+export interface EmulatorPhone {
+  instanceId: string;
+  instanceName: string;
+  billingMode: string;
+  runningStatus: number;
+  assignUser: string | null;
+  instanceSkuId: string;
+  tenant: string | null;
+}
+
+/** The emulator's control plane, over real HTTP. */
+export class EmulatorControl {
+  constructor(readonly url: string) {}
+
+  async call<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.url}${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${route} -> ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  }
+  async phones(): Promise<EmulatorPhone[]> {
+    return (await this.call<{ instances: EmulatorPhone[] }>('GET', '/_emulator/instances')).instances;
+  }
+  async counters(): Promise<Record<string, number>> {
+    return (await this.call<{ counters: Record<string, number> }>('GET', '/_emulator/counters')).counters;
+  }
+  async resetCounters(): Promise<void> {
+    await this.call('DELETE', '/_emulator/counters');
+  }
+  async mutate(instanceId: string, body: Record<string, unknown>): Promise<void> {
+    await this.call('POST', `/_emulator/instances/${instanceId}/mutate`, body);
+  }
+  async injectFault(fault: Record<string, unknown>): Promise<void> {
+    await this.call('POST', '/_emulator/faults', fault);
+  }
+}
+
+/** Sum of all KooPhone/IAM requests the emulator counted. */
+export const totalCalls = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+
+export interface KooPhoneStack {
+  emulator: RunningEmulator;
+  control: EmulatorControl;
+  project: PulumiProject;
+  /** Sets the program's config (`phones`, `assignments`, `video`) as JSON. */
+  declare(config: { phones?: unknown[]; assignments?: unknown[]; video?: unknown[] }): Promise<void>;
+  exportStack(): Promise<StackExport>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The config-driven test program (fixtures/koophone-program) in its own project with this repository's built
+ * package installed as a real copy, a stack configured for the demo tenant of a fresh in-process emulator.
+ */
+export async function createKooPhoneStack(opts: { provisionSeconds?: number } = {}): Promise<KooPhoneStack> {
+  const emulator = await startEmulator({ provisionSeconds: opts.provisionSeconds ?? 2, releaseSeconds: 1 });
+  const project = await createPulumiProject({
+    template: path.join(__dirname, '..', 'fixtures', 'koophone-program'),
+    packages: { 'pulumi-koophone': { dir: repoRoot, include: ['package.json', 'dist'] } },
+    env: { PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase', KOOPHONE_POLL_INTERVAL_MS: '250' },
+  });
+  await project.initStack('e2e');
+  for (const [key, value] of Object.entries({ endpoint: emulator.url, iamEndpoint: emulator.url, region: 'cn-north-4', domainName: 'demo', userName: 'demo' })) {
+    await project.setConfig(`koophone:${key}`, value);
+  }
+  await project.setConfig('koophone:password', 'demo-password', { secret: true });
+  return {
+    emulator,
+    control: new EmulatorControl(emulator.url),
+    project,
+    async declare(config) {
+      for (const [key, value] of Object.entries(config)) {
+        if (value !== undefined) await project.setConfig(key, JSON.stringify(value));
+      }
+    },
+    exportStack: () => project.exportStack(),
+    async dispose() {
+      await project.dispose();
+      await emulator.close();
+    },
+  };
+}
+
+export { managedResources };
