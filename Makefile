@@ -32,7 +32,7 @@ examples: deps tools build
 	scripts/test-examples.sh
 
 schema: deps
-	npx ts-node --transpile-only scripts/generate-schema.ts
+	npx ts-node --transpile-only scripts/schema/generate.ts
 
 demo: deps tools build
 	scripts/demo.sh

@@ -1,0 +1,74 @@
+import { createKooPhoneStack, managedResources, type KooPhoneStack } from './support/koophone-stack';
+
+/**
+ * Money safety through the real engine: every phone is a purchase, so a create whose outcome is uncertain must
+ * never buy a second phone, and a phone bought must never vanish from state.
+ */
+describe('money safety', () => {
+  let s: KooPhoneStack;
+  const yearlyMonthly = async () => (await s.control.phones()).filter((p) => p.billingMode === '1');
+
+  beforeEach(async () => {
+    s = await createKooPhoneStack();
+  });
+  afterEach(async () => {
+    await s?.dispose();
+  });
+
+  test('with a 5xx and a lost response on create, the emulator holds exactly the phones declared', async () => {
+    // First create answers 503 without buying; the next one buys and then drops the connection.
+    await s.control.injectFault({ endpoint: 'create', status: 503, count: 1 });
+    await s.control.injectFault({ endpoint: 'create', dropAfterCommit: true, count: 1 });
+    await s.declare({ phones: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
+    await s.control.resetCounters();
+
+    await s.project.pulumi(['up', '--yes', '--skip-preview']);
+
+    const ids = (await s.project.outputs()).phoneIds as Record<string, string>;
+    const phones = await yearlyMonthly();
+    expect(phones).toHaveLength(3);
+    expect(phones.map((p) => p.instanceId).sort()).toEqual(Object.values(ids).sort());
+    // 3 orders + 1 resend after the 503 (looked up first, nothing found); the lost response was found, not re-bought.
+    expect((await s.control.counters()).create).toBe(4);
+    expect((await s.control.call<{ faults: unknown[] }>('GET', '/_emulator/faults')).faults).toEqual([]);
+
+    await s.project.pulumi(['destroy', '--yes', '--skip-preview']);
+    expect(await yearlyMonthly()).toEqual([]);
+  });
+
+  test('a create that keeps failing buys nothing and says so; the next up buys exactly one', async () => {
+    await s.control.injectFault({ endpoint: 'create', status: 500, count: 3 });
+    await s.declare({ phones: [{ name: 'a' }] });
+    const failed = await s.project.pulumi(['up', '--yes', '--skip-preview'], { allowFailure: true });
+    expect(failed.code).not.toBe(0);
+    expect(failed.stdout + failed.stderr).toMatch(/nothing was bought/);
+    expect(await yearlyMonthly()).toEqual([]);
+    expect(managedResources(await s.exportStack())).toEqual([]);
+
+    await s.project.pulumi(['up', '--yes', '--skip-preview']);
+    expect(await yearlyMonthly()).toHaveLength(1);
+  });
+
+  test('a phone that is not ready in time stays in state, and the next up resumes without buying again', async () => {
+    await s.control.call('PUT', '/_emulator/settings', { provisionSeconds: 3600 });
+    await s.declare({ phones: [{ name: 'slow', readyTimeoutSeconds: 2 }] });
+    const failed = await s.project.pulumi(['up', '--yes', '--skip-preview'], { allowFailure: true });
+    expect(failed.code).not.toBe(0);
+    expect(failed.stdout + failed.stderr).toMatch(/kept in the stack/);
+
+    const [bought] = await yearlyMonthly();
+    expect(bought).toBeDefined();
+    const inState = managedResources(await s.exportStack());
+    expect(inState.map((r) => r.id)).toEqual([bought.instanceId]);
+
+    await s.control.resetCounters();
+    await s.control.call('POST', '/_emulator/clock', { advanceSeconds: 3600 });
+    await s.project.pulumi(['up', '--yes', '--skip-preview']);
+
+    expect((await s.control.counters()).create).toBe(0);
+    const phones = await yearlyMonthly();
+    expect(phones.map((p) => p.instanceId)).toEqual([bought.instanceId]);
+    expect(((await s.project.outputs()).runningStatus as Record<string, number>).slow).toBe(2);
+    await s.project.pulumi(['preview', '--expect-no-changes']);
+  });
+});
