@@ -1,14 +1,24 @@
+import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import * as instanceProvider from '../provider/dynamic/instance';
 import { NAME_PREFIX_MAX, type InstanceArgs as InstanceSchemaArgs } from '../provider/schemas/resources/instance';
 import type { Inputify } from './input-types';
 
-export type InstanceArgs = Inputify<Omit<InstanceSchemaArgs, 'uniqueNamePrefix'>>;
+export type InstanceArgs = Inputify<Omit<InstanceSchemaArgs, 'uniqueNamePrefix' | 'createKey'>>;
 
 /** Default name prefix from the resource name: letters and digits only, at most the allowed length. */
 export function defaultNamePrefix(resourceName: string): string {
   const cleaned = resourceName.replace(/[^a-z0-9]/gi, '').replace(/^[0-9]+/, '');
   return (cleaned || 'kp').slice(0, NAME_PREFIX_MAX).toLowerCase();
+}
+
+/**
+ * A stable 5-character key for one Instance: the same project, stack, parent and name always give the same key, so
+ * a phone bought by an `up` that was killed before saving state carries a name the next `up` finds again.
+ */
+export function instanceCreateKey(project: string, stack: string, parentUrn: string, name: string): string {
+  const digest = createHash('sha256').update(JSON.stringify([project, stack, parentUrn, name])).digest();
+  return [...digest.subarray(0, 5)].map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
 }
 
 /**
@@ -43,6 +53,8 @@ export class Instance extends pulumi.dynamic.Resource {
       assignUser: undefined, billingMode: undefined, instanceSku: undefined, region: undefined,
       regionNameEn: undefined, projectId: undefined, projectName: undefined, adopted: undefined,
     };
-    super(instanceProvider, name, { ...outputs, namePrefix: defaultNamePrefix(name), ...args }, opts, 'koophone', 'Instance');
+    const parentUrn: pulumi.Input<string> = opts?.parent?.urn ?? '';
+    const createKey = pulumi.output(parentUrn).apply((urn) => instanceCreateKey(pulumi.getProject(), pulumi.getStack(), urn, name));
+    super(instanceProvider, name, { ...outputs, namePrefix: defaultNamePrefix(name), ...args, createKey }, opts, 'koophone', 'Instance');
   }
 }

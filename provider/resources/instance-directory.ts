@@ -35,8 +35,11 @@ export class InstanceDirectory {
     return (await this.snapshot(maxAgeMs)).get(instanceId);
   }
 
-  /** Phones whose name starts with `{prefix}-`: how a create whose outcome is unknown is reconciled. */
-  async findByNamePrefix(prefix: string, maxAgeMs = 0): Promise<InstanceRecord[]> {
+  /**
+   * Phones whose name starts with `{prefix}-`: how a create is reconciled. By default from a fresh-enough shared
+   * listing (many creates start at once); pass 0 to force a new one.
+   */
+  async findByNamePrefix(prefix: string, maxAgeMs?: number): Promise<InstanceRecord[]> {
     const snapshot = await this.snapshot(maxAgeMs);
     return [...snapshot.values()].filter((r) => r.instance_name.startsWith(`${prefix}-`));
   }

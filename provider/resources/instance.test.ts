@@ -57,6 +57,20 @@ describe('buying a phone', () => {
     expect(t.phones).toHaveLength(0);
   });
 
+  it('takes over a live phone already under the prefix (an interrupted up) instead of buying', async () => {
+    const t = fakeTenant([]);
+    t.phones.push({ instance_id: 'earlier', instance_name: 'kp-abcde-00001', running_status: 4 } as InstanceRecord);
+    expect(await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).toEqual({ instanceId: 'earlier', orderId: '' });
+    expect(t.creates()).toBe(0);
+  });
+
+  it('buys when the only phone under the prefix is going offline (unsubscribed)', async () => {
+    const t = fakeTenant(['ok']);
+    t.phones.push({ instance_id: 'leaving', instance_name: 'kp-abcde-00001', running_status: 3 } as InstanceRecord);
+    expect((await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).instanceId).toBe('id1');
+    expect(t.creates()).toBe(1);
+  });
+
   it('does not retry a definite refusal', async () => {
     const t = fakeTenant(['refused']);
     await expect(buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).rejects.toBeInstanceOf(InvalidArgumentError);
@@ -74,6 +88,18 @@ describe('Instance check and diff', () => {
     const fresh = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' } as never);
     expect(fresh.inputs!.uniqueNamePrefix).not.toBe(prefix);
     expect(randomSuffix()).toMatch(/^[a-z0-9]{5}$/);
+  });
+
+  it('derives a new phone\'s prefix from the SDK\'s stable createKey', async () => {
+    const keyed = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet', createKey: 'k3y42' } as never);
+    expect(keyed.inputs!.uniqueNamePrefix).toBe('fleet-k3y42');
+    const bad = await instanceProvider.check!({} as never, { ...inputs, createKey: 'NOPE' } as never);
+    expect(bad.failures?.map((f) => f.property)).toEqual(['createKey']);
+  });
+
+  it('replaces by deleting first, so two phones are never paid for at once', async () => {
+    const olds = { ...inputs, instanceId: 'id0' } as never;
+    expect(await instanceProvider.diff!('id0', olds, { ...inputs, os: 'AOSP9' })).toMatchObject({ replaces: ['os'], deleteBeforeReplace: true });
   });
 
   it('replaces the phone on spec changes and updates in place otherwise', async () => {

@@ -75,12 +75,17 @@ function createRequest(inputs: InstanceInputs, uniquePrefix: string) {
   });
 }
 
+/** A phone named under `prefix` that is not on its way out (an unsubscribed phone goes offline, status 3). */
+async function findLive(directory: InstanceDirectory, prefix: string, maxAgeMs?: number): Promise<InstanceRecord | undefined> {
+  return (await directory.findByNamePrefix(prefix, maxAgeMs)).find((r) => r.running_status !== GOING_OFFLINE);
+}
+
 /** Looks for a phone bought under `prefix`, a few times, since an order may surface with a delay. */
 async function reconcile(directory: InstanceDirectory, prefix: string): Promise<InstanceRecord | undefined> {
   for (let i = 0; i < RECONCILE_LOOKUPS; i++) {
     if (i > 0) await new Promise((r) => setTimeout(r, pollIntervalMs()));
-    const found = await directory.findByNamePrefix(prefix);
-    if (found.length > 0) return found[0];
+    const found = await findLive(directory, prefix, 0);
+    if (found) return found;
   }
   return undefined;
 }
@@ -96,6 +101,9 @@ export async function buyOnePhone(
   inputs: InstanceInputs,
   prefix: string,
 ): Promise<{ instanceId: string; orderId: string }> {
+  // A phone under this prefix may already exist: an earlier `up` bought it but was killed before saving state.
+  const earlier = await findLive(directory, prefix);
+  if (earlier) return { instanceId: earlier.instance_id, orderId: '' };
   let lastError: unknown;
   for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
     if (attempt > 1) {
@@ -161,16 +169,19 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     const result = checkInputs(instanceInputsSchema, news as unknown as Record<string, unknown>);
     if (!result.inputs) return { failures: result.failures };
     const inputs = { ...result.inputs, namePrefix: result.inputs.namePrefix ?? 'kp' };
-    // Keep the unique prefix for the life of the phone; a replacement is re-checked without olds and gets a new one.
+    // Keep the unique prefix for the life of the phone. A new phone's prefix comes from the SDK's stable createKey,
+    // so a create interrupted before Pulumi saved its result is found again by name on the next `up`.
     const keep = olds?.uniqueNamePrefix && olds.namePrefix === inputs.namePrefix;
-    inputs.uniqueNamePrefix = keep ? olds.uniqueNamePrefix : `${inputs.namePrefix}-${randomSuffix()}`;
+    inputs.uniqueNamePrefix = keep ? olds.uniqueNamePrefix : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     return { inputs };
   },
 
   async diff(_id, olds, news) {
     const replaces = INSTANCE_REPLACE_PROPERTIES.filter((k) => !isDeepStrictEqual(olds[k], news[k]));
     const inPlace = (['waitForReady', 'readyTimeoutSeconds'] as const).some((k) => olds[k] !== news[k]);
-    return { changes: replaces.length > 0 || inPlace, replaces, deleteBeforeReplace: false };
+    // Delete before replace: the new phone reuses the resource's stable name prefix, so the old phone must be gone
+    // before the new one is bought (and an adopted pay-per-use phone, which cannot be deleted, is never paid twice).
+    return { changes: replaces.length > 0 || inPlace, replaces, deleteBeforeReplace: true };
   },
 
   async create(inputs) {

@@ -65,8 +65,8 @@ export const RESOURCES: readonly ResourceEntry[] = [
     inputs: instanceInputsSchema,
     state: instanceStateSchema,
     replaceProperties: INSTANCE_REPLACE_PROPERTIES,
-    // sdk/instance.ts omits it from InstanceArgs: `check` derives it from namePrefix.
-    providerSetInputs: ['uniqueNamePrefix'],
+    // sdk/instance.ts omits them from InstanceArgs: the SDK sets createKey, `check` derives uniqueNamePrefix.
+    providerSetInputs: ['uniqueNamePrefix', 'createKey'],
   },
   {
     name: 'UserAssignment',

@@ -71,4 +71,31 @@ describe('money safety', () => {
     expect(((await s.project.outputs()).runningStatus as Record<string, number>).slow).toBe(2);
     await s.project.pulumi(['preview', '--expect-no-changes']);
   });
+
+  test('an up killed after the order (before Pulumi saved the phone) does not buy it twice', async () => {
+    await s.control.call('PUT', '/_emulator/settings', { provisionSeconds: 3600 });
+    await s.declare({ phones: [{ name: 'killed' }] });
+    // SIGKILL the whole CLI tree as soon as the order has been placed: the phone is bought, the stack never hears of it.
+    const ordered = (async () => {
+      while ((await s.control.phones()).length === 0) await new Promise((r) => setTimeout(r, 100));
+    })();
+    const killed = await s.project.pulumi(['up', '--yes', '--skip-preview'], { allowFailure: true, killWhen: ordered });
+    expect(killed.code).not.toBe(0);
+    const [bought] = await yearlyMonthly();
+    expect(bought).toBeDefined();
+    expect(managedResources(await s.exportStack()).map((r) => r.id)).not.toContain(bought.instanceId);
+
+    // What a person does next: release the dead process's lock, then run the pipeline again.
+    await s.project.pulumi(['cancel', '--yes']);
+    await s.control.resetCounters();
+    await s.control.call('POST', '/_emulator/clock', { advanceSeconds: 3600 });
+    // A second order (the bug this guards against) would then provision quickly and fail the counts below.
+    await s.control.call('PUT', '/_emulator/settings', { provisionSeconds: 2 });
+    const again = await s.project.pulumi(['up', '--yes', '--skip-preview']);
+    expect(again.stdout + again.stderr).toMatch(/interrupted while creating/);
+
+    expect((await s.control.counters()).create).toBe(0);
+    expect((await yearlyMonthly()).map((p) => p.instanceId)).toEqual([bought.instanceId]);
+    expect(((await s.project.outputs()).phoneIds as Record<string, string>).killed).toBe(bought.instanceId);
+  });
 });

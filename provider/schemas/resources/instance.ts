@@ -51,7 +51,12 @@ export const instanceInputsSchema = z.strictObject({
   waitForReady: z.boolean().default(true).describe('Wait until the phone is running before the resource is considered created.'),
   readyTimeoutSeconds: z.number().int('must be a whole number').min(1, 'must be at least 1').max(86400, 'must be at most 86400').default(1800).describe('How long to wait for the phone to run (provisioning normally takes minutes).'),
   adoptInstanceId: instanceIdSchema.optional().describe('Take over this existing phone instead of buying one — the only way a pay-per-use phone (which the API cannot buy) enters a stack. The spec inputs must still describe the phone.'),
-  uniqueNamePrefix: z.string().max(14).optional().describe('Set by the provider: the unique name prefix of this phone\'s order. Do not set it.'),
+  createKey: z
+    .string()
+    .regex(/^[a-z0-9]{5}$/, 'must be 5 lower-case letters or digits')
+    .optional()
+    .describe('Set by the SDK: a stable hash of the project, stack and resource name, so that a phone whose create was interrupted is found again by its name instead of bought twice. Do not set it.'),
+  uniqueNamePrefix: z.string().max(14).optional().describe('Set by the provider: the unique name prefix of this phone\'s order (`{namePrefix}-{createKey}`). Do not set it.'),
 });
 
 export type InstanceArgs = z.input<typeof instanceInputsSchema>;

@@ -19,8 +19,9 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
   Instance: {
     example: 'instance.ts',
     replaceNote:
-      'A replacement buys the new phone first and unsubscribes the old one after (no `deleteBeforeReplace`), so for a ' +
-      'while both are paid for. `waitForReady` and `readyTimeoutSeconds` change in place.',
+      'A replacement unsubscribes the old phone first and then buys the new one (`deleteBeforeReplace`): two phones are ' +
+      'never paid for at once, and a replacement of an adopted pay-per-use phone fails before anything is bought. ' +
+      '`waitForReady` and `readyTimeoutSeconds` change in place.',
     sections: [
       {
         heading: 'Billing and lifecycle',
@@ -34,6 +35,10 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
             'buying again.',
           '- **A create is never blindly retried.** When a create call times out or its answer is lost, the provider ' +
             'looks the phone up by its unique name prefix (`uniqueNamePrefix`) before it sends a second order.',
+          '- **An interrupted `up` does not buy twice.** The name prefix is stable (`{namePrefix}-{createKey}`, the key a ' +
+            'hash of project, stack, parent and resource name), and every create first looks for a live phone under it. If ' +
+            '`pulumi up` is killed after an order but before the state is saved, the next `pulumi up` takes that phone ' +
+            'over instead of ordering another. The same holds after `pulumi state delete` of a phone that still exists.',
           '- **Destroy unsubscribes.** `pulumi destroy` (or removing the resource) calls the API\'s delete, which ' +
             'unsubscribes a yearly/monthly phone (refund per Huawei\'s unsubscription rules); the phone goes offline ' +
             '(`runningStatus` 3) and disappears.',

@@ -12,6 +12,8 @@ export interface PulumiCallOptions {
   env?: NodeJS.ProcessEnv;
   stdin?: string;
   allowFailure?: boolean;
+  /** SIGKILL the whole CLI process tree when this settles (see run-pulumi.ts). */
+  killWhen?: Promise<unknown>;
 }
 
 export interface PulumiProject {
@@ -65,6 +67,7 @@ export async function createPulumiProject(opts: CreatePulumiProjectOptions): Pro
       env: { ...env, ...call.env },
       stdin: call.stdin,
       allowFailure: call.allowFailure,
+      killWhen: call.killWhen,
     });
 
   return {

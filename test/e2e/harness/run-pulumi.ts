@@ -16,6 +16,11 @@ export interface RunPulumiOptions {
   stdin?: string;
   /** Return a non-zero exit instead of throwing. */
   allowFailure?: boolean;
+  /**
+   * When this settles, SIGKILL the CLI and every process it started (language host, program, providers), as a
+   * cancelled CI job would: no graceful shutdown, no chance to save state.
+   */
+  killWhen?: Promise<unknown>;
 }
 
 /** A pulumi command that failed unexpectedly; the message carries the whole output. */
@@ -40,12 +45,27 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
       cwd: opts.cwd,
       env: opts.env,
       stdio: 'pipe',
+      // Its own process group, so that killWhen reaches the whole tree.
+      detached: opts.killWhen !== undefined,
     });
+    let exited = false;
+    const killTree = () => {
+      if (exited || child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    opts.killWhen?.then(killTree, killTree);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => stdout.push(b));
     child.stderr.on('data', (b: Buffer) => stderr.push(b));
     child.on('error', reject);
+    child.on('exit', () => {
+      exited = true;
+    });
     child.on('close', (code, signal) => {
       const result: PulumiResult = {
         code: code ?? 128,
