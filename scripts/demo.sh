@@ -29,9 +29,8 @@ pulumi config set koophone:region cn-north-4
 pulumi config set koophone:domainName demo
 pulumi config set koophone:userName demo
 pulumi config set --secret koophone:password demo-password
-pulumi config set --path 'users[0]' 1008600000104285462
-pulumi config set --path 'users[1]' 1008600000104285463
-pulumi config set --path 'users[2]' 1008600000104285464
+# A JSON list of strings: with `--path 'users[0]'` the 19-digit ids would become (rounded) numbers.
+pulumi config set users '["1008600000104285462","1008600000104285463","1008600000104285464"]'
 note "password stored as a secret: $(grep -c 'secure:' Pulumi.dev.yaml) encrypted value(s) in Pulumi.dev.yaml"
 
 step "pulumi up: buy 3 phones, assign a user to each, apply video settings"

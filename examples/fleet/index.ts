@@ -42,7 +42,10 @@ new koophone.VideoSetting('video', {
   ],
 });
 
-export const fleet = phones.map((p) =>
-  pulumi.all([p.instanceId, p.instanceName, p.runningStatus, p.assignUser]).apply(([id, name, status, user]) => ({ id, name, status, user })),
+// The user comes from the assignment (the phone's own assignUser was read before the user was assigned).
+export const fleet = phones.map((p, i) =>
+  pulumi
+    .all([p.instanceId, p.instanceName, p.runningStatus, assignments[i]?.userId ?? ''])
+    .apply(([id, name, status, user]) => ({ id, name, status, user })),
 );
 export const assignedUsers = assignments.map((a) => a.userId);
