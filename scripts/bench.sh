@@ -2,10 +2,12 @@
 # `make bench`: figures for the resource layer through the real engine and the emulator (not a test: it prints).
 #   - wall time of `pulumi up` for N phones, as a ratio of the emulator's provisioning latency
 #   - KooPhone API calls made by `pulumi refresh` of the fleet, from the emulator's request counters
-# Usage: scripts/bench.sh [phones=20] [provision-seconds=5]
+# Usage: scripts/bench.sh [phones=20] [provision-seconds=5] [parallel]
+#   parallel: the engine's --parallel (default: Pulumi's own, 4 x cores). Creates wait for provisioning, so the
+#   engine's parallelism, not the API, decides how many phones provision at once.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-phones=${1:-20}; provision=${2:-5}
+phones=${1:-20}; provision=${2:-5}; parallel=${3:-}
 work="$root/.e2e-work/bench"
 rm -rf "$work"; mkdir -p "$work/state"
 export PULUMI_BACKEND_URL="file://$work/state" PULUMI_HOME="$work/pulumi-home" PULUMI_CONFIG_PASSPHRASE="bench"
@@ -27,21 +29,27 @@ pulumi config set phones "$(node -e "console.log(JSON.stringify(Array.from({leng
 
 curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
 start=$(date +%s.%N)
-pulumi up --yes --skip-preview >/dev/null
+pulumi up --yes --skip-preview ${parallel:+--parallel "$parallel"} >/dev/null
 end=$(date +%s.%N)
 up_calls=$(total_calls)
+# How spread out the orders were: all phones ordered at once means up waits for one provisioning, not N.
+order_spread=$(curl -fsS "$url/_emulator/instances" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const t=JSON.parse(s).instances.map(i=>i.createdAt);console.log(((Math.max(...t)-Math.min(...t))/1000).toFixed(1))})')
 curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
 rstart=$(date +%s.%N)
 pulumi refresh --yes --skip-preview >/dev/null
 rend=$(date +%s.%N)
 refresh_calls=$(total_calls)
+parallel_label=${parallel:-"default (4 x cores = $(( $(nproc) * 4 )))"}
 node -e "
 const up=$end-$start, refresh=$rend-$rstart;
 console.log('phones                          : $phones');
+console.log('engine parallelism              : $parallel_label');
 console.log('emulator provisioning latency   : $provision s');
 console.log('pulumi up wall time             : '+up.toFixed(1)+' s = '+(up/$provision).toFixed(2)+'x the provisioning latency');
+console.log('orders placed within            : $order_spread s of each other');
 console.log('API calls during up             : $up_calls');
 console.log('pulumi refresh wall time        : '+refresh.toFixed(1)+' s');
 console.log('API calls during refresh        : $refresh_calls');
 "
+[ -n "${BENCH_KEEP:-}" ] && { echo "emulator kept: $url"; sleep "$BENCH_KEEP"; }
 pulumi destroy --yes --skip-preview >/dev/null

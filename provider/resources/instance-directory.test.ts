@@ -42,4 +42,27 @@ describe('InstanceDirectory', () => {
     const never = new InstanceDirectory(async () => [record('b', 'x-1', 4)], 0);
     await expect(waitForInstance(never, 'b', (x) => x?.running_status === 2, { timeoutMs: 20, intervalMs: 5, what: 'to run' })).rejects.toThrow(/phone b to run/);
   });
+
+  it('never answers a read from a listing older than notBefore, and phones ordered together share later listings', async () => {
+    let listings = 0;
+    const phones: InstanceRecord[] = [];
+    const dir = new InstanceDirectory(async () => {
+      listings++;
+      return [...phones];
+    }, 60_000);
+    await dir.get('warm-up');
+    phones.push(record('new', 'fleet-abcde-00001', 4));
+    const orderedAt = Date.now() + 1; // strictly after the warm-up listing started
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await dir.get('new')).toBeUndefined(); // the fresh-enough old listing does not know it
+    expect(await dir.get('new', undefined, orderedAt)).toBeDefined();
+    const before = listings;
+    // Ten waiters for phones confirmed at the same moment: after one interval, one new listing serves all of them.
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        waitForInstance(dir, 'new', (x) => x !== undefined, { timeoutMs: 1000, intervalMs: 10, what: 'to appear', notBefore: orderedAt }),
+      ),
+    );
+    expect(listings - before).toBe(1);
+  });
 });

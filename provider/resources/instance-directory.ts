@@ -17,10 +17,13 @@ export class InstanceDirectory {
     private readonly freshnessMs: number,
   ) {}
 
-  /** A listing that started less than `maxAgeMs` ago (0: always a new one); starts one when none did. */
-  snapshot(maxAgeMs = this.freshnessMs): Promise<InstanceSnapshot> {
+  /**
+   * A listing that started less than `maxAgeMs` ago (0: always a new one) and not before `notBefore` (epoch ms,
+   * e.g. when a create returned: an older listing cannot show that phone); starts one when none did.
+   */
+  snapshot(maxAgeMs = this.freshnessMs, notBefore = 0): Promise<InstanceSnapshot> {
     const now = Date.now();
-    if (this.latest && now - this.latest.startedAt < maxAgeMs) return this.latest.result;
+    if (this.latest && now - this.latest.startedAt < maxAgeMs && this.latest.startedAt >= notBefore) return this.latest.result;
     const result = this.listAll().then((records) => new Map(records.map((r) => [r.instance_id, r])));
     const entry = { startedAt: now, result };
     this.latest = entry;
@@ -31,8 +34,8 @@ export class InstanceDirectory {
     return result;
   }
 
-  async get(instanceId: string, maxAgeMs?: number): Promise<InstanceRecord | undefined> {
-    return (await this.snapshot(maxAgeMs)).get(instanceId);
+  async get(instanceId: string, maxAgeMs?: number, notBefore?: number): Promise<InstanceRecord | undefined> {
+    return (await this.snapshot(maxAgeMs, notBefore)).get(instanceId);
   }
 
   /**
@@ -62,11 +65,21 @@ export async function waitForInstance(
   directory: InstanceDirectory,
   instanceId: string,
   done: (record: InstanceRecord | undefined) => boolean,
-  opts: { timeoutMs: number; intervalMs: number; what: string },
+  opts: {
+    timeoutMs: number;
+    intervalMs: number;
+    what: string;
+    /**
+     * Only listings started at or after this time (epoch ms) count, and the first poll waits one interval: a fleet
+     * of phones ordered over a few seconds then shares one listing per interval instead of one per order.
+     */
+    notBefore?: number;
+  },
 ): Promise<InstanceRecord | undefined> {
   const deadline = Date.now() + opts.timeoutMs;
+  if (opts.notBefore !== undefined) await new Promise((resolve) => setTimeout(resolve, opts.intervalMs));
   for (;;) {
-    const record = await directory.get(instanceId, opts.intervalMs);
+    const record = await directory.get(instanceId, opts.intervalMs, opts.notBefore);
     if (done(record)) return record;
     if (Date.now() + opts.intervalMs > deadline) {
       throw new WaitTimeoutError(`timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for phone ${instanceId} ${opts.what}`);

@@ -100,22 +100,24 @@ export async function buyOnePhone(
   directory: InstanceDirectory,
   inputs: InstanceInputs,
   prefix: string,
-): Promise<{ instanceId: string; orderId: string }> {
+): Promise<{ instanceId: string; orderId: string; confirmedAt: number }> {
   // A phone under this prefix may already exist: an earlier `up` bought it but was killed before saving state.
-  const earlier = await findLive(directory, prefix);
-  if (earlier) return { instanceId: earlier.instance_id, orderId: '' };
+  // Any listing this process holds is new enough (that phone predates the process; only this resource orders
+  // under this prefix), so a whole fleet's creates share one listing.
+  const earlier = await findLive(directory, prefix, Number.POSITIVE_INFINITY);
+  if (earlier) return { instanceId: earlier.instance_id, orderId: '', confirmedAt: Date.now() };
   let lastError: unknown;
   for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
     if (attempt > 1) {
       const existing = await reconcile(directory, prefix);
-      if (existing) return { instanceId: existing.instance_id, orderId: '' };
+      if (existing) return { instanceId: existing.instance_id, orderId: '', confirmedAt: Date.now() };
     }
     try {
       const created = await client.createInstances(createRequest(inputs, prefix));
-      directory.invalidate();
       const info = created.instanceInfos[0];
       if (!info) throw new Error(`the create call returned order ${created.orderId} without an instance id`);
-      return { instanceId: info.instanceId, orderId: created.orderId };
+      // No invalidate(): readers of this phone ask for a listing started after confirmedAt instead.
+      return { instanceId: info.instanceId, orderId: created.orderId, confirmedAt: Date.now() };
     } catch (err) {
       directory.invalidate();
       if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err; // a definite refusal bought nothing
@@ -124,33 +126,41 @@ export async function buyOnePhone(
   }
   // Every attempt's outcome stayed unknown; a last look decides whether something was bought.
   const existing = await reconcile(directory, prefix);
-  if (existing) return { instanceId: existing.instance_id, orderId: '' };
+  if (existing) return { instanceId: existing.instance_id, orderId: '', confirmedAt: Date.now() };
   throw new Error(
     `could not confirm the purchase of a phone named "${prefix}-*" after ${MAX_CREATE_ATTEMPTS} attempts and no such phone exists; ` +
       `nothing was bought as far as the API shows. Last error: ${describeError(lastError)}`,
   );
 }
 
-async function waitUntilRunning(inputs: InstanceInputs, instanceId: string): Promise<InstanceRecord> {
+async function waitUntilRunning(inputs: InstanceInputs, instanceId: string, notBefore?: number): Promise<InstanceRecord> {
   const record = await waitForInstance(getDirectory(), instanceId, (r) => r === undefined || r.running_status === RUNNING, {
     timeoutMs: inputs.readyTimeoutSeconds * 1000,
     intervalMs: pollIntervalMs(),
     what: 'to reach running status',
+    notBefore,
   });
   if (!record) throw new Error(`phone ${instanceId} disappeared while it was provisioning`);
   return record;
 }
 
-async function settle(inputs: InstanceInputs, instanceId: string, orderId: string, adopted: boolean): Promise<InstanceOutputs> {
-  const record = inputs.waitForReady ? await waitUntilRunning(inputs, instanceId) : await getDirectory().get(instanceId, 0);
+/** `notBefore`: when the phone was confirmed bought; listings older than that cannot show it. */
+async function settle(inputs: InstanceInputs, instanceId: string, orderId: string, adopted: boolean, notBefore?: number): Promise<InstanceOutputs> {
+  const record = inputs.waitForReady ? await waitUntilRunning(inputs, instanceId, notBefore) : await getDirectory().get(instanceId, 0);
   if (!record) throw new Error(`phone ${instanceId} is not in the instance list`);
   return outputsOf(inputs, stateFromRecord(record, orderId, adopted));
 }
 
 /** Keeps a bought phone in state whatever happens after the purchase. */
-async function settleOrKeep(inputs: InstanceInputs, instanceId: string, orderId: string, adopted: boolean): Promise<InstanceOutputs> {
+async function settleOrKeep(
+  inputs: InstanceInputs,
+  instanceId: string,
+  orderId: string,
+  adopted: boolean,
+  notBefore?: number,
+): Promise<InstanceOutputs> {
   try {
-    return await settle(inputs, instanceId, orderId, adopted);
+    return await settle(inputs, instanceId, orderId, adopted, notBefore);
   } catch (err) {
     const partial = definedOnly({ ...inputs, instanceId, orderId, adopted });
     throw new PartialStateError(
@@ -194,7 +204,8 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     }
     const prefix = inputs.uniqueNamePrefix ?? `${inputs.namePrefix ?? 'kp'}-${randomSuffix()}`;
     const bought = await buyOnePhone(getClient(), directory, inputs, prefix);
-    return { id: bought.instanceId, outs: await settleOrKeep({ ...inputs, uniqueNamePrefix: prefix }, bought.instanceId, bought.orderId, false) };
+    const outs = await settleOrKeep({ ...inputs, uniqueNamePrefix: prefix }, bought.instanceId, bought.orderId, false, bought.confirmedAt);
+    return { id: bought.instanceId, outs };
   },
 
   async read(id, props) {
