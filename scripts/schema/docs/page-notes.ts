@@ -33,6 +33,10 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
             '`waitForReady` (default) `pulumi up` waits up to `readyTimeoutSeconds` (default 1800). If the wait times ' +
             'out, the phone stays in the stack (it was paid for) and the next `pulumi up` resumes waiting instead of ' +
             'buying again.',
+          '- **Fleets: raise the engine\'s parallelism.** Each create waits for its phone to run, and the Pulumi engine ' +
+            'runs at most 4 × CPU cores operations at once by default, so 20 phones on 2 cores provision in three waves. ' +
+            'Use `pulumi up --parallel 64` (or `PULUMI_PARALLEL=64`): the provider shares its polling across all phones ' +
+            '(about one listing per poll interval), so 250 phones cost 250 orders plus a few dozen listings.',
           '- **A create is never blindly retried.** When a create call times out or its answer is lost, the provider ' +
             'looks the phone up by its unique name prefix (`uniqueNamePrefix`) before it sends a second order.',
           '- **An interrupted `up` does not buy twice.** The name prefix is stable (`{namePrefix}-{createKey}`, the key a ' +
