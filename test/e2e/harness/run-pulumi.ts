@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 import { pulumiOfflineScript } from './engine';
 
@@ -56,6 +57,8 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
       } catch {
         // already gone
       }
+      // Plugins run in process groups of their own; a killed engine leaves them behind, so end those too.
+      killProcessesMentioning(opts.cwd);
     };
     opts.killWhen?.then(killTree, killTree);
     const stdout: Buffer[] = [];
@@ -81,4 +84,16 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
     // Closed at once when there is no input: a CLI waiting for stdin must see EOF, not hang.
     child.stdin.end(opts.stdin ?? '');
   });
+}
+
+/** SIGKILLs every process whose command line mentions `text` (Linux /proc), e.g. plugins of a killed engine. */
+function killProcessesMentioning(text: string): void {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) process.kill(Number(entry), 'SIGKILL');
+    } catch {
+      // exited meanwhile, or not ours to read
+    }
+  }
 }
