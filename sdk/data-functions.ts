@@ -1,7 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { z } from 'zod';
 import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
 import { stateFromRecord } from '../provider/resources/instance';
+import { getInstancesArgsSchema, getSkusArgsSchema } from '../provider/schemas/resources/functions';
 import type {
   GetInstancesArgs,
   GetInstancesResult,
@@ -13,6 +15,14 @@ import type {
 } from '../provider/schemas/resources/functions';
 
 export type { GetInstancesArgs, GetInstancesResult, GetSkusArgs, GetSkusResult, InstanceSummary, Sku, SkuPool };
+
+/** Validates a data function's arguments with its zod schema; the error names every bad field. */
+function validArgs<S extends z.ZodType>(fn: string, schema: S, args: unknown): z.output<S> {
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(arguments)'}: ${i.message}`);
+  throw new Error(`koophone.${fn}: invalid arguments: ${problems.join('; ')}`);
+}
 
 /**
  * Data functions run in the program (the dynamic provider host has no invoke), reading the same `koophone:*`
@@ -29,7 +39,8 @@ async function withClient<T>(fn: (client: KooPhoneClient) => Promise<T>): Promis
 }
 
 /** The saleable SKUs (`GET /v1/instances/sku`): instance and bandwidth SKU ids to buy phones with. */
-export async function getSkus(args: GetSkusArgs = {}): Promise<GetSkusResult> {
+export async function getSkus(rawArgs: GetSkusArgs = {}): Promise<GetSkusResult> {
+  const args = validArgs('getSkus', getSkusArgsSchema, rawArgs);
   const catalogue = await withClient((c) => c.listSkus(args.type ?? '0'));
   return {
     bandSkuId: catalogue.bandInfo?.cbcSkuId ?? '',
@@ -52,7 +63,8 @@ export async function getSkus(args: GetSkusArgs = {}): Promise<GetSkusResult> {
 }
 
 /** Phones of the account, optionally those whose name starts with `namePrefix` and/or with the given ids. */
-export async function getInstances(args: GetInstancesArgs = {}): Promise<GetInstancesResult> {
+export async function getInstances(rawArgs: GetInstancesArgs = {}): Promise<GetInstancesResult> {
+  const args = validArgs('getInstances', getInstancesArgsSchema, rawArgs);
   const records = await withClient((c) => c.listAllInstances(args.namePrefix ? { instanceName: args.namePrefix } : undefined));
   const ids = args.ids ? new Set(args.ids) : undefined;
   const instances = records

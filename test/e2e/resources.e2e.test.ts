@@ -103,6 +103,17 @@ describe('KooPhone resources through the Pulumi engine', () => {
     expect(phones.find((p) => p.instanceId === after.p1)).toMatchObject({ instanceSkuId: 'kp.enterprise.2xlarge.128g.2', assignUser: alice });
   });
 
+  test('getInstances and getSkus read the account from the program', async () => {
+    const ids = await phoneIds();
+    await s.project.setConfig('inventory', 'true');
+    await s.project.pulumi(['up', '--yes', '--skip-preview']);
+    const outputs = await s.project.outputs();
+    const inventory = outputs.inventory as { id: string; name: string; billingMode: string }[];
+    expect(inventory.map((i) => i.id).sort()).toEqual([ids.p1, ids.p2].sort());
+    expect(inventory.every((i) => i.billingMode === '1' && /^p[12]-[a-z0-9]{5}-\d{5}$/.test(i.name))).toBe(true);
+    expect(outputs.skuIds).toEqual(expect.arrayContaining(['kp.professional.xlarge.32g.2', 'kp.enterprise.2xlarge.128g.2']));
+  });
+
   test('state holds no password or token in clear, and each serialized provider is a small require()', async () => {
     const exported = await s.exportStack();
     const text = JSON.stringify(exported);
