@@ -6,4 +6,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 pulumi=${PULUMI:-pulumi}
 "$here/configure.sh"
 cd "$here/.."
-"$pulumi" up --yes --refresh --diff
+# Every create waits for its phone to run; the engine's default parallelism (4 x cores) would provision a
+# large fleet in waves.
+"$pulumi" up --yes --refresh --diff --parallel "${PULUMI_PARALLEL:-64}"
