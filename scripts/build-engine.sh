@@ -51,7 +51,15 @@ launcher_current() {
 go_build() {
   local t0=$SECONDS
   say "go build $1 -> .tools/bin/$2"
-  go build -C "$mod" "${go_flags[@]}" -o "$bin/.$2.tmp" "$1"
+  # Retried: on a fresh machine this downloads ~1.3 GB through the module proxy, and a transient network error
+  # should not fail the whole run (what was downloaded stays in the module cache).
+  local attempt
+  for attempt in 1 2 3; do
+    if go build -C "$mod" "${go_flags[@]}" -o "$bin/.$2.tmp" "$1"; then break; fi
+    if [[ $attempt == 3 ]]; then say "go build $1 failed 3 times"; return 1; fi
+    say "go build $1 failed (attempt $attempt); retrying in $((attempt * 10))s"
+    sleep $((attempt * 10))
+  done
   mv -f "$bin/.$2.tmp" "$bin/$2"
   say "built $2 in $((SECONDS - t0))s ($(du -h "$bin/$2" | cut -f1))"
 }
