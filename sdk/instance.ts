@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import * as instanceProvider from '../provider/dynamic/instance';
-import { NAME_PREFIX_MAX, type InstanceArgs as InstanceSchemaArgs } from '../provider/schemas/resources/instance';
+import { suffixFromBytes } from '../provider/resources/instance';
+import { NAME_PREFIX_MAX, NAME_SUFFIX_LENGTH, type InstanceArgs as InstanceSchemaArgs } from '../provider/schemas/resources/instance';
 import type { Inputify } from './input-types';
 
 export type InstanceArgs = Inputify<Omit<InstanceSchemaArgs, 'uniqueNamePrefix' | 'createKey'>>;
@@ -18,7 +19,7 @@ export function defaultNamePrefix(resourceName: string): string {
  */
 export function instanceCreateKey(project: string, stack: string, parentUrn: string, name: string): string {
   const digest = createHash('sha256').update(JSON.stringify([project, stack, parentUrn, name])).digest();
-  return [...digest.subarray(0, 5)].map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+  return suffixFromBytes(digest.subarray(0, NAME_SUFFIX_LENGTH));
 }
 
 /**

@@ -23,10 +23,15 @@ const MAX_CREATE_ATTEMPTS = 3;
 const RECONCILE_LOOKUPS = 3;
 const DELETE_TIMEOUT_MS = 30 * 60 * 1000;
 
-/** Lower-case letters and digits: the suffix that makes each Instance's name prefix unique. */
-export function randomSuffix(length = NAME_SUFFIX_LENGTH): string {
+/** Lower-case letters and digits, one per byte: the alphabet of every name-prefix suffix (random or createKey). */
+export function suffixFromBytes(bytes: Uint8Array): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** A random suffix, for an Instance created without the SDK's createKey. */
+export function randomSuffix(length = NAME_SUFFIX_LENGTH): string {
+  return suffixFromBytes(randomBytes(length));
 }
 
 export function stateFromRecord(record: InstanceRecord, orderId: string, adopted: boolean): InstanceState {

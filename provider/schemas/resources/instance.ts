@@ -53,9 +53,9 @@ export const instanceInputsSchema = z.strictObject({
   adoptInstanceId: instanceIdSchema.optional().describe('Take over this existing phone instead of buying one — the only way a pay-per-use phone (which the API cannot buy) enters a stack. The spec inputs must still describe the phone.'),
   createKey: z
     .string()
-    .regex(/^[a-z0-9]{5}$/, 'must be 5 lower-case letters or digits')
+    .regex(new RegExp(`^[a-z0-9]{${NAME_SUFFIX_LENGTH}}$`), `must be ${NAME_SUFFIX_LENGTH} lower-case letters or digits`)
     .optional()
-    .describe('Set by the SDK: a stable hash of the project, stack and resource name, so that a phone whose create was interrupted is found again by its name instead of bought twice. Do not set it.'),
+    .describe('Set by the SDK: a stable hash of the project, stack, parent and resource name, so that a phone whose create was interrupted is found again by its name instead of bought twice. Do not set it.'),
   uniqueNamePrefix: z.string().max(14).optional().describe('Set by the provider: the unique name prefix of this phone\'s order (`{namePrefix}-{createKey}`). Do not set it.'),
 });
 
