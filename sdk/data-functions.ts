@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { z } from 'zod';
 import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
+import { issuePath } from '../provider/resources/check-inputs';
 import { stateFromRecord } from '../provider/resources/instance';
 import { getInstancesArgsSchema, getSkusArgsSchema } from '../provider/schemas/resources/functions';
 import type {
@@ -20,7 +21,7 @@ export type { GetInstancesArgs, GetInstancesResult, GetSkusArgs, GetSkusResult, 
 function validArgs<S extends z.ZodType>(fn: string, schema: S, args: unknown): z.output<S> {
   const parsed = schema.safeParse(args);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(arguments)'}: ${i.message}`);
+  const problems = parsed.error.issues.map((i) => `${issuePath(i, '(arguments)')}: ${i.message}`);
   throw new Error(`koophone.${fn}: invalid arguments: ${problems.join('; ')}`);
 }
 

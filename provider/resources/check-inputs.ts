@@ -15,6 +15,11 @@ function hasUnknownAt(value: unknown, path: readonly PropertyKey[]): boolean {
   return cur === UNKNOWN_VALUE;
 }
 
+/** The dotted field path of a zod issue (`charge.periodNum`, `ids.0`), or `whole` for an issue on the value itself. */
+export function issuePath(issue: z.core.$ZodIssue, whole: string): string {
+  return issue.path.map(String).join('.') || whole;
+}
+
 /**
  * Validates inputs with the resource's zod schema and reports each problem on its property path, so
  * `pulumi preview` names the field before any API call. Values still unknown at preview are not judged.
@@ -28,7 +33,7 @@ export function checkInputs<S extends z.ZodType>(
   if (parsed.success) return { inputs: parsed.data, failures: [] };
   const failures = parsed.error.issues
     .filter((issue) => !hasUnknownAt(props, issue.path))
-    .map((issue) => ({ property: issue.path.map(String).join('.') || '(inputs)', reason: issue.message }));
+    .map((issue) => ({ property: issuePath(issue, '(inputs)'), reason: issue.message }));
   // Only unknowns failed: pass the inputs through unvalidated; they are checked again at apply time.
   return failures.length === 0 ? { inputs: props as z.output<S>, failures } : { failures };
 }
