@@ -6,7 +6,7 @@ import { createKooPhoneStack, managedResources, type KooPhoneStack } from './sup
  */
 describe('money safety', () => {
   let s: KooPhoneStack;
-  const yearlyMonthly = async () => (await s.control.phones()).filter((p) => p.billingMode === '1');
+  const yearlyMonthly = () => s.control.yearlyMonthlyPhones();
 
   beforeEach(async () => {
     s = await createKooPhoneStack();
@@ -24,7 +24,7 @@ describe('money safety', () => {
 
     await s.project.pulumi(['up', '--yes', '--skip-preview']);
 
-    const ids = (await s.project.outputs()).phoneIds as Record<string, string>;
+    const ids = await s.phoneIds();
     const phones = await yearlyMonthly();
     expect(phones).toHaveLength(3);
     expect(phones.map((p) => p.instanceId).sort()).toEqual(Object.values(ids).sort());
@@ -96,6 +96,6 @@ describe('money safety', () => {
 
     expect((await s.control.counters()).create).toBe(0);
     expect((await yearlyMonthly()).map((p) => p.instanceId)).toEqual([bought.instanceId]);
-    expect(((await s.project.outputs()).phoneIds as Record<string, string>).killed).toBe(bought.instanceId);
+    expect((await s.phoneIds()).killed).toBe(bought.instanceId);
   });
 });

@@ -10,8 +10,8 @@ describe('KooPhone resources through the Pulumi engine', () => {
   let s: KooPhoneStack;
   const [alice, bob] = DEMO_USERS.map((u) => u.userId);
   const video = [{ networkType: 'WIFI', encodingType: 'H265', definition1080p: { codeRate: 6000, fps: 60 } }];
-  const phoneIds = async () => (await s.project.outputs()).phoneIds as Record<string, string>;
-  const yearlyMonthly = async () => (await s.control.phones()).filter((p) => p.billingMode === '1');
+  const phoneIds = () => s.phoneIds();
+  const yearlyMonthly = () => s.control.yearlyMonthlyPhones();
 
   beforeAll(async () => {
     s = await createKooPhoneStack();

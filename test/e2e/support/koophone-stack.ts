@@ -30,6 +30,10 @@ export class EmulatorControl {
   async phones(): Promise<EmulatorPhone[]> {
     return (await this.call<{ instances: EmulatorPhone[] }>('GET', '/_emulator/instances')).instances;
   }
+  /** The phones bought through the API (billing mode "1"): the ones that cost money per subscription. */
+  async yearlyMonthlyPhones(): Promise<EmulatorPhone[]> {
+    return (await this.phones()).filter((p) => p.billingMode === '1');
+  }
   async counters(): Promise<Record<string, number>> {
     return (await this.call<{ counters: Record<string, number> }>('GET', '/_emulator/counters')).counters;
   }
@@ -53,6 +57,8 @@ export interface KooPhoneStack {
   project: PulumiProject;
   /** Sets the program's config (`phones`, `assignments`, `video`) as JSON. */
   declare(config: { phones?: unknown[]; assignments?: unknown[]; video?: unknown[] }): Promise<void>;
+  /** The program's `phoneIds` output: resource name → instance id. */
+  phoneIds(): Promise<Record<string, string>>;
   exportStack(): Promise<StackExport>;
   dispose(): Promise<void>;
 }
@@ -81,6 +87,9 @@ export async function createKooPhoneStack(opts: { provisionSeconds?: number } = 
       for (const [key, value] of Object.entries(config)) {
         if (value !== undefined) await project.setConfig(key, JSON.stringify(value));
       }
+    },
+    async phoneIds() {
+      return (await project.outputs()).phoneIds as Record<string, string>;
     },
     exportStack: () => project.exportStack(),
     async dispose() {
