@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
 import { issuePath } from '../provider/resources/check-inputs';
+import { assertCredentialsAreSecret } from './credential-config';
 import { stateFromRecord } from '../provider/resources/instance';
 import { getInstancesArgsSchema, getSkusArgsSchema } from '../provider/schemas/resources/functions';
 import type {
@@ -30,6 +31,7 @@ function validArgs<S extends z.ZodType>(fn: string, schema: S, args: unknown): z
  * config and environment as the resources. Credentials never enter state: results hold only catalogue data.
  */
 async function withClient<T>(fn: (client: KooPhoneClient) => Promise<T>): Promise<T> {
+  assertCredentialsAreSecret();
   const config = new pulumi.Config('koophone');
   const client = new KooPhoneClient(clientOptionsFrom(readProviderConfig((key) => config.get(key.replace(/^koophone:/, '')))));
   try {

@@ -3,6 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import * as instanceProvider from '../provider/dynamic/instance';
 import { suffixFromBytes } from '../provider/resources/instance';
 import { NAME_PREFIX_MAX, NAME_SUFFIX_LENGTH, type InstanceArgs as InstanceSchemaArgs } from '../provider/schemas/resources/instance';
+import { assertCredentialsAreSecret } from './credential-config';
 import type { Inputify } from './input-types';
 
 export type InstanceArgs = Inputify<Omit<InstanceSchemaArgs, 'uniqueNamePrefix' | 'createKey'>>;
@@ -48,6 +49,7 @@ export class Instance extends pulumi.dynamic.Resource {
   declare readonly regionId: pulumi.Output<string>;
 
   constructor(name: string, args: InstanceArgs, opts?: pulumi.CustomResourceOptions) {
+    assertCredentialsAreSecret();
     const outputs = {
       instanceId: undefined, instanceName: undefined, uniqueNamePrefix: undefined, orderId: undefined,
       runningStatus: undefined, frozenStatus: undefined, loginStatus: undefined, assignStatus: undefined,

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as userAssignmentProvider from '../provider/dynamic/user-assignment';
 import type { UserAssignmentArgs as SchemaArgs } from '../provider/schemas/resources/user-assignment';
+import { assertCredentialsAreSecret } from './credential-config';
 import type { Inputify } from './input-types';
 
 export type UserAssignmentArgs = Inputify<SchemaArgs>;
@@ -15,6 +16,7 @@ export class UserAssignment extends pulumi.dynamic.Resource {
   declare readonly assignStatus: pulumi.Output<number>;
 
   constructor(name: string, args: UserAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
+    assertCredentialsAreSecret();
     super(userAssignmentProvider, name, { assignStatus: undefined, ...args }, opts, 'koophone', 'UserAssignment');
   }
 }

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as videoSettingProvider from '../provider/dynamic/video-setting';
 import type { VideoSettingArgs as SchemaArgs } from '../provider/schemas/resources/video-setting';
+import { assertCredentialsAreSecret } from './credential-config';
 import type { Inputify } from './input-types';
 
 export type VideoSettingArgs = Inputify<SchemaArgs>;
@@ -13,6 +14,7 @@ export class VideoSetting extends pulumi.dynamic.Resource {
   declare readonly instanceIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: VideoSettingArgs, opts?: pulumi.CustomResourceOptions) {
+    assertCredentialsAreSecret();
     super(videoSettingProvider, name, { ...args }, opts, 'koophone', 'VideoSetting');
   }
 }
