@@ -20,10 +20,19 @@ describe('checkInputs', () => {
       charge: { periodType: 'year', periodNum: 5 },
       colour: 'red',
     });
-    const byProperty = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
-    expect(Object.keys(byProperty).sort()).toEqual(['(inputs)', 'charge.periodNum', 'namePrefix', 'os']);
-    expect(byProperty['charge.periodNum']).toMatch(/at most 3 when periodType is "year"/);
-    expect(byProperty['(inputs)']).toMatch(/colour/);
+    // Top-level fields are the failure's property (the engine prints their value); nested paths lead the reason.
+    expect([...new Set(failures.filter((f) => f.property).map((f) => f.property))].sort()).toEqual(['namePrefix', 'os']);
+    const reasons = failures.filter((f) => !f.property).map((f) => f.reason);
+    expect(reasons).toContainEqual(expect.stringMatching(/^charge\.periodNum: .*at most 3 when periodType is "year".* \(received 5\)$/));
+    expect(reasons).toContainEqual(expect.stringMatching(/^inputs: .*colour/));
+  });
+
+  it('says what fps accepts and what it received, on the nested path', () => {
+    const { failures } = checkInputs(videoSettingInputsSchema, {
+      instanceIds: ['a44uhlf7'],
+      profiles: [{ networkType: 'WIFI', encodingType: 'H264', definition720p: { codeRate: 4000, fps: 45 } }],
+    });
+    expect(failures).toEqual([{ property: '', reason: 'profiles.0.definition720p.fps: must be 30 or 60 frames per second (received 45)' }]);
   });
 
   it('does not judge values that are unknown at preview', () => {
@@ -40,7 +49,7 @@ describe('checkInputs', () => {
         { networkType: 'WIFI', encodingType: 'H264', definition1080p: { codeRate: 20000, fps: 25 } },
       ],
     });
-    expect(failures.map((f) => f.property).sort()).toEqual([
+    expect(failures.map((f) => f.reason.split(':')[0]).sort()).toEqual([
       'profiles.0.definition720p.codeRate',
       'profiles.1.definition1080p.codeRate',
       'profiles.1.definition1080p.fps',
@@ -53,6 +62,8 @@ describe('checkInputs', () => {
         { networkType: 'WIFI', encodingType: 'H264' },
       ],
     });
-    expect(dup.failures).toEqual([{ property: 'profiles.1', reason: 'repeats WIFI/H264; give each network type and encoding once' }]);
+    expect(dup.failures).toEqual([
+      { property: '', reason: 'profiles.1: repeats WIFI/H264; give each network type and encoding once (received {"networkType":"WIFI","encodingType":"H264"})' },
+    ]);
   });
 });

@@ -33,9 +33,38 @@ export function checkInputs<S extends z.ZodType>(
   if (parsed.success) return { inputs: parsed.data, failures: [] };
   const failures = parsed.error.issues
     .filter((issue) => !hasUnknownAt(props, issue.path))
-    .map((issue) => ({ property: issuePath(issue, '(inputs)'), reason: issue.message }));
+    .map((issue) => checkFailureAt(issue.path, issue.message, props));
   // Only unknowns failed: pass the inputs through unvalidated; they are checked again at apply time.
   return failures.length === 0 ? { inputs: props as z.output<S>, failures } : { failures };
+}
+
+/**
+ * A check failure the engine prints well. It renders `property <p> value <inputs[p]>`, looking `p` up as a top-level
+ * key only, so a nested path (`charge.periodNum`) or none would print `value {<nil>}`: those go into the reason,
+ * with the value received, and the property stays empty.
+ */
+export function checkFailureAt(path: readonly PropertyKey[], reason: string, inputs: Record<string, unknown>): dynamic.CheckFailure {
+  if (path.length === 1 && typeof path[0] === 'string') return { property: path[0], reason };
+  const field = path.length === 0 ? 'inputs' : path.map(String).join('.');
+  const value = valueAt(inputs, path);
+  const received = value === undefined || /received/.test(reason) ? '' : ` (received ${describeValue(value)})`;
+  return { property: '', reason: `${field}: ${reason}${received}` };
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  if (path.length === 0) return undefined;
+  let cur: unknown = value;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key as string];
+  }
+  return cur;
+}
+
+/** Short JSON of a received value; long values are cut (inputs carry no secrets, but messages stay readable). */
+function describeValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** Drops undefined members: the engine's property values cannot carry `undefined`. */

@@ -17,7 +17,7 @@ export const videoSpecSchema = z.strictObject({
     .max(10000, 'must be at most 10000 kbit/s')
     .multipleOf(100, 'must be a multiple of 100 kbit/s')
     .describe('Bit rate in kbit/s: 100–10000, a multiple of 100.'),
-  fps: z.union([z.literal(30), z.literal(60)]).describe('Frame rate: 30 or 60.'),
+  fps: z.union([z.literal(30), z.literal(60)], { error: 'must be 30 or 60 frames per second' }).describe('Frame rate: 30 or 60.'),
 });
 export type VideoSpec = z.infer<typeof videoSpecSchema>;
 
