@@ -15,7 +15,7 @@ describe('checkInputs', () => {
   it('names every bad field by its property path', () => {
     const { failures } = checkInputs(instanceInputsSchema, {
       ...valid,
-      os: 'AOSP12',
+      os: 'Android12',
       namePrefix: 'way-too-long-prefix',
       charge: { periodType: 'year', periodNum: 5 },
       colour: 'red',
@@ -39,6 +39,18 @@ describe('checkInputs', () => {
     const { inputs, failures } = checkInputs(videoSettingInputsSchema, { instanceIds: [UNKNOWN_VALUE] });
     expect(failures).toEqual([]);
     expect(inputs).toBeDefined();
+  });
+
+  it('does not take several unknown instance ids for duplicates, and still names a real duplicate', () => {
+    // An array of Outputs: every id is the same unknown placeholder at preview.
+    expect(checkInputs(videoSettingInputsSchema, { instanceIds: [UNKNOWN_VALUE, UNKNOWN_VALUE, UNKNOWN_VALUE] }).failures).toEqual([]);
+    const dup = checkInputs(videoSettingInputsSchema, { instanceIds: ['a44uhlf7', UNKNOWN_VALUE, 'a44uhlf7'] }).failures;
+    expect(dup.map((f) => f.property + f.reason)).toEqual([expect.stringMatching(/instanceIds\.2.*lists instance "a44uhlf7" twice/)]);
+  });
+
+  it('puts no limit on how many phones a VideoSetting covers (the provider sends 100 per call)', () => {
+    const ids = Array.from({ length: 250 }, (_, i) => `p${String(i).padStart(7, '0')}`);
+    expect(checkInputs(videoSettingInputsSchema, { instanceIds: ids }).failures).toEqual([]);
   });
 
   it('validates video ranges: code rate step, fps and duplicate profiles', () => {

@@ -1,7 +1,10 @@
 import { InvalidArgumentError, KooPhoneOutcomeUnknownError, type KooPhoneClient } from '../client';
 import { instanceInputsSchema } from '../schemas/resources/instance';
 import { buyOnePhone, instanceProvider, randomSuffix } from './instance';
+import { UnconfirmedOrderError } from './phone-order';
 import { InstanceDirectory, type InstanceRecord } from './instance-directory';
+import { resetRuntime } from './runtime';
+import { startEmulator, type RunningEmulator } from '../../emulator';
 
 process.env.KOOPHONE_POLL_INTERVAL_MS = '1';
 const inputs = instanceInputsSchema.parse({ os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' });
@@ -79,6 +82,18 @@ describe('buying a phone', () => {
 });
 
 describe('Instance check and diff', () => {
+  // check() reads the SKU catalogue: serve it from a real emulator.
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({});
+    const config: Record<string, string> = { endpoint: emulator.url, iamEndpoint: emulator.url, domainName: 'demo', userName: 'demo', password: 'demo-password', region: 'cn-north-4' };
+    resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
+  });
+  afterAll(async () => {
+    resetRuntime();
+    await emulator.close();
+  });
+
   it('keeps the unique name prefix across updates and makes a new one for a new phone', async () => {
     const first = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' } as never);
     const prefix = first.inputs!.uniqueNamePrefix!;
@@ -111,5 +126,38 @@ describe('Instance check and diff', () => {
     const wait = await instanceProvider.diff!('id0', olds, { ...inputs, readyTimeoutSeconds: 60 });
     expect(wait).toMatchObject({ changes: true, replaces: [] });
     expect(await instanceProvider.diff!('id0', olds, inputs)).toMatchObject({ changes: false, replaces: [] });
+  });
+});
+
+describe('a purchase whose outcome cannot be confirmed', () => {
+  it('is reported as unconfirmed (not "nothing bought") when the lookup after a lost answer keeps failing', async () => {
+    process.env.KOOPHONE_ORDER_LOOKUP_SECONDS = '0.01';
+    try {
+      const t = fakeTenant(['lost-after-apply']);
+      let listings = 0;
+      const failingAfterFirst = new InstanceDirectory(async () => {
+        if (listings++ > 0) throw new Error('KOOPHONE.API.9999 batch-query: HTTP 503');
+        return [...t.phones];
+      }, 0);
+      const err = await buyOnePhone(t.client, failingAfterFirst, inputs, 'kp-abcde').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UnconfirmedOrderError);
+      expect((err as Error).message).toMatch(/a phone named "kp-abcde-\*" may have been bought: the create call may have been applied/);
+      expect(t.creates()).toBe(1); // never a second order while the first one's fate is unknown
+    } finally {
+      delete process.env.KOOPHONE_ORDER_LOOKUP_SECONDS;
+    }
+  });
+
+  it('keeps looking, with backoff, until a listing answers within the budget', async () => {
+    const t = fakeTenant(['lost-after-apply']);
+    let listings = 0;
+    const flaky = new InstanceDirectory(async () => {
+      listings++;
+      if (listings >= 2 && listings <= 3) throw new Error('HTTP 503');
+      return [...t.phones];
+    }, 0);
+    expect((await buyOnePhone(t.client, flaky, inputs, 'kp-abcde')).instanceId).toBe('id0');
+    expect(t.creates()).toBe(1);
+    expect(listings).toBe(4); // the look before buying, two failed lookups, then the one that found it
   });
 });

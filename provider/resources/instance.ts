@@ -12,15 +12,13 @@ import {
 import { checkInputs, definedOnly } from './check-inputs';
 import { waitForInstance, type InstanceDirectory, type InstanceRecord } from './instance-directory';
 import { PartialStateError, describeError } from './partial-state';
-import { configureRuntime, getClient, getDirectory, pollIntervalMs } from './runtime';
+import { UnconfirmedOrderError, lookUpOrder, placeOrder } from './phone-order';
+import { configureRuntime, getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
+import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 import { isDeepStrictEqual } from 'node:util';
 
 const RUNNING = 2;
 const GOING_OFFLINE = 3;
-/** Create attempts for one phone; each attempt after the first looks the phone up before buying. */
-const MAX_CREATE_ATTEMPTS = 3;
-/** Lookups of a phone whose create outcome is unknown, before concluding it was not bought. */
-const RECONCILE_LOOKUPS = 3;
 const DELETE_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** Lower-case letters and digits, one per byte: the alphabet of every name-prefix suffix (random or createKey). */
@@ -80,61 +78,50 @@ function createRequest(inputs: InstanceInputs, uniquePrefix: string) {
   });
 }
 
-/** A phone named under `prefix` that is not on its way out (an unsubscribed phone goes offline, status 3). */
-async function findLive(directory: InstanceDirectory, prefix: string, maxAgeMs?: number): Promise<InstanceRecord | undefined> {
-  return (await directory.findByNamePrefix(prefix, maxAgeMs)).find((r) => r.running_status !== GOING_OFFLINE);
-}
-
-/** Looks for a phone bought under `prefix`, a few times, since an order may surface with a delay. */
-async function reconcile(directory: InstanceDirectory, prefix: string): Promise<InstanceRecord | undefined> {
-  for (let i = 0; i < RECONCILE_LOOKUPS; i++) {
-    if (i > 0) await new Promise((r) => setTimeout(r, pollIntervalMs()));
-    const found = await findLive(directory, prefix, 0);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /**
- * Buys exactly one phone under `prefix`. The create call is never blindly retried: when its outcome is
- * unknown (timeout, 5xx, lost response) the phone is looked up by its unique prefix first, and a second
- * order is sent only when none exists.
+ * The resource id of a purchase whose outcome is unknown (see UnconfirmedOrderError): it names the unique prefix,
+ * so refresh, up and destroy can resolve the phone by name. A refresh replaces it with the phone's instance id.
  */
+const UNCONFIRMED_ID_PREFIX = 'unconfirmed:';
+export const unconfirmedId = (namePrefix: string) => `${UNCONFIRMED_ID_PREFIX}${namePrefix}`;
+const isUnconfirmed = (id: string) => id.startsWith(UNCONFIRMED_ID_PREFIX);
+
+/** Buys exactly one phone under `prefix` (see placeOrder: never a blind second order). */
 export async function buyOnePhone(
   client: KooPhoneClient,
   directory: InstanceDirectory,
   inputs: InstanceInputs,
   prefix: string,
 ): Promise<{ instanceId: string; orderId: string; confirmedAt: number }> {
-  // A phone under this prefix may already exist: an earlier `up` bought it but was killed before saving state.
-  // Any listing this process holds is new enough (that phone predates the process; only this resource orders
-  // under this prefix), so a whole fleet's creates share one listing.
-  const earlier = await findLive(directory, prefix, Number.POSITIVE_INFINITY);
-  if (earlier) return { instanceId: earlier.instance_id, orderId: '', confirmedAt: Date.now() };
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
-    if (attempt > 1) {
-      const existing = await reconcile(directory, prefix);
-      if (existing) return { instanceId: existing.instance_id, orderId: '', confirmedAt: Date.now() };
-    }
-    try {
-      const created = await client.createInstances(createRequest(inputs, prefix));
-      const info = created.instanceInfos[0];
-      if (!info) throw new Error(`the create call returned order ${created.orderId} without an instance id`);
-      // No invalidate(): readers of this phone ask for a listing started after confirmedAt instead.
-      return { instanceId: info.instanceId, orderId: created.orderId, confirmedAt: Date.now() };
-    } catch (err) {
-      directory.invalidate();
-      if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err; // a definite refusal bought nothing
-      lastError = err;
-    }
-  }
-  // Every attempt's outcome stayed unknown; a last look decides whether something was bought.
-  const existing = await reconcile(directory, prefix);
-  if (existing) return { instanceId: existing.instance_id, orderId: '', confirmedAt: Date.now() };
+  const order = await placeOrder(client, directory, createRequest(inputs, prefix));
+  return { instanceId: order.instanceIds[0], orderId: order.orderId, confirmedAt: order.confirmedAt };
+}
+
+/** Keeps an unconfirmed purchase in state under its prefix, and tells the user what happened to their money. */
+function unconfirmedPurchase(inputs: InstanceInputs, err: UnconfirmedOrderError): PartialStateError {
+  const id = unconfirmedId(err.prefix);
+  return new PartialStateError(
+    id,
+    definedOnly({ ...inputs, uniqueNamePrefix: err.prefix, instanceId: '', orderId: '', adopted: false }),
+    `${err.message} It is recorded in the stack as "${id}": run \`pulumi up\` again to take the phone over ` +
+      '(or `pulumi destroy` to unsubscribe it). Do not delete it by hand or buy it again.',
+  );
+}
+
+/**
+ * The phone behind a resource id: the id itself, or for an unconfirmed purchase the phone found under its prefix
+ * (`absent`: nothing was bought). A lookup that cannot answer throws, so the resource stays in state.
+ */
+async function resolvePhone(id: string, props: Partial<InstanceOutputs> | undefined): Promise<string | 'absent'> {
+  if (!isUnconfirmed(id)) return id;
+  if (props?.instanceId) return props.instanceId;
+  const prefix = id.slice(UNCONFIRMED_ID_PREFIX.length);
+  const lookup = await lookUpOrder(getDirectory(), prefix);
+  if (lookup.kind === 'found') return lookup.records[0].instance_id;
+  if (lookup.kind === 'absent') return 'absent';
   throw new Error(
-    `could not confirm the purchase of a phone named "${prefix}-*" after ${MAX_CREATE_ATTEMPTS} attempts and no such phone exists; ` +
-      `nothing was bought as far as the API shows. Last error: ${describeError(lastError)}`,
+    `could not find out whether a phone named "${prefix}-*" was bought (${describeError(lookup.error)}); ` +
+      'it stays recorded in the stack. Run the command again when the KooPhone API answers.',
   );
 }
 
@@ -177,6 +164,18 @@ async function settleOrKeep(
   }
 }
 
+/** Buys (or finds) the phone under `prefix` and waits for it; an unknown outcome is kept in state as unconfirmed. */
+async function buyAndSettle(inputs: InstanceInputs, prefix: string): Promise<{ id: string; outs: InstanceOutputs }> {
+  let bought: Awaited<ReturnType<typeof buyOnePhone>>;
+  try {
+    bought = await buyOnePhone(getClient(), getDirectory(), inputs, prefix);
+  } catch (err) {
+    throw err instanceof UnconfirmedOrderError ? unconfirmedPurchase(inputs, err) : err;
+  }
+  const outs = await settleOrKeep(inputs, bought.instanceId, bought.orderId, false, bought.confirmedAt);
+  return { id: bought.instanceId, outs };
+}
+
 export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, InstanceOutputs> = {
   configure: configureRuntime,
 
@@ -188,6 +187,12 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     // so a create interrupted before Pulumi saved its result is found again by name on the next `up`.
     const keep = olds?.uniqueNamePrefix && olds.namePrefix === inputs.namePrefix;
     inputs.uniqueNamePrefix = keep ? olds.uniqueNamePrefix : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
+    // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
+    // catalogue here, at preview. An adopted phone is not bought, and an unchanged spec buys nothing.
+    if (!inputs.adoptInstanceId && buysNewSpec(olds as Record<string, unknown> | undefined, inputs)) {
+      const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
+      if (failures.length > 0) return { failures };
+    }
     return { inputs };
   },
 
@@ -208,26 +213,39 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
       return { id: record.instance_id, outs };
     }
     const prefix = inputs.uniqueNamePrefix ?? `${inputs.namePrefix ?? 'kp'}-${randomSuffix()}`;
-    const bought = await buyOnePhone(getClient(), directory, inputs, prefix);
-    const outs = await settleOrKeep({ ...inputs, uniqueNamePrefix: prefix }, bought.instanceId, bought.orderId, false, bought.confirmedAt);
-    return { id: bought.instanceId, outs };
+    return buyAndSettle({ ...inputs, uniqueNamePrefix: prefix }, prefix);
   },
 
   async read(id, props) {
-    const record = await getDirectory().get(id);
+    const phone = await resolvePhone(id, props);
+    if (phone === 'absent') return {}; // an unconfirmed purchase that bought nothing: refresh drops it
+    const record = await getDirectory().get(phone);
     if (!record) return {}; // gone: refresh drops it from state
-    if (!props) return { id, props: stateFromRecord(record, '', false) as InstanceOutputs };
-    return { id, props: outputsOf(props, stateFromRecord(record, props.orderId ?? '', props.adopted ?? false)) };
+    // An unconfirmed id becomes the phone's instance id here (the engine takes a new id from a refresh).
+    if (!props) return { id: phone, props: stateFromRecord(record, '', false) as InstanceOutputs };
+    return { id: phone, props: outputsOf(props, stateFromRecord(record, props.orderId ?? '', props.adopted ?? false)) };
   },
 
-  /** Only waitForReady/readyTimeoutSeconds change in place; it also resumes a phone left unfinished by a failed up. */
+  /**
+   * Only waitForReady/readyTimeoutSeconds change in place. It also resumes a phone left unfinished by a failed up,
+   * and takes over an unconfirmed purchase (found by its prefix; bought now when the API shows none).
+   */
   async update(id, olds, news) {
-    return { outs: await settleOrKeep(news, id, olds.orderId ?? '', olds.adopted ?? false) };
+    if (isUnconfirmed(id) && !olds.instanceId) {
+      const phone = await resolvePhone(id, olds);
+      const prefix = id.slice(UNCONFIRMED_ID_PREFIX.length);
+      const inputs = { ...news, uniqueNamePrefix: prefix };
+      if (phone === 'absent') return { outs: (await buyAndSettle(inputs, prefix)).outs };
+      return { outs: await settleOrKeep(inputs, phone, '', false) };
+    }
+    return { outs: await settleOrKeep(news, olds.instanceId || id, olds.orderId ?? '', olds.adopted ?? false) };
   },
 
-  async delete(id) {
+  async delete(resourceId, props) {
     const client = getClient();
     const directory = getDirectory();
+    const id = await resolvePhone(resourceId, props);
+    if (id === 'absent') return; // an unconfirmed purchase that bought nothing
     if (!(await directory.get(id, 0))) return; // already gone
     try {
       await client.deleteInstances([id]);

@@ -1,5 +1,5 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
-import { KooPhoneClient } from '../client';
+import { KooPhoneClient, type SkuCatalogue } from '../client';
 import { clientOptionsFrom, readProviderConfig, type ConfigLookup } from '../config';
 import { InstanceDirectory } from './instance-directory';
 
@@ -12,6 +12,7 @@ import { InstanceDirectory } from './instance-directory';
 let lookup: ConfigLookup = () => undefined;
 let client: KooPhoneClient | undefined;
 let directory: InstanceDirectory | undefined;
+let catalogue: Promise<SkuCatalogue> | undefined;
 
 export async function configureRuntime(req: dynamic.ConfigureRequest): Promise<void> {
   lookup = (key) => req.config.get(key);
@@ -29,6 +30,21 @@ export function getDirectory(): InstanceDirectory {
   return directory;
 }
 
+/**
+ * The SKU catalogue, read once per provider process (one deployment): every resource's preview check shares it.
+ * A failed read is forgotten so the next check tries again.
+ */
+export function getSkuCatalogue(): Promise<SkuCatalogue> {
+  if (!catalogue) {
+    const pending = Promise.resolve().then(() => getClient().listSkus());
+    catalogue = pending;
+    pending.catch(() => {
+      if (catalogue === pending) catalogue = undefined;
+    });
+  }
+  return catalogue;
+}
+
 /** Poll interval for provisioning/deletion waits; KOOPHONE_POLL_INTERVAL_MS tunes it (tests use a short one). */
 export function pollIntervalMs(): number {
   const fromEnv = Number(process.env.KOOPHONE_POLL_INTERVAL_MS);
@@ -41,4 +57,5 @@ export function resetRuntime(nextLookup: ConfigLookup = () => undefined): void {
   void client?.close();
   client = undefined;
   directory = undefined;
+  catalogue = undefined;
 }

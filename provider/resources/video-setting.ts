@@ -37,12 +37,22 @@ export function videoSettingRequest(instanceIds: string[], profiles: VideoProfil
   return { instance_ids: instanceIds, instance_settings };
 }
 
+/** The API takes at most this many phones per call; larger sets are applied in chunks, so a fleet has no limit. */
+export const VIDEO_IDS_PER_CALL = 100;
+
+/** Applies `profiles` to any number of phones, one call per chunk of VIDEO_IDS_PER_CALL. */
+async function applySettings(instanceIds: string[], profiles: VideoProfile[]): Promise<void> {
+  for (let i = 0; i < instanceIds.length; i += VIDEO_IDS_PER_CALL) {
+    await getClient().setVideoConfig(videoSettingRequest(instanceIds.slice(i, i + VIDEO_IDS_PER_CALL), profiles));
+  }
+}
+
 /** Restores the defaults on phones that still exist (a deleted phone needs nothing). */
 async function restoreDefaults(instanceIds: string[]): Promise<void> {
   if (instanceIds.length === 0) return;
   const snapshot = await getDirectory().snapshot(0);
   const existing = instanceIds.filter((id) => snapshot.has(id));
-  if (existing.length > 0) await getClient().setVideoConfig(videoSettingRequest(existing, []));
+  await applySettings(existing, []);
 }
 
 /**
@@ -63,7 +73,7 @@ export const videoSettingProvider: dynamic.ResourceProvider<VideoSettingInputs, 
   },
 
   async create(inputs) {
-    await getClient().setVideoConfig(videoSettingRequest(inputs.instanceIds, inputs.profiles));
+    await applySettings(inputs.instanceIds, inputs.profiles);
     return { id: randomUUID(), outs: inputs };
   },
 
@@ -72,7 +82,7 @@ export const videoSettingProvider: dynamic.ResourceProvider<VideoSettingInputs, 
   },
 
   async update(_id, olds, news) {
-    await getClient().setVideoConfig(videoSettingRequest(news.instanceIds, news.profiles));
+    await applySettings(news.instanceIds, news.profiles);
     await restoreDefaults(olds.instanceIds.filter((x) => !news.instanceIds.includes(x)));
     return { outs: news };
   },

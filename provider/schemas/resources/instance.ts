@@ -39,7 +39,10 @@ export const instanceInputsSchema = z.strictObject({
     .max(NAME_PREFIX_MAX, `must be at most ${NAME_PREFIX_MAX} characters (the provider appends a 6-character unique suffix; the API allows 14)`)
     .optional()
     .describe(`Prefix of the phone's name (at most ${NAME_PREFIX_MAX} letters/digits). The provider appends \`-\` and a unique suffix, and the API appends \`-00001\`. Defaults to the resource name.`),
-  os: z.enum(['AOSP9', 'AOSP11']).describe('Android image: `AOSP9` (Android 9) or `AOSP11` (Android 11).'),
+  os: z
+    .string()
+    .regex(/^AOSP[0-9]{1,2}$/, 'must be an Android image name such as "AOSP11" or "AOSP14"')
+    .describe('Android image, e.g. `AOSP11` or `AOSP14` (the official SDK dropped `AOSP9`). Which images can be bought for the SKU, region and network comes from the live SKU catalogue and is checked at preview.'),
   instanceSkuId: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').describe('Instance SKU (`cbcSkuId` from `getSkus`), e.g. `kp.professional.xlarge.32g.2`.'),
   bandSkuId: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').default('kp.bandwidth').describe('Bandwidth SKU (`bandInfo.cbcSkuId` from `getSkus`).'),
   bandSize: z.number().positive('must be greater than 0').describe('Bandwidth in Mbit/s; one of the SKU\'s `bandSizes`.'),

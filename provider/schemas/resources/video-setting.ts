@@ -44,9 +44,15 @@ export const videoSettingInputsSchema = z.strictObject({
   instanceIds: z
     .array(instanceIdSchema)
     .min(1, 'must list at least one instance')
-    .max(100, 'must list at most 100 instances (one API call)')
-    .refine((ids) => new Set(ids).size === ids.length, 'must not list an instance twice')
-    .describe('Phones the settings apply to (1–100).'),
+    .superRefine((ids, ctx) => {
+      // Reported at the repeated entry's index, so an entry still unknown at preview is not judged (checkInputs).
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `lists instance "${id}" twice; list each phone once` });
+        seen.add(id);
+      });
+    })
+    .describe('Phones the settings apply to (one or more; sent 100 per API call).'),
   profiles: z
     .array(videoProfileSchema)
     .max(6, 'must have at most 6 profiles (3 network types × 2 encodings)')
