@@ -228,7 +228,8 @@ const GATEWAY_CODES: Readonly<Record<string, CodeInfo>> = {
   'APIGW.0301': {
     category: 'auth',
     explanation:
-      'The API gateway rejected the credentials (bad or expired token, wrong AK/SK, or a clock more than 15 minutes off). Check them.',
+      'The API gateway rejected the credentials: a wrong access key or secret key, an expired token, or a clock more than 15 minutes off. ' +
+      'Check `koophone:accessKey` and `koophone:secretKey` (or $HW_ACCESS_KEY, $HW_SECRET_KEY) and the machine clock.',
   },
   'APIGW.0308': {
     category: 'rate-limited',

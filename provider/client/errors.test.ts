@@ -67,11 +67,11 @@ describe('error codes', () => {
     expect(errorFor('KOOPHONE.API.2006').retryable).toBe(true);
   });
 
-  it('formats messages as code: explanation … (request id)', () => {
+  it('formats messages as explanation, server text, then (operation: status, code, request id)', () => {
     const err = errorFor('KOOPHONE.API.5001', 400);
-    expect(err.message).toMatch(/^KOOPHONE\.API\.5001: Pay-per-use .* Server said: "msg"\. \(delete: HTTP 400, request id req-1\)$/);
-    const unknown = new KooPhoneOutcomeUnknownError({ code: 'HTTP.502', explanation: 'no answer', requestId: 'r2', endpoint: 'create' });
-    expect(unknown.message).toBe('HTTP.502: no answer (request id r2)');
+    expect(err.message).toMatch(/^Pay-per-use .* Server said: "msg"\. \(delete: HTTP 400, error code KOOPHONE\.API\.5001, request id req-1\)$/);
+    const unknown = new KooPhoneOutcomeUnknownError({ code: 'HTTP.502', explanation: 'No answer.', requestId: 'r2', endpoint: 'create' });
+    expect(unknown.message).toBe('No answer. (create: error code HTTP.502, request id r2)');
     expect(unknown).not.toBeInstanceOf(KooPhoneApiError);
   });
 });

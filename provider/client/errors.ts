@@ -128,7 +128,7 @@ export class KooPhoneOutcomeUnknownError extends Error {
   readonly apiMessage: string | undefined;
 
   constructor(init: OutcomeUnknownInit) {
-    super(`${init.code}: ${init.explanation} (request id ${init.requestId})`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(`${init.explanation} ${trailer(init)}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.explanation = init.explanation;
     this.requestId = init.requestId;
@@ -166,8 +166,16 @@ export function isRetryableCategory(category: ErrorCategory): boolean {
   return category === 'busy' || category === 'server' || category === 'rate-limited';
 }
 
+/**
+ * What happened and what to do first; the code, operation and request id (for support) last. Only an HTTP answer
+ * has a server message: without one (status 0) no server said anything.
+ */
 function formatApiMessage(init: ApiErrorInit, explanation: string): string {
-  const said = init.apiMessage ? ` Server said: "${init.apiMessage}".` : '';
+  const said = init.apiMessage && init.status > 0 ? ` Server said: "${init.apiMessage}".` : '';
+  return `${explanation}${said} ${trailer(init)}`;
+}
+
+function trailer(init: { endpoint: string; status?: number; code: string; requestId: string }): string {
   const status = init.status ? `HTTP ${init.status}, ` : '';
-  return `${init.code}: ${explanation}${said} (${init.endpoint}: ${status}request id ${init.requestId || 'none'})`;
+  return `(${init.endpoint}: ${status}error code ${init.code}, request id ${init.requestId || 'none'})`;
 }

@@ -1,3 +1,4 @@
+import { describeKey } from '../config';
 import { parseIamTime, type IamTokenRequest } from '../schemas/wire/iam';
 import { AuthFailedError } from './errors';
 import { IAM_TOKEN_HEADER, issueTokenOp } from './iam';
@@ -78,7 +79,11 @@ export class IamTokenProvider {
           apiMessage: err.apiMessage,
           requestId: err.requestId,
           endpoint: err.endpoint,
-          explanation: `IAM refused the password login of user "${this.auth.userName}" in account "${this.auth.domainName}" (${this.scopeText()}). Check the user name, password, account (domain) name and project; HUAWEI ID accounts need an IAM user.`,
+          explanation:
+            `IAM refused the password login of user "${this.auth.userName}" in account "${this.auth.domainName}" ` +
+            `(${this.scopeText()}): the user name, password, account or project is wrong, or the user is locked. Check ` +
+            `${describeKey('userName')}, ${describeKey('password')}, ${describeKey('domainName')} and ` +
+            `${describeKey(this.auth.projectId ? 'projectId' : 'region')}; a HUAWEI ID account needs an IAM user.`,
           cause: err,
         });
       }

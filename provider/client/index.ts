@@ -23,7 +23,8 @@ import { SecretRedactor } from './redact';
 import { listSkusOp } from './skus';
 import { backupInstancesOp, getDeviceTokenOp, getPrepareProgressOp, prepareInstancesOp } from './streaming';
 import { asyncCommandOp, getTaskOp, syncCommandOp } from './tasks';
-import { Transport, type Authenticator, type TransportHooks } from './transport';
+import { describeKey } from '../config';
+import { Transport, type Authenticator, type EndpointSetting, type TransportHooks } from './transport';
 import { setVideoConfigOp } from './video';
 
 export * from './errors';
@@ -79,6 +80,13 @@ export interface ListInstancesQuery {
   poolSceneTag?: string;
 }
 
+/** Where a user sets each endpoint: network errors name the setting to fix, not only a URL. */
+const API_ENDPOINT: EndpointSetting = { service: 'the KooPhone API', setting: describeKey('endpoint') };
+const IAM_ENDPOINT: EndpointSetting = {
+  service: 'IAM',
+  setting: `${describeKey('iamEndpoint')}, by default https://iam.{region}.myhuaweicloud.com from ${describeKey('region')},`,
+};
+
 const DEFAULTS = { timeoutMs: 60_000, maxRetries: 3, concurrency: 8, retryBaseMs: 500, maxRetryDelayMs: 8_000 };
 /** The server caps page_size at 100 (§7.3). */
 const PAGE_SIZE = 100;
@@ -103,10 +111,11 @@ export class KooPhoneClient {
       validateRequests: opts.validateRequests ?? true,
       hooks,
     };
+    const iamSetting = opts.iamEndpoint ? IAM_ENDPOINT : API_ENDPOINT;
     let auth: Authenticator;
     const a = opts.auth;
     if (a.kind === 'password') {
-      this.iam = new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, auth: anonymousAuthenticator });
+      this.iam = new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, endpointSetting: iamSetting, auth: anonymousAuthenticator });
       auth = passwordAuthenticator(new IamTokenProvider(this.iam, a, redactor));
     } else if (a.kind === 'aksk') {
       redactor.add(a.secretKey);
@@ -116,8 +125,8 @@ export class KooPhoneClient {
       redactor.add(a.token);
       auth = staticTokenAuthenticator(a.token);
     }
-    this.api = new Transport({ ...common, endpoint: opts.endpoint, auth });
-    this.iamApi = new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, auth });
+    this.api = new Transport({ ...common, endpoint: opts.endpoint, endpointSetting: API_ENDPOINT, auth });
+    this.iamApi = new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, endpointSetting: iamSetting, auth });
   }
 
   /** Buys phones. Never retried once sent: on doubt it throws KooPhoneOutcomeUnknownError (reconcile by name prefix). */

@@ -156,7 +156,7 @@ describe('non-idempotent calls (create, delete) are never replayed once they may
     expect(f.requests).toHaveLength(1);
     expect(e.endpoint).toBe('create');
     expect(e.requestId).toBe(f.requests[0].headers['x-request-id']);
-    expect(e.message).toBe(`${e.code}: ${e.explanation} (request id ${e.requestId})`);
+    expect(e.message).toBe(`${e.explanation} (create: ${e.status ? `HTTP ${e.status}, ` : ''}error code ${e.code}, request id ${e.requestId})`);
   });
 
   it('delete: a timeout → OutcomeUnknown after one request', async () => {

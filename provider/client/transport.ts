@@ -32,6 +32,13 @@ export interface Authenticator {
   ticket(): Promise<AuthTicket>;
 }
 
+/** Names the service behind an endpoint and the config key / environment variable that sets it. */
+export interface EndpointSetting {
+  service: string;
+  /** e.g. "`koophone:endpoint` (or $KOOPHONE_ENDPOINT)". */
+  setting: string;
+}
+
 /** Test seams: time is never asserted, but the delays the loop asks for are. */
 export interface TransportHooks {
   sleep?: (ms: number) => Promise<void>;
@@ -40,6 +47,8 @@ export interface TransportHooks {
 
 export interface TransportOptions {
   endpoint: string;
+  /** What this endpoint is and where the user sets it, for network errors: e.g. the KooPhone API, `koophone:endpoint`. */
+  endpointSetting?: EndpointSetting;
   auth: Authenticator;
   redactor: SecretRedactor;
   timeoutMs: number;
@@ -278,7 +287,7 @@ export class Transport {
           action: 'throw',
           error: new KooPhoneOutcomeUnknownError({
             code,
-            explanation: `${op.name} failed on the server side (HTTP ${status}${apiMessage ? `, "${apiMessage}"` : ''}) and may or may not have been applied; it was not retried. Check the current state before trying again.`,
+            explanation: `The ${op.name} call failed on the server side (HTTP ${status}${apiMessage ? `, "${apiMessage}"` : ''}) and may or may not have been applied; it was not retried. Check the current state before trying again.`,
             requestId,
             endpoint: op.name,
             status,
@@ -295,12 +304,13 @@ export class Transport {
     const { requestId, errorCode, preSend } = attempt;
     const detail = this.opts.redactor.scrub(describeNetworkError(attempt.error));
     const code = `NETWORK.${errorCode}`;
+    const { service, setting } = this.opts.endpointSetting ?? { service: 'the server', setting: 'the endpoint' };
     if (!op.replaySafe && !preSend) {
       return {
         action: 'throw',
         error: new KooPhoneOutcomeUnknownError({
           code,
-          explanation: `no answer to ${op.name} (${detail}) after the request was sent; it may or may not have been applied and was not retried. Check the current state before trying again.`,
+          explanation: `The connection to ${service} at ${this.origin} broke after the ${op.name} request was sent (${detail}), so it may or may not have been applied; it was not retried. Check the current state before trying again.`,
           requestId,
           endpoint: op.name,
           cause: attempt.error,
@@ -314,7 +324,9 @@ export class Transport {
       requestId,
       endpoint: op.name,
       retryable: true,
-      explanation: `no answer from ${this.origin} (${detail}). Check the endpoint and the network.`,
+      explanation:
+        `Could not reach ${service} at ${this.origin}: ${detail}; no server answered, even after retries with backoff. ` +
+        `Check ${setting} and the network (DNS, proxy, firewall)${preSend ? '; the request was never sent' : ''}.`,
       cause: attempt.error,
     });
     return { action: 'retry', error, mayHaveApplied: !preSend };
@@ -322,7 +334,7 @@ export class Transport {
 
   /** A 2xx whose body breaks the schema: never retried; for non-idempotent calls the outcome is unknown. */
   private unexpected<T>(op: { name: string; replaySafe: boolean }, attempt: Extract<Attempt, { kind: 'response' }>, field: string, issue: string): Decision<T> {
-    const explanation = `the ${op.name} answer (HTTP ${attempt.status}) has an unexpected shape at \`${field}\`: ${issue}`;
+    const explanation = `The ${op.name} answer (HTTP ${attempt.status}) has an unexpected shape at \`${field}\`: ${issue}`;
     if (!op.replaySafe) {
       return {
         action: 'throw',
@@ -435,7 +447,25 @@ function networkErrorCode(error: unknown): string {
   return 'UNKNOWN';
 }
 
+/** What went wrong on the wire, in words, with the system code (the raw message repeats host and port). */
+const NETWORK_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused (nothing listens there)',
+  ENOTFOUND: 'host name not found (DNS)',
+  EAI_AGAIN: 'host name lookup failed for now (DNS)',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer within the timeout',
+  UND_ERR_BODY_TIMEOUT: 'the answer stalled within the timeout',
+  UND_ERR_SOCKET: 'the connection was closed by the other side',
+};
+
 function describeNetworkError(error: unknown): string {
-  if (error instanceof Error) return `${networkErrorCode(error)}: ${error.message}`;
+  const code = networkErrorCode(error);
+  const words = NETWORK_WORDS[code];
+  if (words) return `${words}, ${code}`;
+  if (error instanceof Error) return `${code}: ${error.message}`;
   return String(error);
 }
