@@ -1,4 +1,5 @@
 export { Instance, type InstanceArgs } from './instance';
+export { InstanceGroup, type InstanceGroupArgs, type InstanceGroupMember } from './instance-group';
 export { UserAssignment, type UserAssignmentArgs } from './user-assignment';
 export { VideoSetting, type VideoSettingArgs } from './video-setting';
 export { getSkus, getInstances, type GetSkusResult, type Sku, type SkuPool, type InstanceSummary } from './data-functions';

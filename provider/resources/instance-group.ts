@@ -1,0 +1,88 @@
+import { isDeepStrictEqual } from 'node:util';
+import type * as dynamic from '@pulumi/pulumi/dynamic';
+import {
+  INSTANCE_GROUP_REPLACE_PROPERTIES,
+  instanceGroupInputsSchema,
+  type InstanceGroupInputs,
+  type InstanceGroupOutputs,
+} from '../schemas/resources/instance-group';
+import { checkInputs } from './check-inputs';
+import { deleteGroup, readGroup, syncGroup, type GroupEnv, type GroupTarget } from './group-sync';
+import { randomSuffix } from './instance';
+import { progressFor } from './progress';
+import { configureRuntime, getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
+import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
+
+/** Inputs changed in place: billing settings apply to the group's next orders; the waits only to this run. */
+const IN_PLACE_PROPERTIES = ['size', 'charge', 'waitForReady', 'readyTimeoutSeconds'] as const;
+
+function envFor(props: { resourceUrn?: string }): GroupEnv {
+  return { client: getClient(), directory: getDirectory(), pollIntervalMs: pollIntervalMs(), progress: progressFor(props.resourceUrn) };
+}
+
+function targetOf(inputs: InstanceGroupInputs & { uniqueNamePrefix?: string }): GroupTarget {
+  return { ...inputs, uniqueNamePrefix: inputs.uniqueNamePrefix ?? `${inputs.namePrefix ?? 'kp'}-${randomSuffix()}` };
+}
+
+/** The group is not what its inputs ask for: fewer/more members than `size` (drift), or an order left unconfirmed. */
+function needsRepair(olds: Partial<InstanceGroupOutputs>, size: number): boolean {
+  return (olds.instanceIds?.length ?? 0) !== size || (olds.pendingOrders?.length ?? 0) > 0;
+}
+
+export const instanceGroupProvider: dynamic.ResourceProvider<InstanceGroupInputs & { uniqueNamePrefix?: string }, InstanceGroupOutputs> = {
+  configure: configureRuntime,
+
+  async check(olds, news) {
+    const result = checkInputs(instanceGroupInputsSchema, news as unknown as Record<string, unknown>);
+    if (!result.inputs) return { failures: result.failures };
+    const inputs: InstanceGroupInputs & { uniqueNamePrefix?: string } = { ...result.inputs, namePrefix: result.inputs.namePrefix ?? 'kp' };
+    // One name prefix for the life of the group; every order's prefix extends it, so any phone the group ever
+    // ordered is found again by name. A new group's comes from the SDK's stable createKey.
+    const prior = olds as Partial<InstanceGroupOutputs> | undefined;
+    const keep = prior?.uniqueNamePrefix && prior.namePrefix === inputs.namePrefix;
+    inputs.uniqueNamePrefix = keep ? prior.uniqueNamePrefix : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
+    // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
+    // catalogue at preview (one shared catalogue read per deployment).
+    if (buysNewSpec(prior as Record<string, unknown> | undefined, inputs)) {
+      const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
+      if (failures.length > 0) return { failures };
+    }
+    return { inputs };
+  },
+
+  async diff(_id, olds, news) {
+    const replaces = INSTANCE_GROUP_REPLACE_PROPERTIES.filter((k) => !isDeepStrictEqual(olds[k], news[k]));
+    const inPlace = IN_PLACE_PROPERTIES.some((k) => !isDeepStrictEqual(olds[k], news[k]));
+    // Delete before replace: the new group orders under the same stable name prefix, so the old phones go first.
+    return { changes: replaces.length > 0 || inPlace || needsRepair(olds, news.size), replaces, deleteBeforeReplace: true };
+  },
+
+  async create(inputs) {
+    const target = targetOf(inputs);
+    const outs = await syncGroup(envFor(inputs), target.uniqueNamePrefix, target, undefined);
+    return { id: target.uniqueNamePrefix, outs };
+  },
+
+  async read(id, props) {
+    if (!props?.uniqueNamePrefix) throw new Error(`InstanceGroup ${id} cannot be imported: create the group with pulumi up`);
+    return { id, props: await readGroup(envFor(props), props) };
+  },
+
+  async update(id, olds, news) {
+    const env = envFor(news);
+    if (!isDeepStrictEqual(olds.charge, news.charge)) {
+      env.progress.warn(
+        'The charge settings apply to phones this group buys from now on. The subscriptions of its existing phones are ' +
+          'unchanged (the KooPhone API cannot change them): change their renewal or period in the Huawei Cloud Billing Center (Renewals).',
+      );
+    }
+    const target: GroupTarget = { ...news, uniqueNamePrefix: olds.uniqueNamePrefix };
+    return { outs: await syncGroup(env, id, target, olds) };
+  },
+
+  async delete(_id, props) {
+    await deleteGroup(envFor(props), props);
+  },
+};
+
+export type { InstanceGroupInputs, InstanceGroupOutputs };
