@@ -16,9 +16,36 @@ export function configurationPage(config: readonly ConfigModel[]): string {
     GENERATED_NOTE,
     '# Configuration',
     'The provider reads stack configuration in the `koophone` namespace and falls back to the environment variable ' +
-      'beside each key. Credentials are read when the provider starts and are never written into the stack state. ' +
-      'Set the secret ones with `pulumi config set --secret` so the stack file holds them encrypted.',
+      'beside each key. Keys marked secret must be set with `pulumi config set --secret` or through their environment ' +
+      'variable; see [where credentials are kept](#where-credentials-are-kept).',
     table(['Key', 'Environment', 'Secret', 'Constraints', 'Description'], rows),
+    '## Where credentials are kept',
+    [
+      '- **Environment variables** (`HW_USER_PASSWORD`, `HW_ACCESS_KEY`, `HW_SECRET_KEY`): only in the environment of ' +
+        'the Pulumi processes. They never reach the stack file or the state.',
+      '- **Secret stack config** (`pulumi config set --secret`): encrypted by the stack\'s secrets provider in ' +
+        '`Pulumi.<stack>.yaml`, and encrypted in the state: the engine copies the whole stack config into the inputs ' +
+        'of the default `pulumi-nodejs` provider, so the checkpoint, its backups and the update history hold the ' +
+        'ciphertext.',
+      '- **Plain stack config** would be kept in clear in both places, so a program whose stack config holds ' +
+        '`koophone:password`, `koophone:accessKey` or `koophone:secretKey` as plain text stops before it registers any ' +
+        'resource (at `pulumi preview` already), naming the fix:',
+    ].join('\n'),
+    codeBlock(
+      'text',
+      'koophone:password is set as plain (not secret) stack config: Pulumi would store it in clear text in the stack\'s ' +
+        'state, so the program stopped before registering any resource. Encrypt it with `pulumi config set --secret ' +
+        'koophone:password <value>` (this replaces the plain value), or remove it from the stack config (`pulumi config ' +
+        'rm koophone:password`) and set the environment variable HW_USER_PASSWORD instead, which never reaches the state.',
+    ),
+    [
+      '- **The IAM token** obtained with the password lives only in the memory of the provider process, for that run.',
+      '- **Resource state** (phones, assignments, video settings) holds no credential, and neither do error messages ' +
+        'or logs: server text is scrubbed of the password, secret key and token before it is shown.',
+      '',
+      'A stack that stored a credential in clear with an older version still has it in its backups and history: ' +
+        'rotate the credential after making it secret.',
+    ].join('\n'),
     '## Authentication',
     'Two ways, checked in this order:',
     [
@@ -91,10 +118,19 @@ export function errorsPage(): string {
     GENERATED_NOTE,
     '# Errors',
     'Every KooPhone answer carries an `error_code`; most business errors arrive with HTTP 200. The provider turns each ' +
-      'into one message that says what happened and what to do, with the operation and the request id for support:',
+      'into one message that says what happened and what to do (naming the config key or input to fix), then what the ' +
+      'server said, and last the operation, HTTP status, code and request id for support:',
     codeBlock(
       'text',
-      'KOOPHONE.API.5001: Pay-per-use instances cannot be deleted through the API. … Server said: "…" (delete: HTTP 400, request id 7f3c…)',
+      'Pay-per-use instances cannot be deleted through the API. … Server said: "…" (delete: HTTP 400, error code KOOPHONE.API.5001, request id 7f3c…)',
+    ),
+    'When no server answered, there is no "Server said"; the message names the endpoint\'s config key instead:',
+    codeBlock(
+      'text',
+      'Could not reach the KooPhone API at https://koophone.example: connection refused (nothing listens there), ' +
+        'ECONNREFUSED; no server answered, even after retries with backoff. Check `koophone:endpoint` (or ' +
+        '$KOOPHONE_ENDPOINT) and the network (DNS, proxy, firewall); the request was never sent. (sku: error code ' +
+        'NETWORK.ECONNREFUSED, request id 7f3c…)',
     ),
     'Codes are matched however KooPhone spells them (`KOOPHONE.API.`, `KooPhone.API.`, `KP.API.`, `KPAPI.`); the raw ' +
       'code is always shown. Meanings the API reference only hints at are kept generic.',
@@ -116,12 +152,30 @@ export function errorsPage(): string {
       ['Message starts with', 'Meaning and what to do'],
       [
         [
-          '`<property>: …` at preview',
-          'An input failed validation (range, enum, length; see the resource page). Nothing was called. Fix the input.',
+          '`property <name> value {…} has a problem: …` or `<path>: … (received …)` at preview',
+          'An input failed validation (range, enum, length; see the resource page); a nested field is named by its ' +
+            'path, e.g. `profiles.0.definition720p.fps: must be 30 or 60 frames per second (received 45)`. Nothing ' +
+            'was called. Fix the input.',
         ],
         [
           '`missing KooPhone credentials` / `invalid \\`koophone:…\\``',
           'Configuration is incomplete or malformed; see [configuration](configuration.md). Values are never echoed.',
+        ],
+        [
+          '`koophone:password is set as plain (not secret) stack config` (also `accessKey`, `secretKey`)',
+          'A credential would be stored in clear in the state. Nothing was run. Set it with `pulumi config set --secret` ' +
+            'or through its environment variable; see [where credentials are kept](configuration.md#where-credentials-are-kept).',
+        ],
+        [
+          '`IAM refused the password login of user … in account … (project …)`',
+          'Wrong user name, password, account (domain) name or project, or a locked user. The message names the keys ' +
+            'to check: `koophone:userName`, `koophone:password`, `koophone:domainName`, `koophone:region`/`projectId`.',
+        ],
+        [
+          '`Could not reach the KooPhone API at …` / `Could not reach IAM at …`',
+          'No server answered (refused, DNS, timeout) after the client\'s retries. Check `koophone:endpoint` ' +
+            '(`KOOPHONE_ENDPOINT`) or `koophone:iamEndpoint` (`KOOPHONE_IAM_ENDPOINT`, by default derived from ' +
+            '`koophone:region`) and the network.',
         ],
         [
           '`…(request id …)` with an unknown outcome',
@@ -144,9 +198,38 @@ export function errorsPage(): string {
           'See `KOOPHONE.API.5001`: delete the phone in the console, or keep it with `retainOnDelete: true` / ' +
             '`pulumi state delete <urn>`.',
         ],
+        [
+          '`Attempting to deploy or update resources with N pending operations from previous deployment`',
+          'An earlier `pulumi up` was killed mid-operation. Recover as in [after a killed deploy](#after-a-killed-deploy).',
+        ],
       ],
     ),
+    ...killedDeployRecovery(),
   ]);
+}
+
+/** The recovery after an `up` was killed (CI job cancelled, runner lost); test/e2e/money.e2e.test.ts follows it. */
+function killedDeployRecovery(): string[] {
+  return [
+    '## After a killed deploy',
+    'A `pulumi up` killed half way (job cancelled, runner lost, `kill -9`) leaves the stack locked and records each ' +
+      'create it had started as a *pending operation*. Every later `pulumi up` then warns `Attempting to deploy or update ' +
+      'resources with N pending operations from previous deployment … interrupted while creating` until the pending ' +
+      'creates are cleared. Recover with three commands:',
+    codeBlock(
+      'bash',
+      [
+        'pulumi cancel --yes                             # only if the stack is still locked by the dead run',
+        'pulumi refresh --clear-pending-creates --yes    # drop the dead run\'s pending creates; read what exists',
+        'pulumi up                                       # take over what the dead run bought, create the rest',
+      ].join('\n'),
+    ),
+    'Clearing the pending creates is safe for phones: a phone the dead run ordered is not in the state either way, ' +
+      'and it carries its resource\'s stable name prefix (`uniqueNamePrefix`), so `pulumi up` finds it and takes it ' +
+      'over instead of buying another. Do not delete such phones by hand and do not run `pulumi destroy` first: the ' +
+      'stack does not know them until `up` has taken them over. After these steps no run warns about pending ' +
+      'operations and nothing was bought twice.',
+  ];
 }
 
 export function indexPage(models: PackageModels): string {
