@@ -37,8 +37,19 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
             'runs at most 4 × CPU cores operations at once by default, so 20 phones on 2 cores provision in three waves. ' +
             'Use `pulumi up --parallel 64` (or `PULUMI_PARALLEL=64`): the provider shares its polling across all phones ' +
             '(about one listing per poll interval), so 250 phones cost 250 orders plus a few dozen listings.',
+          '- **Nothing is bought before every check has run.** `pulumi preview` checks each new or changed spec against ' +
+            'the live SKU catalogue (one read-only SKU call per deployment): a region, SKU, `bandSize`, `bandSkuId`, ' +
+            '`os` or `network` the catalogue does not sell fails preview with the field named and the values it sells, ' +
+            'before any phone of the deployment is ordered. A phone whose spec is unchanged is not re-checked.',
           '- **A create is never blindly retried.** When a create call times out or its answer is lost, the provider ' +
-            'looks the phone up by its unique name prefix (`uniqueNamePrefix`) before it sends a second order.',
+            'looks the phone up by its unique name prefix (`uniqueNamePrefix`) before it sends a second order. That ' +
+            'lookup keeps trying for up to 120 s (backoff from 1 s, capped at 15 s; `KOOPHONE_ORDER_LOOKUP_SECONDS` ' +
+            'changes the budget).',
+          '- **A purchase nobody can confirm stays in the stack.** If the create\'s answer was lost and the lookup could ' +
+            'not answer within that budget either, the phone may have been bought: the resource is recorded in the stack ' +
+            'with the id `unconfirmed:{uniqueNamePrefix}` and `up` fails saying so. Run `pulumi up` again: it finds the ' +
+            'phone by name and takes it over (or buys it if the API shows none). `pulumi destroy` unsubscribes it, and ' +
+            '`pulumi refresh` replaces the id with the phone\'s instance id. Do not delete it by hand or buy it again.',
           '- **An interrupted `up` does not buy twice.** The name prefix is stable (`{namePrefix}-{createKey}`, the key a ' +
             'hash of project, stack, parent and resource name), and every create first looks for a live phone under it. If ' +
             '`pulumi up` is killed after an order but before the state is saved, the next `pulumi up` takes that phone ' +

@@ -46,6 +46,9 @@ export class EmulatorControl {
   async injectFault(fault: Record<string, unknown>): Promise<void> {
     await this.call('POST', '/_emulator/faults', fault);
   }
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', '/_emulator/faults');
+  }
 }
 
 /** Sum of all KooPhone/IAM requests the emulator counted. */
@@ -56,7 +59,7 @@ export interface KooPhoneStack {
   control: EmulatorControl;
   project: PulumiProject;
   /** Sets the program's config (`phones`, `assignments`, `video`) as JSON. */
-  declare(config: { phones?: unknown[]; assignments?: unknown[]; video?: unknown[] }): Promise<void>;
+  declare(config: { phones?: unknown[]; assignments?: unknown[]; video?: unknown[]; videoIdsAsOutputs?: boolean }): Promise<void>;
   /** The program's `phoneIds` output: resource name → instance id. */
   phoneIds(): Promise<Record<string, string>>;
   exportStack(): Promise<StackExport>;
@@ -67,12 +70,12 @@ export interface KooPhoneStack {
  * The config-driven test program (fixtures/koophone-program) in its own project with this repository's built
  * package installed as a real copy, a stack configured for the demo tenant of a fresh in-process emulator.
  */
-export async function createKooPhoneStack(opts: { provisionSeconds?: number } = {}): Promise<KooPhoneStack> {
+export async function createKooPhoneStack(opts: { provisionSeconds?: number; env?: NodeJS.ProcessEnv } = {}): Promise<KooPhoneStack> {
   const emulator = await startEmulator({ provisionSeconds: opts.provisionSeconds ?? 2, releaseSeconds: 1 });
   const project = await createPulumiProject({
     template: path.join(__dirname, '..', 'fixtures', 'koophone-program'),
     packages: { 'pulumi-koophone': { dir: repoRoot, include: ['package.json', 'dist'] } },
-    env: { PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase', KOOPHONE_POLL_INTERVAL_MS: '250' },
+    env: { PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase', KOOPHONE_POLL_INTERVAL_MS: '250', ...opts.env },
   });
   await project.initStack('e2e');
   for (const [key, value] of Object.entries({ endpoint: emulator.url, iamEndpoint: emulator.url, region: 'cn-north-4', domainName: 'demo', userName: 'demo' })) {
