@@ -12,7 +12,6 @@ import { instanceOperations } from './routes/instance-routes';
 import { registerKooPhoneOperation } from './routes/koophone-operation';
 import { skuOperations } from './routes/sku-routes';
 import { streamingOperations } from './routes/streaming-routes';
-import { registerUnmodelledRoutes } from './routes/unmodelled-routes';
 import { videoOperations } from './routes/video-routes';
 import { JsonFileStore } from './store/json-file-store';
 import { MemoryStore } from './store/memory-store';
@@ -80,7 +79,6 @@ export function buildServer(options: ServerOptions): { app: FastifyInstance; mod
     ...appOperations(model),
   ];
   for (const def of operations) registerKooPhoneOperation(app, deps, def);
-  registerUnmodelledRoutes(app);
   registerControlRoutes(app, deps);
   return { app, model };
 }

@@ -167,22 +167,27 @@ export function parseModel(source: string): ModelFact {
   const re = /@JsonProperty\(value = "([^"]+)"\)\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*private ([\w<>, ]+?) (\w+)(?: = [^;]+)?;/g;
   for (const m of source.matchAll(re)) {
     const [, wireName, java, variable] = m;
-    const field: FieldFact = { name: wireName, ...javaType(java, enums) };
-    const doc = docs.get(variable.toLowerCase()) ?? [];
-    for (const line of doc) {
-      const limit = /^(\w+): (-?[\d.]+)$/.exec(line);
-      if (limit && (LIMITS as readonly string[]).includes(limit[1])) field[limit[1] as (typeof LIMITS)[number]] = Number(limit[2]);
-    }
-    const description = doc.filter((l) => !l.startsWith('@') && !/^\w+: -?[\d.]+$/.test(l) && !/^Get \w+$/.test(l)).join(' ');
-    if (description) field.description = description;
-    fields.push(field);
+    fields.push({ name: wireName, ...javaType(java, enums), ...docFacts(docs.get(variable.toLowerCase()) ?? []) });
   }
   return { fields };
 }
 
+/** Limits (`maximum: 2000` lines) and the description of one getter's javadoc. */
+function docFacts(doc: readonly string[]): Pick<FieldFact, (typeof LIMITS)[number] | 'description'> {
+  const out: Pick<FieldFact, (typeof LIMITS)[number] | 'description'> = {};
+  for (const line of doc) {
+    const limit = /^(\w+): (-?[\d.]+)$/.exec(line);
+    if (limit && (LIMITS as readonly string[]).includes(limit[1])) out[limit[1] as (typeof LIMITS)[number]] = Number(limit[2]);
+  }
+  const description = doc.filter((l) => !l.startsWith('@') && !/^\w+: -?[\d.]+$/.test(l) && !/^Get \w+$/.test(l)).join(' ');
+  if (description) out.description = description;
+  return out;
+}
+
 const LOCATIONS: Record<string, ParamFact['in'] | 'body'> = { Path: 'path', Query: 'query', Header: 'header', Body: 'body' };
 
-export function parseMeta(source: string): Record<string, OperationFact> {
+/** `requestDocs(op)`: getter docs of the operation's `XxxRequest` class, for parameter limits. */
+export function parseMeta(source: string, requestDocs?: (operation: string) => Map<string, string[]>): Record<string, OperationFact> {
   const operations: Record<string, OperationFact> = {};
   for (const block of source.split(/private static HttpRequestDef</).slice(1)) {
     const types = /^(\w+), (\w+)>/.exec(block);
@@ -192,14 +197,15 @@ export function parseMeta(source: string): Record<string, OperationFact> {
     if (!types || !method || !name || !path) throw new Error(`cannot read an operation of KooPhoneMeta: ${block.slice(0, 120)}`);
     const op: OperationFact = { method: method as OperationFact['method'], path, params: [], response: types[2] };
     const fieldRe =
-      /withRequestField\("([^"]+)",\s*LocationType\.(\w+),\s*FieldExistence\.(\w+),\s*TypeCasts\.uncheckedConversion\(([\w.<>]+)\.class\)/g;
+      /withRequestField\("([^"]+)",\s*LocationType\.(\w+),\s*FieldExistence\.(\w+),\s*TypeCasts\.uncheckedConversion\(([\w.<>]+)\.class\),\s*f -> f\.withMarshaller\(\w+::(?:get|is)(\w+)/g;
+    const docs = requestDocs?.(name) ?? new Map<string, string[]>();
     for (const f of block.matchAll(fieldRe)) {
-      const [, fieldName, location, existence, java] = f;
+      const [, fieldName, location, existence, java, property] = f;
       const where = LOCATIONS[location];
       if (!where) throw new Error(`${name}: unknown parameter location ${location}`);
       const required = existence === 'NON_NULL_NON_EMPTY';
       if (where === 'body') op.body = { ref: java, required };
-      else op.params.push({ name: fieldName, in: where, required, ...javaType(java, new Map()) });
+      else op.params.push({ name: fieldName, in: where, required, ...javaType(java, new Map()), ...docFacts(docs.get(property.toLowerCase()) ?? []) });
     }
     operations[name] = op;
   }
@@ -207,11 +213,12 @@ export function parseMeta(source: string): Record<string, OperationFact> {
 }
 
 export function extractFacts(reader: MirrorReader): SdkWireFacts {
-  const operations = parseMeta(reader.read(`${SDK_FOLDER}/KooPhoneMeta.java`));
+  const modelFile = (name: string) => `${SDK_FOLDER}/model/${name}.java`;
+  const operations = parseMeta(reader.read(`${SDK_FOLDER}/KooPhoneMeta.java`), (op) => parseGetterDocs(reader.read(modelFile(`${op}Request`))));
   const models: Record<string, ModelFact> = {};
   for (const file of reader.list(`${SDK_FOLDER}/model`).sort()) {
     const name = /(\w+)\.java$/.exec(file)?.[1];
-    if (!name || /Request$/.test(name) && !/Req$/.test(name) && operationRequest(operations, name)) continue;
+    if (!name || operationRequest(operations, name)) continue;
     models[name] = parseModel(reader.read(file));
   }
   const release = /release ([\d.]+)/.exec(reader.subject())?.[1] ?? 'unknown';

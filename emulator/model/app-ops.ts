@@ -1,4 +1,5 @@
 import type { Caller } from './caller';
+import type { QueryParams } from './instance-ops';
 import type { EmulatorModel } from './emulator-model';
 import { ApiError, invalidParameter } from './error-codes';
 import { newAppInstallTaskId } from './ids';
@@ -22,9 +23,10 @@ function isDownloadUrl(text: string): boolean {
 
 /**
  * POST /v1/instances/app/install (§3.18): a task with a `ZGCA` id whose jobs install the APK after taskSeconds.
- * The answer is double-nested: data.data.{task_id, cmd_jobs}.
+ * The answer is `data.{task_id, cmd_jobs}` as in the SDK since 3.1.207; the docs' older `data.data` nesting is
+ * not produced (clients accept both, docs/api/wire-fidelity.md).
  */
-export function installApp(model: EmulatorModel, caller: Caller, body: unknown): { data: SubmittedTask } {
+export function installApp(model: EmulatorModel, caller: Caller, body: unknown): SubmittedTask {
   const req = parseWith(appInstallBody, body);
   if (req.fast_install !== undefined && req.fast_install !== '0' && req.fast_install !== '1') {
     throw new ApiError('KOOPHONE.API.3008', `fast_install: ${req.fast_install}`);
@@ -42,7 +44,8 @@ export function installApp(model: EmulatorModel, caller: Caller, body: unknown):
     if (inst.runningStatus !== RunningStatus.RUNNING) {
       return {
         instanceId: inst.instanceId,
-        outcome: { status: -1 as const, errorCode: 'CPS.0191', errorMsg: 'Install app failed.', executeMsg: 'instance is not running' },
+        // Install jobs fail with 3, not the −1 of command jobs (SDK JobDetail).
+        outcome: { status: 3 as const, errorCode: 'CPS.0191', errorMsg: 'Install app failed.', executeMsg: 'instance is not running' },
       };
     }
     inst.apps = inst.apps.filter((a) => a.objectName !== req.object_name);
@@ -51,5 +54,49 @@ export function installApp(model: EmulatorModel, caller: Caller, body: unknown):
   });
   const task = submitTask(model, caller, 'app-install', jobs, newAppInstallTaskId());
   model.commit();
-  return { data: task };
+  return task;
+}
+
+/** What every emulated phone ships with: app-list `app_type` 1 (system apps). */
+const SYSTEM_APPS = [
+  { app_name: 'Settings', app_version: '14', app_pkg: 'com.android.settings', icon_url: '' },
+  { app_name: 'Files', app_version: '14', app_pkg: 'com.android.documentsui', icon_url: '' },
+];
+
+const APP_LIST_PARAMS = new Set(['page_no', 'page_size', 'app_type']);
+
+function intParam(query: QueryParams, name: string, min: number, max: number, required: boolean): number | undefined {
+  const text = query[name];
+  if (Array.isArray(text)) throw invalidParameter(`${name}: given more than once`);
+  if (text === undefined || text === '') {
+    if (required) throw invalidParameter(`${name}: required`);
+    return undefined;
+  }
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max) throw invalidParameter(`${name}: an integer ${min}–${max}`);
+  return Number(text);
+}
+
+/**
+ * GET /v1/instances/{instance_id}/app-list (SDK ListInstanceApp, not in the docs): the phone's installed apps,
+ * paged (page_size ≤ 200). app_type 1 = system apps, 2 = third-party (installed through app/install), absent = all.
+ * An install shows up once its task has finished.
+ */
+export function listInstanceApps(model: EmulatorModel, caller: Caller, instanceId: string, query: QueryParams): Record<string, unknown> {
+  for (const name of Object.keys(query)) if (!APP_LIST_PARAMS.has(name)) throw invalidParameter(`${name}: unknown query parameter`);
+  const pageNo = intParam(query, 'page_no', 1, 1e9, true)!;
+  const pageSize = intParam(query, 'page_size', 1, 200, true)!;
+  const appType = intParam(query, 'app_type', 1, 2, false);
+  if (instanceId.length > 32) throw invalidParameter('instance_id: at most 32 characters');
+  const [inst] = resolveOwned(model, caller.tenant, [instanceId]);
+  const now = model.now();
+  const installed = inst.apps
+    .filter((a) => a.installedAt <= now)
+    .map((a) => ({ app_name: a.fileName.replace(/\.apk$/i, ''), app_version: a.objectVersion, app_pkg: a.objectName, icon_url: '' }));
+  const all = [...(appType === 2 ? [] : SYSTEM_APPS), ...(appType === 1 ? [] : installed)];
+  return {
+    result: all.slice((pageNo - 1) * pageSize, pageNo * pageSize),
+    page_no: pageNo,
+    page_size: pageSize,
+    total_count: all.length,
+  };
 }

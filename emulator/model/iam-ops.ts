@@ -131,8 +131,30 @@ export function identifyToken(model: EmulatorModel, token: string): TokenIdentit
 
 /** GET /v3/auth/projects (§2.1): the projects the caller's user can access. */
 export function listIamProjects(tenant: Tenant, origin: string): Record<string, unknown> {
+  return projectList(tenant, tenant.projects, origin, `${origin}/v3/auth/projects`);
+}
+
+/**
+ * GET /v3/projects (Keystone list, filtered by `name`, `domain_id`, `enabled`): what the official SDKs call to find
+ * the project id of a region. Only the caller's own domain is visible; an unknown name is an empty list.
+ */
+export function lookupIamProjects(tenant: Tenant, origin: string, query: Record<string, string | string[] | undefined>): Record<string, unknown> {
+  const one = (name: string) => {
+    const v = query[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const name = one('name');
+  const domainId = one('domain_id');
+  const enabled = one('enabled');
+  const projects = tenant.projects.filter(
+    (p) => (name === undefined || p.name === name) && (domainId === undefined || domainId === tenant.domainId) && enabled !== 'false',
+  );
+  return projectList(tenant, projects, origin, `${origin}/v3/projects`);
+}
+
+function projectList(tenant: Tenant, projects: readonly Tenant['projects'][number][], origin: string, self: string): Record<string, unknown> {
   return {
-    projects: tenant.projects.map((p) => ({
+    projects: projects.map((p) => ({
       id: p.id,
       name: p.name,
       domain_id: tenant.domainId,
@@ -142,6 +164,6 @@ export function listIamProjects(tenant: Tenant, origin: string): Record<string, 
       description: '',
       links: { self: `${origin}/v3/projects/${p.id}` },
     })),
-    links: { self: `${origin}/v3/auth/projects`, previous: null, next: null },
+    links: { self, previous: null, next: null },
   };
 }

@@ -22,9 +22,7 @@ export function createInstances(
   if (req.customImageType !== undefined || req.customImageId !== undefined) {
     throw new NotImplementedError('create', 'customImageType/customImageId (custom images)');
   }
-  if (req.specPoolId !== undefined || req.nodeGroupId !== undefined) {
-    throw new NotImplementedError('create', 'specPoolId/nodeGroupId');
-  }
+  if (req.specPoolId !== undefined) throw new NotImplementedError('create', 'specPoolId');
   const { chargeParam } = req;
   if (chargeParam.periodType === 2 && (chargeParam.periodNum < 1 || chargeParam.periodNum > 9)) {
     throw new ApiError('KOOPHONE.API.3006', `periodNum: ${chargeParam.periodNum}`);
@@ -67,6 +65,7 @@ export function createInstances(
       bandSkuId: req.bandSkuId,
       bandSize: req.bandSize,
       network,
+      ...(req.nodeGroupId === undefined ? {} : { nodeGroupId: req.nodeGroupId }),
       billingMode: '1',
       orderId,
       orderPaid: paid,
@@ -181,8 +180,44 @@ const LIST_PARAMS = new Set([
   'pool_scene_tag',
   // §7.3: the doc's example URL spells it camelCase.
   'poolSceneTag',
+  // SDK 3.1.198+ (docs: "newer SDK only").
+  'order',
+  'order_by',
+  'pool_name',
 ]);
-const UNMODELLED_LIST_PARAMS = new Set(['order', 'order_by', 'pool_name']);
+
+/**
+ * Sort keys of `order_by`. The SDK types it as a free String with no list; the emulator accepts the record's time
+ * and name fields (docs/api/wire-fidelity.md) and refuses others with 1000 rather than ignoring them.
+ */
+const ORDER_KEYS: Record<string, (i: InstanceRecord) => string | number> = {
+  create_time: (i) => i.createdAt,
+  instance_name: (i) => i.instanceName,
+  instance_id: (i) => i.instanceId,
+};
+
+function sortInstances(list: InstanceRecord[], query: QueryParams): InstanceRecord[] {
+  const orderBy = singleParam(query, 'order_by');
+  const order = singleParam(query, 'order')?.toLowerCase();
+  if (order !== undefined && order !== 'asc' && order !== 'desc') throw invalidParameter('order: asc or desc');
+  if (orderBy !== undefined && !ORDER_KEYS[orderBy]) throw invalidParameter(`order_by: one of ${Object.keys(ORDER_KEYS).join(', ')}`);
+  const key = ORDER_KEYS[orderBy ?? 'create_time'];
+  const sign = order === 'desc' ? -1 : 1;
+  // Equal keys fall back to creation order (the list's order), reversed too for desc.
+  return list
+    .map((inst, index) => ({ inst, index, k: key(inst) }))
+    .sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : (a.index - b.index) * sign))
+    .map((e) => e.inst);
+}
+
+/**
+ * pool_name is the node group's name (SDK: "节点组名称"). The emulator's node groups have no name apart from the
+ * `nodeGroupId` given at create, so that is what it matches.
+ */
+function inPool(inst: InstanceRecord, poolName: string | undefined): boolean {
+  if (poolName === undefined || poolName === '') return true;
+  return inst.nodeGroupId === poolName;
+}
 
 /** Largest page batch-query returns; larger page_size values are capped and echoed as 100 (§7.3). */
 export const MAX_PAGE_SIZE = 100;
@@ -216,7 +251,6 @@ function timeParam(query: QueryParams, name: string): number | undefined {
  */
 export function listInstances(model: EmulatorModel, caller: Caller, query: QueryParams): Record<string, unknown> {
   for (const name of Object.keys(query)) {
-    if (UNMODELLED_LIST_PARAMS.has(name)) throw new NotImplementedError('batch-query', `query parameter ${name}`);
     if (!LIST_PARAMS.has(name)) throw invalidParameter(`${name}: unknown query parameter`);
   }
   const pageNo = positiveIntParam(query, 'page_no');
@@ -230,6 +264,7 @@ export function listInstances(model: EmulatorModel, caller: Caller, query: Query
   }
   const start = timeParam(query, 'query_start_time');
   const end = timeParam(query, 'query_end_time');
+  const poolName = singleParam(query, 'pool_name');
 
   // Every emulated phone is a general cloud phone, so CLOUD_APP matches nothing.
   const matches =
@@ -241,9 +276,10 @@ export function listInstances(model: EmulatorModel, caller: Caller, query: Query
             (instanceId === undefined || instanceId === '' || i.instanceId === instanceId) &&
             (instanceName === undefined || i.instanceName.includes(instanceName)) &&
             (start === undefined || i.createdAt >= start) &&
-            (end === undefined || i.createdAt <= end),
+            (end === undefined || i.createdAt <= end) &&
+            inPool(i, poolName),
         );
-  const page = matches.slice((pageNo - 1) * pageSize, pageNo * pageSize);
+  const page = sortInstances(matches, query).slice((pageNo - 1) * pageSize, pageNo * pageSize);
   return {
     result: page.map((i) => toBatchQueryRecord(model, i)),
     page_no: pageNo,

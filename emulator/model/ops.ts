@@ -21,9 +21,14 @@ export const KOOPHONE_OPS = [
   'prepare-progress',
   'backup',
   'app-install',
+  // SDK-only endpoints (docs/api/wire-fidelity.md).
+  'app-list',
+  'session-release',
+  'streaming-stop',
 ] as const;
 
-export const IAM_OPS = ['iam-tokens', 'iam-projects'] as const;
+/** iam-projects is GET /v3/auth/projects; iam-project-lookup is GET /v3/projects?name= (the SDK's project id lookup). */
+export const IAM_OPS = ['iam-tokens', 'iam-projects', 'iam-project-lookup'] as const;
 
 export const ALL_OPS = [...KOOPHONE_OPS, ...IAM_OPS] as const;
 

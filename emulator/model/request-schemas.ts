@@ -66,7 +66,8 @@ export const videoSettingBody = z.strictObject({
 export type VideoSettingBody = z.infer<typeof videoSettingBody>;
 
 export const createBody = z.strictObject({
-  os: z.enum(['AOSP9', 'AOSP11']),
+  // The SDK offers AOSP11/AOSP14 (AOSP9 dropped in 3.1.198); whether an image is sold is the catalogue's pools' call.
+  os: z.enum(['AOSP9', 'AOSP11', 'AOSP14']),
   instanceSkuId: z.string().min(1).max(64),
   bandSkuId: z.string().min(1).max(64),
   regionId: z.string().min(1).max(64),
@@ -77,7 +78,8 @@ export const createBody = z.strictObject({
     .max(14)
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'instanceNamePrefix may contain letters, digits, - and _'),
   bandSize: z.number().positive(),
-  count: z.number().int().min(1).max(1500),
+  // SDK: "maximum: 2000" (docs: 1500); the newer SDK wins (docs/api/wire-fidelity.md).
+  count: z.number().int().min(1).max(2000),
   chargeParam: z.strictObject({
     chargingMode: z.literal(1),
     periodType: z.union([z.literal(2), z.literal(3)]),
@@ -89,11 +91,12 @@ export const createBody = z.strictObject({
   // Example-only keys (§7.13): accepted and ignored.
   instanceType: z.string().max(64).optional(),
   sceneType: z.string().max(64).optional(),
-  // Newer SDK keys the emulator does not implement: accepted by shape so create can answer 501 loudly.
+  // Keys of older SDK builds the emulator does not implement: accepted by shape so create can answer 501 loudly.
   customImageType: z.number().int().optional(),
   customImageId: z.number().int().optional(),
   specPoolId: z.string().optional(),
-  nodeGroupId: z.string().optional(),
+  /** SDK 3.1.198+: the node group to buy into ("required for node-group orders"); recorded on each phone. */
+  nodeGroupId: z.string().min(1).max(64).optional(),
 });
 export type CreateBody = z.infer<typeof createBody>;
 
@@ -116,6 +119,9 @@ export const appInstallBody = z.strictObject({
   install_package_url: z.string().min(1).max(2000),
   instance_id_list: instanceIdListSchema,
 });
+
+/** session/release and streaming/stop (SDK 3.1.x, not in the docs): one instance id. */
+export const singleInstanceBody = z.strictObject({ instance_id: instanceIdSchema });
 
 /** Parses a body with a schema; the first issue becomes KOOPHONE.API.1000 naming the field. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

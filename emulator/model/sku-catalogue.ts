@@ -1,12 +1,16 @@
 /**
  * The saleable SKU catalogue returned by `GET /v1/instances/sku?type=0` (§3.12) and checked by create (§3.13).
- * Spelling is the wire's camelCase. `poolInfo.aosp[].id` is a string as in the S1 example (§7.9).
+ * Spelling is the wire's camelCase. `poolInfo.aosp[].id` is an integer as in the SDK's model and the docs' table
+ * (the S1 example's `"40"` lost, docs/api/wire-fidelity.md). Which images are sold is decided by the pools here:
+ * AOSP14 is sold everywhere, AOSP9 only on the older professional SKUs (the SDK's create enum dropped it).
  */
 
+export type AospVersion = 'AOSP9' | 'AOSP11' | 'AOSP14';
+
 export interface AospPool {
-  version: 'AOSP9' | 'AOSP11';
+  version: AospVersion;
   resPoolId: string;
-  id: string;
+  id: number;
   network: 'EIP' | 'ADN';
   enable: boolean;
 }
@@ -22,6 +26,8 @@ export interface SkuResponse {
   bandSize: string;
   chargeMode: 0 | 1 | 2;
   maxResolution: string;
+  /** SDK-only (3.1.198+): the size step of the spec, a string like "1". */
+  resourceSize: string;
   poolInfo: { aosp: AospPool[] };
   nestInfo: unknown[];
 }
@@ -32,7 +38,7 @@ export interface RegionSkus {
 }
 
 export interface SkuCatalogue {
-  bandInfo: { id: string; cbcSkuId: string };
+  bandInfo: { id: number; cbcSkuId: string };
   skuSpecResponseList: RegionSkus[];
 }
 
@@ -54,9 +60,11 @@ const TEMPLATES: SkuTemplate[] = [
     bandSize: '4,6',
     chargeMode: 2,
     maxResolution: '720p',
+    resourceSize: '1',
     pools: [
       { version: 'AOSP9', network: 'EIP', enable: true },
       { version: 'AOSP11', network: 'EIP', enable: true },
+      { version: 'AOSP14', network: 'EIP', enable: true },
     ],
   },
   {
@@ -70,11 +78,13 @@ const TEMPLATES: SkuTemplate[] = [
     bandSize: '4,8',
     chargeMode: 2,
     maxResolution: '1080p',
+    resourceSize: '1',
     pools: [
       { version: 'AOSP9', network: 'EIP', enable: true },
       { version: 'AOSP11', network: 'EIP', enable: true },
       // A sold-out pool: create with AOSP11 + ADN is refused with 3003.
       { version: 'AOSP11', network: 'ADN', enable: false },
+      { version: 'AOSP14', network: 'EIP', enable: true },
     ],
   },
   {
@@ -88,9 +98,12 @@ const TEMPLATES: SkuTemplate[] = [
     bandSize: '4,8',
     chargeMode: 0,
     maxResolution: '1080p',
+    resourceSize: '1',
     pools: [
       { version: 'AOSP11', network: 'EIP', enable: true },
       { version: 'AOSP11', network: 'ADN', enable: true },
+      { version: 'AOSP14', network: 'EIP', enable: true },
+      { version: 'AOSP14', network: 'ADN', enable: true },
     ],
   },
   {
@@ -105,7 +118,11 @@ const TEMPLATES: SkuTemplate[] = [
     bandSize: '2,4',
     chargeMode: 1,
     maxResolution: '540p',
-    pools: [{ version: 'AOSP11', network: 'EIP', enable: true }],
+    resourceSize: '1',
+    pools: [
+      { version: 'AOSP11', network: 'EIP', enable: true },
+      { version: 'AOSP14', network: 'EIP', enable: true },
+    ],
   },
 ];
 
@@ -117,7 +134,7 @@ export const REGIONS = [
 function buildCatalogue(): SkuCatalogue {
   let poolSeq = 40;
   return {
-    bandInfo: { id: '62', cbcSkuId: BAND_SKU_ID },
+    bandInfo: { id: 62, cbcSkuId: BAND_SKU_ID },
     skuSpecResponseList: REGIONS.map((region) => ({
       regionId: region.regionId,
       skuResponses: TEMPLATES.map(({ pools, ...sku }) => ({
@@ -125,7 +142,7 @@ function buildCatalogue(): SkuCatalogue {
         poolInfo: {
           aosp: pools.map((pool) => {
             const id = poolSeq++;
-            return { ...pool, resPoolId: String(region.poolBase + BigInt(id)), id: String(id) };
+            return { ...pool, resPoolId: String(region.poolBase + BigInt(id)), id };
           }),
         },
         nestInfo: [],

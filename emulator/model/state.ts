@@ -78,6 +78,8 @@ export interface InstanceRecord {
   bandSkuId: string;
   bandSize: number;
   network: string;
+  /** create `nodeGroupId` (SDK 3.1.198+), when the phone was bought into a node group. */
+  nodeGroupId?: string;
   billingMode: BillingMode;
   orderId: string | null;
   /** false while a create with isAutoPay=0 waits for payment (running_status 0, no provisioning). */
@@ -96,7 +98,8 @@ export interface InstanceRecord {
 }
 
 export interface JobOutcome {
-  status: 2 | -1;
+  /** Command jobs end 2 or −1; app-install jobs end 2 or 3 (SDK JobDetail, docs/api/wire-fidelity.md). */
+  status: 2 | -1 | 3;
   errorCode: string;
   errorMsg: string;
   executeMsg: string | null;

@@ -3,7 +3,7 @@ import type { EmulatorModel } from './emulator-model';
 import { ApiError } from './error-codes';
 import { newHex32 } from './ids';
 import { requireAllRunning, requireOperable, resolveOwned } from './instance-access';
-import { instanceIdsBody, parseWith, prepareBody, prepareProgressBody } from './request-schemas';
+import { instanceIdsBody, parseWith, prepareBody, prepareProgressBody, singleInstanceBody } from './request-schemas';
 import type { InstanceRecord } from './state';
 import { submitSucceedingTask, type SubmittedTask } from './tasks';
 
@@ -21,11 +21,20 @@ export function getDeviceToken(model: EmulatorModel, caller: Caller, instanceId:
     resource: {
       sdk: {
         internal: { address: null, aport: null, atype: null, address_ipv6: null },
-        external: { address: `10.83.${octets[0]}.${octets[1]}`, aport: 10030, atype: 1, address_ipv6: null },
+        external: {
+          address: `10.83.${octets[0]}.${octets[1]}`,
+          aport: 10030,
+          atype: 1,
+          address_ipv6: null,
+          // SDK 3.1.198+: the ADN line's address, for phones bought with network ADN.
+          address_adn: inst.network === 'ADN' ? `10.84.${octets[0]}.${octets[1]}` : null,
+        },
       },
       rtc: { ice_signaling: { signaling_url: 'http://100.93.2.248:18082', expired_time: null, ice_servers: [] } },
       device_id: inst.deviceId,
       kp_id: inst.instanceId,
+      // SDK 3.1.198+ ("designated apps"); the emulator designates none.
+      app_ip_synchronize_list: null,
     },
   };
 }
@@ -91,4 +100,27 @@ export function backupInstances(model: EmulatorModel, caller: Caller, body: unkn
     inst.preparation = null;
   }
   return submitSucceedingTask(model, caller, 'backup', owned);
+}
+
+/**
+ * POST /v1/instances/session/release (SDK StopInstancesSession, not in the docs): ends the user's session on the
+ * phone without a backup, so the preparation is dropped and the phone can be prepared afresh. Answers the envelope.
+ */
+export function releaseSession(model: EmulatorModel, caller: Caller, body: unknown): void {
+  const { instance_id } = parseWith(singleInstanceBody, body);
+  const [inst] = resolveOwned(model, caller.tenant, [instance_id]);
+  requireOperable(model, [inst], { allowRestoring: true });
+  inst.preparation = null;
+  model.commit();
+}
+
+/**
+ * POST /v1/instances/streaming/stop (SDK StopInstancesStreaming, not in the docs): the emulator streams nothing,
+ * so this checks the phone is the caller's and running, and answers the envelope.
+ */
+export function stopStreaming(model: EmulatorModel, caller: Caller, body: unknown): void {
+  const { instance_id } = parseWith(singleInstanceBody, body);
+  const [inst] = resolveOwned(model, caller.tenant, [instance_id]);
+  requireOperable(model, [inst], { allowRestoring: true });
+  requireAllRunning([inst]);
 }

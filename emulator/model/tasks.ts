@@ -12,8 +12,8 @@ export interface SubmittedTask {
 }
 
 /**
- * Records an asynchronous task with one job per instance. Jobs report status 1 (running) until
- * `taskSeconds` have passed on the virtual clock, then their outcome (2 success / −1 failed, §4.4).
+ * Records an asynchronous task with one job per instance. Jobs report a pending status until `taskSeconds` have
+ * passed on the virtual clock, then their outcome (2 success; −1 failed, 3 for installs, §4.4).
  */
 export function submitTask(
   model: EmulatorModel,
@@ -35,17 +35,27 @@ export function submitTask(
   return { task_id: task.taskId, cmd_jobs: task.jobs.map((j) => ({ instance_id: j.instanceId, job_id: j.jobId })) };
 }
 
+/**
+ * Status of an unfinished job. Install jobs use 0 (not started) / 1 (running) / 2 / 3 (failed), command jobs
+ * 1 / 2 / −1 (SDK JobDetail): an install spends the first half of its time queued at 0.
+ */
+function pendingStatus(task: TaskRecord, now: number): 0 | 1 {
+  if (task.kind !== 'app-install') return 1;
+  return now < task.createdAt + (task.doneAt - task.createdAt) / 2 ? 0 : 1;
+}
+
 /** GET /v1/instances/tasks/{task_id} (§3.3). Jobs carry no instance_id. Unknown or foreign task → 1000. */
 export function getTask(model: EmulatorModel, caller: Caller, taskId: string): { jobs: Record<string, unknown>[] } {
   const task = model.tasks.get(taskId);
   if (!task || task.tenantDomainId !== caller.tenant.domainId) {
     throw new ApiError('KOOPHONE.API.1000', `task_id: ${taskId} does not exist`);
   }
-  const running = model.now() < task.doneAt;
+  const now = model.now();
+  const running = now < task.doneAt;
   return {
     jobs: task.jobs.map((job) =>
       running
-        ? { job_id: job.jobId, status: 1, error_code: '', error_msg: '', execute_msg: null }
+        ? { job_id: job.jobId, status: pendingStatus(task, now), error_code: '', error_msg: '', execute_msg: null }
         : {
             job_id: job.jobId,
             status: job.outcome.status,

@@ -24,26 +24,62 @@ describe('app/install (§3.18)', () => {
   });
   afterAll(() => emu.close());
 
-  it('installs with the example: double-nested ZGCA task, jobs succeed, package listed afterwards', async () => {
+  it('installs with the example: the task in data (SDK 3.1.207 shape), jobs 0 → 1 → 2, package listed afterwards', async () => {
     const res = await emu.api('POST', '/v1/instances/app/install', { rawBody: EXAMPLE, requestId: false });
     expect(res.json).toEqual({
       error_code: '0',
       error_msg: 'OK',
       data: {
-        data: {
-          task_id: expect.stringMatching(/^ZGCA[A-Za-z0-9_-]{32}$/),
-          cmd_jobs: [
-            { instance_id: 'XvH39QVW', job_id: expect.any(String) },
-            { instance_id: 'Vpp8rC4Y', job_id: expect.any(String) },
-          ],
-        },
+        task_id: expect.stringMatching(/^ZGCA[A-Za-z0-9_-]{32}$/),
+        cmd_jobs: [
+          { instance_id: 'XvH39QVW', job_id: expect.any(String) },
+          { instance_id: 'Vpp8rC4Y', job_id: expect.any(String) },
+        ],
       },
     });
-    await emu.advance(STEP_SECONDS);
-    const task = await emu.api('GET', `/v1/instances/tasks/${res.json.data.data.task_id}`);
-    expect(task.json.data.jobs.map((j: { status: number }) => j.status)).toEqual([2, 2]);
+    const statuses = async () =>
+      (await emu.api('GET', `/v1/instances/tasks/${res.json.data.task_id}`)).json.data.jobs.map((j: { status: number }) => j.status);
+    expect(await statuses()).toEqual([0, 0]);
+    await emu.advance(STEP_SECONDS / 2);
+    expect(await statuses()).toEqual([1, 1]);
+    await emu.advance(STEP_SECONDS / 2);
+    expect(await statuses()).toEqual([2, 2]);
     const pm = await emu.api('POST', '/v1/instances/sync-command', { body: { command: 'pm list packages', instance_ids: ['XvH39QVW'] } });
     expect(pm.json.data.cmd_results[0].execute_msg).toBe('package:com.example.app');
+  });
+
+  it('reports a failed install with status 3 (install jobs), not the −1 of command jobs', async () => {
+    const [stopped] = await emu.seedInstances([{ instanceName: 'app-00003', runningStatus: 5 }]);
+    const res = await emu.api('POST', '/v1/instances/app/install', { body: body({ instance_id_list: [stopped] }) });
+    await emu.advance(STEP_SECONDS);
+    const task = await emu.api('GET', `/v1/instances/tasks/${res.json.data.task_id}`);
+    expect(task.json.data.jobs).toEqual([expect.objectContaining({ status: 3, error_code: 'CPS.0191' })]);
+  });
+
+  it('app-list pages installed apps, app_type 1 system / 2 third-party, and requires x-request-id (SDK)', async () => {
+    const [id] = await emu.seedInstances([{ instanceName: 'app-00004' }]);
+    await emu.api('POST', '/v1/instances/app/install', { body: body({ instance_id_list: [id] }) });
+    const list = (q: string, requestId = true) => emu.api('GET', `/v1/instances/${id}/app-list?${q}`, { requestId });
+    expect((await list('page_no=1&page_size=10&app_type=2')).json.data).toEqual({ result: [], page_no: 1, page_size: 10, total_count: 0 });
+    await emu.advance(STEP_SECONDS);
+    const third = await list('page_no=1&page_size=10&app_type=2');
+    expect(third.json).toEqual({
+      error_code: '0',
+      error_msg: 'OK',
+      data: {
+        result: [{ app_name: 'example', app_version: '1.2.3', app_pkg: 'com.example.app', icon_url: '' }],
+        page_no: 1,
+        page_size: 10,
+        total_count: 1,
+      },
+    });
+    const all = await list('page_no=2&page_size=2');
+    expect([all.json.data.total_count, all.json.data.result.map((a: { app_pkg: string }) => a.app_pkg)]).toEqual([3, ['com.example.app']]);
+    expect((await list('page_no=1&page_size=10&app_type=1')).json.data.total_count).toBe(2);
+    for (const q of ['page_no=1', 'page_no=1&page_size=201', 'page_no=0&page_size=1', 'page_no=1&page_size=1&app_type=3', 'page_no=1&page_size=1&x=1']) {
+      expect([q, (await list(q)).json.error_code]).toEqual([q, 'KOOPHONE.API.1000']);
+    }
+    expect((await list('page_no=1&page_size=1', false)).json.error_code).toBe('KOOPHONE.API.0002');
   });
 
   it('accepts the S1 example spelling with numeric fast_install and object_size (§7.9)', async () => {

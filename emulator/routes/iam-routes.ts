@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { IamError, issueIamToken, listIamProjects } from '../model/iam-ops';
+import { IamError, issueIamToken, listIamProjects, lookupIamProjects } from '../model/iam-ops';
 import { authenticateIamCaller } from '../model/authentication';
 import { headerValue, queryOf, toSignable } from './http-request';
 import { runOperation, type RouteDeps } from './operation-runner';
@@ -18,7 +18,7 @@ function iamJsonBody(req: FastifyRequest): unknown {
   }
 }
 
-/** IAM on the same origin (team contract): token issue (§2.1) and project listing. */
+/** IAM on the same origin (team contract): token issue (§2.1), project listing and the SDK's project lookup. */
 export function registerIamRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.post('/v3/auth/tokens', (req, reply) =>
     runOperation(deps, 'iam-tokens', req, reply, () => {
@@ -26,6 +26,14 @@ export function registerIamRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const issued = issueIamToken(deps.model, iamJsonBody(req), originOf(req), withCatalog);
       return { status: 201, body: issued.body, headers: { 'X-Subject-Token': issued.token } };
     }),
+  );
+  // The official SDKs find the project id of a region with GET /v3/projects?name=<region> when AK/SK is used
+  // without a project id (docs/api/wire-fidelity.md).
+  app.get('/v3/projects', (req, reply) =>
+    runOperation(deps, 'iam-project-lookup', req, reply, () => ({
+      status: 200,
+      body: lookupIamProjects(authenticateIamCaller(deps.model, toSignable(req)).tenant, originOf(req), queryOf(req)),
+    })),
   );
   app.get('/v3/auth/projects', (req, reply) =>
     runOperation(deps, 'iam-projects', req, reply, () => ({

@@ -57,9 +57,9 @@ describe('instance lifecycle endpoints', () => {
       ]);
     });
 
-    it('allows count 1500 and refuses 1501 and 0 with 1000 (S1: max 1500, §7.7)', async () => {
-      expect((await create(createBody({ count: 1500, instanceNamePrefix: 'bulk' }))).json.data.instanceInfos).toHaveLength(1500);
-      for (const count of [1501, 0, 1.5]) {
+    it('allows count 2000 and refuses 2001 and 0 with 1000 (SDK: maximum 2000; S1 said 1500, §7.7)', async () => {
+      expect((await create(createBody({ count: 2000, instanceNamePrefix: 'bulk' }))).json.data.instanceInfos).toHaveLength(2000);
+      for (const count of [2001, 0, 1.5]) {
         const res = await create(createBody({ count }));
         expect([res.status, res.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
       }
@@ -116,6 +116,16 @@ describe('instance lifecycle endpoints', () => {
       const custom = await create(createBody({ customImageId: 7 }));
       expect(custom.status).toBe(501);
       expect(custom.json.error_msg).toContain('create');
+    });
+
+    it('buys AOSP14 phones and files them under the nodeGroupId, which batch-query pool_name then selects', async () => {
+      const res = await create(createBody({ os: 'AOSP14', nodeGroupId: 'ng-blue', instanceNamePrefix: 'ng' }));
+      expect(res.json.error_code).toBe('0');
+      const ids = res.json.data.instanceInfos.map((i: { instanceId: string }) => i.instanceId);
+      const inGroup = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=100&pool_name=ng-blue');
+      expect(inGroup.json.data.result.map((r: { instance_id: string }) => r.instance_id)).toEqual(ids);
+      const other = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=100&pool_name=ng-red');
+      expect(other.json.data.total_count).toBe(0);
     });
 
     it('with isAutoPay 0 leaves the order unpaid: running_status 0 until the order is paid (§7.15)', async () => {
@@ -192,7 +202,7 @@ describe('instance lifecycle endpoints', () => {
       expect(cloudApp.json.data.total_count).toBe(0);
     });
 
-    it('requires x-request-id (query or header), page_no and page_size', async () => {
+    it('requires x-request-id (query or header, the SDK always sends it), page_no and page_size', async () => {
       const noId = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=10', { requestId: false });
       expect([noId.status, noId.json.error_code]).toEqual([200, 'KOOPHONE.API.0002']);
       const badId = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=10&x-request-id=has%20space', { requestId: false });
@@ -201,9 +211,21 @@ describe('instance lifecycle endpoints', () => {
         const res = await emu.api('GET', `/v1/instances/batch-query?${q}`);
         expect([q, res.status, res.json.error_code]).toEqual([q, 400, 'KOOPHONE.API.1000']);
       }
-      const order = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=1&order_by=name');
-      expect(order.status).toBe(501);
-      expect(order.json.error_msg).toContain('batch-query');
+      for (const q of ['order=up', 'order_by=name', 'order=asc&order=desc']) {
+        const res = await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=1&${q}`);
+        expect([q, res.status, res.json.error_code]).toEqual([q, 400, 'KOOPHONE.API.1000']);
+      }
+    });
+
+    it('sorts by order_by (create_time, instance_name, instance_id) and order (asc, desc)', async () => {
+      await emu.seedInstances([{ instanceName: 'srt-00002' }, { instanceName: 'srt-00001' }, { instanceName: 'srt-00003' }]);
+      const names = async (q: string) =>
+        (await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=100&instance_name=srt-&${q}`)).json.data.result.map(
+          (r: { instance_name: string }) => r.instance_name,
+        );
+      expect(await names('order_by=instance_name')).toEqual(['srt-00001', 'srt-00002', 'srt-00003']);
+      expect(await names('order_by=instance_name&order=DESC')).toEqual(['srt-00003', 'srt-00002', 'srt-00001']);
+      expect(await names('order=desc')).toEqual(['srt-00003', 'srt-00001', 'srt-00002']);
     });
 
     it('filters by creation time with query_start_time / query_end_time', async () => {
@@ -244,9 +266,9 @@ describe('instance lifecycle endpoints', () => {
       expect([unknown.status, unknown.json.error_code]).toEqual([200, 'KOOPHONE.API.4001']);
     });
 
-    it('requires x-request-id: missing 0002 (HTTP 200), invalid 0003 (HTTP 400)', async () => {
+    it('accepts a missing x-request-id (the SDK sends none) but refuses an invalid one with 0003 (HTTP 400)', async () => {
       const missing = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: ['a'] }, requestId: false });
-      expect([missing.status, missing.json]).toEqual([200, { error_code: 'KOOPHONE.API.0002', error_msg: expect.any(String) }]);
+      expect([missing.status, missing.json.error_code]).toEqual([200, 'KOOPHONE.API.4001']);
       const invalid = await emu.api('POST', '/v1/instances/batch-query-status', {
         body: { instance_ids: ['a'] },
         requestId: false,

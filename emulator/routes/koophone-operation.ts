@@ -13,14 +13,16 @@ export interface OperationInput {
   params: Record<string, string>;
 }
 
-/** One of the 18 KooPhone endpoints (§1.2): its HTTP shape and the model call it translates to. */
+/** One of the 21 KooPhone endpoints (18 of §1.2 and 3 SDK-only ones): its HTTP shape and the model call it translates to. */
 export interface KooPhoneOperation {
   op: KooPhoneOp;
   method: 'GET' | 'POST' | 'PUT';
   url: string;
   /**
-   * x-request-id (§1.2): 'required' as a header; 'required-query' as a query parameter, header accepted too
-   * (batch-query, §7.3); 'optional' where the docs do not require it.
+   * x-request-id: 'required' as a header; 'required-query' as a query parameter, header accepted too (batch-query,
+   * §7.3); 'optional' elsewhere. Required exactly where the official SDK always sends it (batch-query, app-list,
+   * session/release, streaming/stop): the docs list it on most endpoints (§1.2), but the SDK, generated from the live
+   * API definitions, calls the others without it, so the real API must accept that (docs/api/wire-fidelity.md).
    */
   requestId: 'required' | 'required-query' | 'optional';
   /** 'none': no body is documented; an empty body or `{}` is accepted. */

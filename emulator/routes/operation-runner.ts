@@ -40,7 +40,7 @@ function faultResult(op: Op, fault: Fault, requestId: string): HttpResult {
   const body: Record<string, unknown> = { error_code: code, error_msg: message };
   if (code.startsWith('APIGW.')) body.request_id = requestId;
   // IAM clients read Keystone-style errors; give them one too.
-  if (op === 'iam-tokens' || op === 'iam-projects') body.error = { code: status, title: 'Injected fault', message };
+  if (op === 'iam-tokens' || op === 'iam-projects' || op === 'iam-project-lookup') body.error = { code: status, title: 'Injected fault', message };
   return { status, body };
 }
 

@@ -28,11 +28,12 @@ describe('device token, prepare, progress, backup (§3.7, 3.15–3.17)', () => {
         resource: {
           sdk: {
             internal: { address: null, aport: null, atype: null, address_ipv6: null },
-            external: { address: expect.stringMatching(/^10\.83\.\d+\.\d+$/), aport: 10030, atype: 1, address_ipv6: null },
+            external: { address: expect.stringMatching(/^10\.83\.\d+\.\d+$/), aport: 10030, atype: 1, address_ipv6: null, address_adn: null },
           },
           rtc: { ice_signaling: { signaling_url: expect.any(String), expired_time: null, ice_servers: [] } },
           device_id: expect.stringMatching(/^[0-9a-f]{32}$/),
           kp_id: 'Q39YyZvl',
+          app_ip_synchronize_list: null,
         },
       },
     });
@@ -87,9 +88,9 @@ describe('device token, prepare, progress, backup (§3.7, 3.15–3.17)', () => {
     expect(await backupStatus()).toBe(2);
   });
 
-  it('backup requires x-request-id and refuses the {user_id, instance_id} example body of the docs (§7.12)', async () => {
-    const noId = await emu.api('POST', '/v1/instances/backup', { body: { instance_ids: ['iRJEVP96'] }, requestId: false });
-    expect(noId.json.error_code).toBe('KOOPHONE.API.0002');
+  it('backup refuses the {user_id, instance_id} example body of the docs (§7.12), with or without x-request-id', async () => {
+    const noId = await emu.api('POST', '/v1/instances/backup', { body: { user_id: USER, instance_id: 'iRJEVP96' }, requestId: false });
+    expect([noId.status, noId.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
     const wrong = await emu.api('POST', '/v1/instances/backup', { body: { user_id: USER, instance_id: 'iRJEVP96' } });
     expect([wrong.status, wrong.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
   });

@@ -1,8 +1,8 @@
 import type { EmulatorModel } from '../model/emulator-model';
-import { backupInstances, getDeviceToken, prepareInstances, prepareProgress } from '../model/streaming-ops';
+import { backupInstances, getDeviceToken, prepareInstances, prepareProgress, releaseSession, stopStreaming } from '../model/streaming-ops';
 import type { KooPhoneOperation } from './koophone-operation';
 
-/** §3.7, 3.15–3.17: device tokens and the prepare → stream → backup cycle. */
+/** §3.7, 3.15–3.17: device tokens and the prepare → stream → backup cycle; the SDK's session release and stop. */
 export function streamingOperations(model: EmulatorModel): KooPhoneOperation[] {
   return [
     {
@@ -36,10 +36,28 @@ export function streamingOperations(model: EmulatorModel): KooPhoneOperation[] {
       op: 'backup',
       method: 'POST',
       url: '/v1/instances/backup',
-      requestId: 'required',
+      requestId: 'optional',
       body: 'json',
       successMessage: 'OK',
       run: ({ caller, body }) => backupInstances(model, caller, body),
+    },
+    {
+      op: 'session-release',
+      method: 'POST',
+      url: '/v1/instances/session/release',
+      requestId: 'required',
+      body: 'json',
+      successMessage: 'OK',
+      run: ({ caller, body }) => releaseSession(model, caller, body),
+    },
+    {
+      op: 'streaming-stop',
+      method: 'POST',
+      url: '/v1/instances/streaming/stop',
+      requestId: 'required',
+      body: 'json',
+      successMessage: 'OK',
+      run: ({ caller, body }) => stopStreaming(model, caller, body),
     },
   ];
 }

@@ -9,7 +9,7 @@ export function videoOperations(model: EmulatorModel): KooPhoneOperation[] {
       op: 'video-setting',
       method: 'PUT',
       url: '/v1/instances/video-setting',
-      requestId: 'required',
+      requestId: 'optional',
       body: 'json',
       successMessage: 'ok',
       run: ({ caller, body }) => setVideoConfig(model, caller, body),

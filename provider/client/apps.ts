@@ -1,4 +1,5 @@
-import { appInstallRequestSchema, appInstallResponseSchema } from '../schemas/wire/apps';
+import { appInstallRequestSchema, appInstallResponseSchema, appListQuerySchema, appListResponseSchema } from '../schemas/wire/apps';
+import { deviceTokenPathSchema } from '../schemas/wire/streaming';
 import { defineOperation } from './operation';
 
 /** POST /v1/instances/app/install (koophone-api.md §3.18): starts installs, so it is not replayed once sent. */
@@ -10,4 +11,16 @@ export const installAppOp = defineOperation({
   envelope: 'koophone',
   body: appInstallRequestSchema,
   response: appInstallResponseSchema,
+});
+
+/** GET /v1/instances/{instance_id}/app-list (SDK ListInstanceApp): installed packages, without an ADB command. */
+export const listInstanceAppsOp = defineOperation({
+  name: 'app-list',
+  method: 'GET',
+  path: '/v1/instances/{instance_id}/app-list',
+  replaySafe: true,
+  envelope: 'koophone',
+  params: deviceTokenPathSchema,
+  query: appListQuerySchema,
+  response: appListResponseSchema,
 });

@@ -25,10 +25,25 @@ export function staticTokenAuthenticator(token: string): Authenticator {
   return { ticket: async () => ticket };
 }
 
-/** Signs every attempt afresh (the signature covers X-Sdk-Date and x-request-id, which change per attempt). */
-export function akskAuthenticator(creds: AkSkCredentials, now: () => Date = () => new Date()): Authenticator {
-  const ticket: AuthTicket = { headers: (req) => ({ ...signRequest(req, creds, now()) }), renew: () => false };
-  return { ticket: async () => ticket };
+/**
+ * Signs every attempt afresh (the signature covers X-Sdk-Date and x-request-id, which change per attempt). With a
+ * project id, X-Project-Id is sent and signed, as the official SDK's signer does.
+ */
+export function akskAuthenticator(
+  creds: AkSkCredentials,
+  projectId?: () => Promise<string | undefined>,
+  now: () => Date = () => new Date(),
+): Authenticator {
+  return {
+    async ticket() {
+      const project = await projectId?.();
+      const extra: Record<string, string> = project ? { 'X-Project-Id': project } : {};
+      return {
+        headers: (req) => ({ ...extra, ...signRequest({ ...req, headers: { ...req.headers, ...extra } }, creds, now()) }),
+        renew: () => false,
+      };
+    },
+  };
 }
 
 export const anonymousAuthenticator: Authenticator = {

@@ -307,8 +307,8 @@ describe('error paths and limits (server-side, client validation off)', () => {
     expect((await counters())[op]).toBe(2); // both reached the server
   });
 
-  it('create: count 1501 and a 15-char name prefix are 1000', async () => {
-    for (const req of [createRequest('kpl', { count: 1501 }), createRequest('a'.repeat(15))]) {
+  it('create: count 2001 (SDK maximum 2000) and a 15-char name prefix are 1000', async () => {
+    for (const req of [createRequest('kpl', { count: 2001 }), createRequest('a'.repeat(15))]) {
       const err = await rejection(c.createInstances(req));
       expect(err).toBeInstanceOf(InvalidArgumentError);
       expect(err.normalizedCode).toBe('1000');
@@ -331,9 +331,9 @@ describe('error paths and limits (server-side, client validation off)', () => {
     expect((await rejection(c.createInstances(createRequest('kps', { bandSkuId: 'kp.not-a-band' })))).normalizedCode).toBe('3001');
   });
 
-  it('create: the client itself refuses count 1501 when validation is on, sending nothing', async () => {
+  it('create: the client itself refuses count 2001 when validation is on, sending nothing', async () => {
     const strict = client({ kind: 'password', ...DEMO });
-    const err = (await rejection(strict.createInstances(createRequest('kpl', { count: 1501 })))) as InvalidArgumentError;
+    const err = (await rejection(strict.createInstances(createRequest('kpl', { count: 2001 })))) as InvalidArgumentError;
     expect(err.field).toBe('count');
     expect((await counters()).create ?? 0).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { iamProjectsResponseSchema, iamTokenQuerySchema, iamTokenRequestSchema, iamTokenResponseSchema } from '../schemas/wire/iam';
 import { defineOperation } from './operation';
 
@@ -26,5 +27,16 @@ export const listProjectsOp = defineOperation({
   path: '/v3/auth/projects',
   replaySafe: true,
   envelope: 'iam',
+  response: iamProjectsResponseSchema,
+});
+
+/** GET /v3/projects?name=<region>: how the official SDKs find the project id for AK/SK calls. */
+export const lookupProjectsOp = defineOperation({
+  name: 'iam-project-lookup',
+  method: 'GET',
+  path: '/v3/projects',
+  replaySafe: true,
+  envelope: 'iam',
+  query: z.object({ name: z.string().min(1) }),
   response: iamProjectsResponseSchema,
 });

@@ -1,15 +1,15 @@
 import type { AsyncTask, UserInstance } from '../schemas/wire/common';
-import type { AppInstallRequest } from '../schemas/wire/apps';
+import type { AppInstallRequest, InstalledApp } from '../schemas/wire/apps';
 import type { CmdResult, TaskJob } from '../schemas/wire/commands';
 import type { IamProject } from '../schemas/wire/iam';
 import type { CreatedInstance, CreateInstancesRequest, InstanceRecord, InstanceStatus } from '../schemas/wire/instances';
 import type { SkuCatalogue } from '../schemas/wire/skus';
 import type { DeviceToken, PreparedInstance, PrepareProgress } from '../schemas/wire/streaming';
 import type { VideoSettingRequest } from '../schemas/wire/video';
-import { installAppOp } from './apps';
+import { installAppOp, listInstanceAppsOp } from './apps';
 import { assignInstancesOp, unassignInstancesOp } from './assignments';
 import { akskAuthenticator, anonymousAuthenticator, passwordAuthenticator, staticTokenAuthenticator } from './authenticators';
-import { listProjectsOp } from './iam';
+import { listProjectsOp, lookupProjectsOp } from './iam';
 import { IamTokenProvider } from './iam-token';
 import {
   batchQueryStatusOp,
@@ -21,16 +21,19 @@ import {
 } from './instances';
 import { SecretRedactor } from './redact';
 import { listSkusOp } from './skus';
-import { backupInstancesOp, getDeviceTokenOp, getPrepareProgressOp, prepareInstancesOp } from './streaming';
+import { backupInstancesOp, getDeviceTokenOp, getPrepareProgressOp, prepareInstancesOp, releaseSessionOp, stopStreamingOp } from './streaming';
 import { asyncCommandOp, getTaskOp, syncCommandOp } from './tasks';
 import { describeKey } from '../config';
 import { Transport, type Authenticator, type EndpointSetting, type TransportHooks } from './transport';
 import { setVideoConfigOp } from './video';
 
+import { InvalidArgumentError } from './errors';
+
 export * from './errors';
 export type { AsyncTask, CmdJob, UserInstance } from '../schemas/wire/common';
-export type { AppInstallRequest } from '../schemas/wire/apps';
-export type { CmdResult, TaskJob } from '../schemas/wire/commands';
+export type { AppInstallRequest, InstalledApp } from '../schemas/wire/apps';
+export type { CmdResult, JobState, TaskJob } from '../schemas/wire/commands';
+export { JOB_STATUS, jobState } from '../schemas/wire/commands';
 export type { IamProject } from '../schemas/wire/iam';
 export type { ChargeParam, CreatedInstance, CreateInstancesRequest, InstanceRecord, InstanceStatus } from '../schemas/wire/instances';
 export type { InstanceSku, RegionSkus, SkuCatalogue, SkuPool } from '../schemas/wire/skus';
@@ -40,7 +43,11 @@ export type { TransportHooks } from './transport';
 
 export type AuthConfig =
   | { kind: 'password'; domainName: string; userName: string; password: string; projectName?: string; projectId?: string }
-  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
+  /**
+   * projectId: sent and signed as X-Project-Id, as the official SDK does. projectName (a region such as cn-north-4)
+   * without projectId: the id is looked up once with IAM GET /v3/projects?name=, like the SDK.
+   */
+  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string; projectId?: string; projectName?: string }
   | { kind: 'token'; token: string };
 
 export interface KooPhoneClientOptions {
@@ -78,6 +85,26 @@ export interface ListInstancesQuery {
   instanceId?: string;
   instanceName?: string;
   poolSceneTag?: string;
+  /** UTC `2023-08-15 14:30:45`: creation time window. */
+  queryStartTime?: string;
+  queryEndTime?: string;
+  order?: 'asc' | 'desc';
+  orderBy?: string;
+  /** Node group name. */
+  poolName?: string;
+}
+
+export interface AppListQuery {
+  pageNo: number;
+  /** ≤ 200. */
+  pageSize: number;
+  /** 1 system apps, 2 third-party; all when absent. */
+  appType?: 1 | 2;
+}
+
+export interface AppPage {
+  result: InstalledApp[];
+  totalCount: number;
 }
 
 /** Where a user sets each endpoint: network errors name the setting to fix, not only a URL. */
@@ -120,7 +147,11 @@ export class KooPhoneClient {
     } else if (a.kind === 'aksk') {
       redactor.add(a.secretKey);
       redactor.add(a.securityToken);
-      auth = akskAuthenticator(a);
+      const lookup = a.projectId === undefined && a.projectName !== undefined ? a.projectName : undefined;
+      // The lookup itself is signed without X-Project-Id (there is none yet), as in the SDK.
+      const iamLookup = lookup === undefined ? undefined : new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, auth: akskAuthenticator(a) });
+      this.iam = iamLookup;
+      auth = akskAuthenticator(a, projectIdSource(a.projectId, iamLookup && lookup ? () => findProjectId(iamLookup, lookup) : undefined));
     } else {
       redactor.add(a.token);
       auth = staticTokenAuthenticator(a.token);
@@ -148,6 +179,11 @@ export class KooPhoneClient {
         instance_id: q.instanceId,
         instance_name: q.instanceName,
         pool_scene_tag: q.poolSceneTag,
+        query_start_time: q.queryStartTime,
+        query_end_time: q.queryEndTime,
+        order: q.order,
+        order_by: q.orderBy,
+        pool_name: q.poolName,
       },
     });
     return {
@@ -241,10 +277,32 @@ export class KooPhoneClient {
     return data.data;
   }
 
-  /** Starts an APK install; poll getTask(task_id). Not retried once sent. */
+  /**
+   * Starts an APK install; poll getTask(task_id) and read each job with jobState() (install jobs fail with 3).
+   * Not retried once sent. Either answer shape (task in `data` or in `data.data`) is accepted.
+   */
   async installApp(req: AppInstallRequest): Promise<AsyncTask> {
     const { data } = await this.api.call(installAppOp, { body: req });
-    return data.data.data;
+    return data.data;
+  }
+
+  /** One page of a phone's installed apps (SDK app-list): reads packages without an ADB command. */
+  async listInstanceApps(instanceId: string, q: AppListQuery): Promise<AppPage> {
+    const { data } = await this.api.call(listInstanceAppsOp, {
+      params: { instance_id: instanceId },
+      query: { page_no: q.pageNo, page_size: q.pageSize, app_type: q.appType },
+    });
+    return { result: data.data.result, totalCount: data.data.total_count };
+  }
+
+  /** Ends the user's session on a phone (SDK StopInstancesSession). */
+  async releaseSession(instanceId: string): Promise<void> {
+    await this.api.call(releaseSessionOp, { body: { instance_id: instanceId } });
+  }
+
+  /** Stops a phone's stream (SDK StopInstancesStreaming). */
+  async stopStreaming(instanceId: string): Promise<void> {
+    await this.api.call(stopStreamingOp, { body: { instance_id: instanceId } });
   }
 
   /** IAM projects visible to the credentials (GET /v3/auth/projects on the IAM endpoint). */
@@ -256,4 +314,35 @@ export class KooPhoneClient {
   async close(): Promise<void> {
     await Promise.all([this.api.close(), this.iamApi.close(), this.iam?.close()]);
   }
+}
+
+/** A project id known up front, or looked up once (concurrent first calls share the lookup; a failure is retried). */
+function projectIdSource(known: string | undefined, lookup: (() => Promise<string>) | undefined): (() => Promise<string | undefined>) | undefined {
+  if (known !== undefined) return async () => known;
+  if (!lookup) return undefined;
+  let pending: Promise<string> | undefined;
+  return () => {
+    pending ??= lookup().catch((err: unknown) => {
+      pending = undefined;
+      throw err;
+    });
+    return pending;
+  };
+}
+
+/** IAM GET /v3/projects?name=<region>: the id of the one project of that name, as the official SDK finds it. */
+async function findProjectId(iam: Transport, name: string): Promise<string> {
+  const { data } = await iam.call(lookupProjectsOp, { query: { name } });
+  if (data.projects.length !== 1) {
+    throw new InvalidArgumentError({
+      status: 0,
+      code: 'CLIENT.PROJECT_NOT_FOUND',
+      apiMessage: '',
+      requestId: '',
+      endpoint: lookupProjectsOp.name,
+      field: 'projectName',
+      explanation: `IAM knows ${data.projects.length} projects named "${name}"; set the project id instead.`,
+    });
+  }
+  return data.projects[0].id;
 }

@@ -6,7 +6,9 @@ import {
   prepareProgressResponseSchema,
   prepareRequestSchema,
   prepareResponseSchema,
+  singleInstanceRequestSchema,
 } from '../schemas/wire/streaming';
+import { emptyEnvelopeSchema } from '../schemas/wire/common';
 import { defineOperation } from './operation';
 
 /** Streaming sessions: device token, prepare, progress, backup (koophone-api.md §3.7, §3.15–§3.17). */
@@ -50,4 +52,26 @@ export const backupInstancesOp = defineOperation({
   envelope: 'koophone',
   body: instanceIdsRequestSchema,
   response: optionalAsyncTaskEnvelopeSchema,
+});
+
+/** SDK StopInstancesSession: ends the user's session on a phone. Ending an ended session changes nothing. */
+export const releaseSessionOp = defineOperation({
+  name: 'session-release',
+  method: 'POST',
+  path: '/v1/instances/session/release',
+  replaySafe: true,
+  envelope: 'koophone',
+  body: singleInstanceRequestSchema,
+  response: emptyEnvelopeSchema,
+});
+
+/** SDK StopInstancesStreaming: stops a phone's stream; idempotent. */
+export const stopStreamingOp = defineOperation({
+  name: 'streaming-stop',
+  method: 'POST',
+  path: '/v1/instances/streaming/stop',
+  replaySafe: true,
+  envelope: 'koophone',
+  body: singleInstanceRequestSchema,
+  response: emptyEnvelopeSchema,
 });

@@ -24,6 +24,38 @@ export const appInstallRequestSchema = z.object({
 });
 export type AppInstallRequest = z.infer<typeof appInstallRequestSchema>;
 
-/** Double-nested: `data.data.{task_id, cmd_jobs}`. */
-export const appInstallResponseSchema = envelope(z.object({ data: asyncTaskSchema }));
-export type AppInstallResponse = z.infer<typeof appInstallResponseSchema>;
+/**
+ * The task sits in `data` since SDK 3.1.207 and in `data.data` per the docs (§3.18): accept both, normalised to the
+ * task. Refusing either would report a started install as failed (docs/api/wire-fidelity.md).
+ */
+export const appInstallResponseSchema = envelope(
+  z.union([asyncTaskSchema, z.object({ data: asyncTaskSchema })]).transform((d) => ('data' in d ? d.data : d)),
+);
+export type AppInstallResponse = z.output<typeof appInstallResponseSchema>;
+
+// ---- GET /v1/instances/{instance_id}/app-list (SDK ListInstanceApp, not in the docs) ----
+
+/** app_type 1 = system apps, 2 = third-party; absent = all. page_size ≤ 200 (SDK). */
+export const appListQuerySchema = z.object({
+  page_no: z.number().int().min(1),
+  page_size: z.number().int().min(1).max(200),
+  app_type: z.union([z.literal(1), z.literal(2)]).optional(),
+});
+export type AppListQuery = z.infer<typeof appListQuerySchema>;
+
+export const installedAppSchema = z.object({
+  app_name: z.string().nullish(),
+  app_version: z.string().nullish(),
+  app_pkg: z.string(),
+  icon_url: z.string().nullish(),
+});
+export type InstalledApp = z.infer<typeof installedAppSchema>;
+
+export const appListResponseSchema = envelope(
+  z.object({
+    result: z.array(installedAppSchema).default([]),
+    page_no: z.number().int().nullish(),
+    page_size: z.number().int().nullish(),
+    total_count: z.number().int().min(0),
+  }),
+);

@@ -13,9 +13,22 @@ export const commandRequestSchema = z.object({
 });
 export type CommandRequest = z.infer<typeof commandRequestSchema>;
 
+/**
+ * Job status codes (SDK JobDetail / CmdResult). Command jobs: 1 running, 2 succeeded, −1 failed (§4.4). App-install
+ * jobs: 0 not started, 1 running, 2 succeeded, 3 failed. Read them with jobState(), which knows both.
+ */
+export const JOB_STATUS = { NOT_STARTED: 0, RUNNING: 1, SUCCEEDED: 2, INSTALL_FAILED: 3, FAILED: -1 } as const;
+export type JobState = 'pending' | 'succeeded' | 'failed';
+
+/** 0/1 pending, 2 succeeded, −1 or 3 failed; any other code counts as failed rather than pending forever. */
+export function jobState(status: number): JobState {
+  if (status === JOB_STATUS.NOT_STARTED || status === JOB_STATUS.RUNNING) return 'pending';
+  return status === JOB_STATUS.SUCCEEDED ? 'succeeded' : 'failed';
+}
+
 /** What a job reports, in sync-command results and task jobs alike. */
 const jobOutcomeFields = {
-  /** 1 running, 2 succeeded, −1 failed (§4.4). */
+  /** See JOB_STATUS. */
   status: z.number().int(),
   /** Job-level platform code, `""` on success (e.g. `CPS.0191`, `CPS0005`). */
   error_code: z.string().nullish(),

@@ -41,20 +41,25 @@ export const chargeParamSchema = z
 export type ChargeParam = z.infer<typeof chargeParamSchema>;
 
 export const createInstancesRequestSchema = z.object({
-  /** `AOSP9` or `AOSP11` today; not an enum here so a newer image is not refused by the client before the server. */
+  /**
+   * SDK: `AOSP11`/`AOSP14` (AOSP9 dropped in 3.1.198). Not an enum here: what is sold comes from the SKU catalogue's
+   * pools, and the server judges (docs/api/wire-fidelity.md).
+   */
   os: z.string().min(1).max(64),
   instanceSkuId: z.string().min(1).max(64),
   bandSkuId: z.string().min(1).max(64),
   regionId: z.string().min(1).max(64),
   instanceNamePrefix: z.string().min(1).max(14),
   bandSize: z.number().positive(),
-  /** ≤ 1500 per S1/P; a newer SDK says 2000 (§7.7) — the documented 1500 wins. */
-  count: z.number().int().min(1).max(1500),
+  /** ≤ 2000 per the SDK (`maximum: 2000`); S1/P said 1500 (§7.7). The SDK is newer and wins. */
+  count: z.number().int().min(1).max(2000),
   chargeParam: chargeParamSchema,
   network: z.enum(['EIP', 'ADN']).optional(),
   /** Example-only keys (§7.13): sent when given, never required. */
   instanceType: z.string().optional(),
   sceneType: z.string().optional(),
+  /** SDK 3.1.198+: the node group to buy into (required for node-group orders). */
+  nodeGroupId: z.string().min(1).max(64).optional(),
 });
 export type CreateInstancesRequest = z.infer<typeof createInstancesRequestSchema>;
 
@@ -83,6 +88,12 @@ export const listInstancesQuerySchema = z.object({
   /** UTC, `2023-08-15 14:30:45`. */
   query_start_time: z.string().optional(),
   query_end_time: z.string().optional(),
+  /** SDK 3.1.198+: `asc` / `desc`. */
+  order: z.enum(['asc', 'desc']).optional(),
+  /** SDK 3.1.198+: the sort field (free text in the SDK). */
+  order_by: z.string().min(1).optional(),
+  /** SDK 3.1.198+: the node group name. */
+  pool_name: z.string().min(1).optional(),
 });
 export type ListInstancesQuery = z.infer<typeof listInstancesQuerySchema>;
 

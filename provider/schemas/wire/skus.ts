@@ -6,7 +6,10 @@ import { envelope } from './common';
 export const skuQuerySchema = z.object({ type: z.literal('0') });
 export type SkuQuery = z.infer<typeof skuQuerySchema>;
 
-/** `poolInfo.aosp[].id` is an Integer in the table but `"40"` in the example (§7.9): accept both, keep a string. */
+/**
+ * `poolInfo.aosp[].id` is an Integer in the SDK and the table but `"40"` in the example (§7.9): accept both, keep a
+ * string (an id, never computed with).
+ */
 const idText = z.union([z.string(), z.number()]).transform((v) => String(v));
 
 export const skuPoolSchema = z.object({
@@ -33,6 +36,8 @@ export const instanceSkuSchema = z.object({
   /** 0 yearly/monthly only, 1 pay-per-use only, 2 both. */
   chargeMode: z.number().int(),
   maxResolution: z.string().nullish(),
+  /** SDK 3.1.207+: the spec's size step. */
+  resourceSize: z.union([z.string(), z.number()]).transform((v) => String(v)).nullish(),
   poolInfo: z.object({ aosp: z.array(skuPoolSchema).default([]) }).nullish(),
   /** Example-only, undocumented (§7.13). */
   nestInfo: z.array(z.record(z.string(), z.unknown())).nullish(),

@@ -16,6 +16,8 @@ const sdkEndpointSchema = z.object({
   aport: looseScalar,
   atype: looseScalar,
   address_ipv6: z.string().nullish(),
+  /** SDK 3.1.198+, `external` only: the ADN line's address. */
+  address_adn: z.string().nullish(),
 });
 
 export const deviceTokenSchema = z.object({
@@ -25,6 +27,8 @@ export const deviceTokenSchema = z.object({
   resource: z.object({
     device_id: z.string(),
     kp_id: z.string(),
+    /** SDK 3.1.207+: designated apps. */
+    app_ip_synchronize_list: z.string().nullish(),
     sdk: z.object({ internal: sdkEndpointSchema.nullish(), external: sdkEndpointSchema.nullish() }).nullish(),
     rtc: z
       .object({
@@ -69,3 +73,8 @@ export const prepareProgressSchema = z.object({
 export type PrepareProgress = z.infer<typeof prepareProgressSchema>;
 
 export const prepareProgressResponseSchema = envelope(prepareProgressSchema);
+
+// ---- POST /v1/instances/session/release and /streaming/stop (SDK-only; x-request-id required there) ----
+
+export const singleInstanceRequestSchema = z.object({ instance_id: instanceIdSchema });
+export type SingleInstanceRequest = z.infer<typeof singleInstanceRequestSchema>;
