@@ -48,8 +48,11 @@ function envSecretKeys(): (key: string) => boolean {
   }
 }
 
-/** Called by every resource constructor and data function before it touches the engine or the API. */
+/**
+ * Called by every resource constructor and data function before it touches the engine or the API. A RunError makes
+ * the engine print just the message, without the program's stack trace.
+ */
 export function assertCredentialsAreSecret(view: StackConfigView = runtimeView()): void {
   const error = plainCredentialError(view);
-  if (error) throw error;
+  if (error) throw new pulumi.RunError(error.message);
 }

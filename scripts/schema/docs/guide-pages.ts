@@ -29,7 +29,9 @@ export function configurationPage(config: readonly ConfigModel[]): string {
         'ciphertext.',
       '- **Plain stack config** would be kept in clear in both places, so a program whose stack config holds ' +
         '`koophone:password`, `koophone:accessKey` or `koophone:secretKey` as plain text stops before it registers any ' +
-        'resource (at `pulumi preview` already), naming the fix:',
+        'resource (at `pulumi preview` already), naming the fix. Preview writes nothing to the backend; an `up`, ' +
+        '`refresh` or `destroy` run with a plain credential still leaves it in clear in that update\'s history entry ' +
+        '(the CLI records the config of every update), so preview first, as CI does:',
     ].join('\n'),
     codeBlock(
       'text',
