@@ -57,12 +57,50 @@ describe('InstanceDirectory', () => {
     expect(await dir.get('new')).toBeUndefined(); // the fresh-enough old listing does not know it
     expect(await dir.get('new', undefined, orderedAt)).toBeDefined();
     const before = listings;
-    // Ten waiters for phones confirmed at the same moment: after one interval, one new listing serves all of them.
+    // Ten waiters for phones confirmed at the same moment: the listing that started after the order serves them all.
     await Promise.all(
       Array.from({ length: 10 }, () =>
         waitForInstance(dir, 'new', (x) => x !== undefined, { timeoutMs: 1000, intervalMs: 10, what: 'to appear', notBefore: orderedAt }),
       ),
     );
-    expect(listings - before).toBe(1);
+    expect(listings - before).toBe(0);
+  });
+
+  it('looks at once, then only at listings newer than its last look, shared by all waiters', async () => {
+    let listings = 0;
+    let status = 4;
+    const dir = new InstanceDirectory(async () => {
+      listings++;
+      await new Promise((r) => setTimeout(r, 2));
+      return [record('a', 'x-1', status), record('b', 'x-2', status)];
+    }, 60_000);
+    const confirmedAt = Date.now();
+    const waits = ['a', 'b', 'a', 'b'].map((id) =>
+      waitForInstance(dir, id, (x) => x?.running_status === 2, { timeoutMs: 5000, intervalMs: 20, what: 'to run', notBefore: confirmedAt }),
+    );
+    await new Promise((r) => setTimeout(r, 5));
+    expect(listings).toBe(1); // the first look is immediate, and one listing serves all four
+    status = 2;
+    await Promise.all(waits);
+    // Each later round is one shared listing started after every waiter's last look (a 60 s freshness is not reused).
+    expect(listings).toBe(2);
+  });
+
+  it('queues one listing behind an in-flight one that is too old, instead of running listings side by side', async () => {
+    let listings = 0;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const dir = new InstanceDirectory(async () => {
+      listings++;
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      return [record('a', 'x-1')];
+    }, 60_000);
+    const first = dir.snapshot();
+    await new Promise((r) => setTimeout(r, 2));
+    const later = Date.now();
+    await Promise.all([first, ...Array.from({ length: 5 }, () => dir.snapshot(undefined, later))]);
+    expect([listings, maxInFlight]).toEqual([2, 1]);
   });
 });

@@ -2,6 +2,12 @@ import type { KooPhoneClient } from '../client';
 
 export type InstanceRecord = Awaited<ReturnType<KooPhoneClient['listAllInstances']>>[number];
 export type InstanceSnapshot = ReadonlyMap<string, InstanceRecord>;
+/** One listing of the tenant's phones and when it started. */
+export interface Listing {
+  startedAt: number;
+  settled: boolean;
+  result: Promise<InstanceSnapshot>;
+}
 
 /**
  * Coalesces reads of instances. The API has no get-by-id for several ids (batch-query filters one id at a
@@ -9,7 +15,9 @@ export type InstanceSnapshot = ReadonlyMap<string, InstanceRecord>;
  * fresh: a refresh of 500 phones costs 5 list calls instead of 500.
  */
 export class InstanceDirectory {
-  private latest?: { startedAt: number; result: Promise<InstanceSnapshot> };
+  private latest?: Listing;
+  /** A listing queued behind one in flight that is too old for some reader: at most one waits at a time. */
+  private queued?: Promise<Listing>;
 
   constructor(
     private readonly listAll: () => Promise<InstanceRecord[]>,
@@ -21,17 +29,46 @@ export class InstanceDirectory {
    * A listing that started less than `maxAgeMs` ago (0: always a new one) and not before `notBefore` (epoch ms,
    * e.g. when a create returned: an older listing cannot show that phone); starts one when none did.
    */
-  snapshot(maxAgeMs = this.freshnessMs, notBefore = 0): Promise<InstanceSnapshot> {
+  async snapshot(maxAgeMs = this.freshnessMs, notBefore = 0): Promise<InstanceSnapshot> {
+    return (await this.listing(maxAgeMs, notBefore)).result;
+  }
+
+  /** Like snapshot(), with when the listing started, so a poller can ask for a later one next time. */
+  listing(maxAgeMs = this.freshnessMs, notBefore = 0): Promise<Listing> {
     const now = Date.now();
-    if (this.latest && now - this.latest.startedAt < maxAgeMs && this.latest.startedAt >= notBefore) return this.latest.result;
-    const result = this.listAll().then((records) => new Map(records.map((r) => [r.instance_id, r])));
-    const entry = { startedAt: now, result };
+    const latest = this.latest;
+    if (latest && now - latest.startedAt < maxAgeMs && latest.startedAt >= notBefore) return Promise.resolve(latest);
+    if (latest && !latest.settled && maxAgeMs > 0) {
+      // A listing is in flight but too old for this reader: share one that starts when it ends (it will start after
+      // `notBefore`, which is in the past), instead of running listings side by side.
+      this.queued ??= latest.result.then(
+        () => undefined,
+        () => undefined,
+      ).then(() => {
+        this.queued = undefined;
+        return this.start();
+      });
+      return this.queued;
+    }
+    return Promise.resolve(this.start());
+  }
+
+  private start(): Listing {
+    const entry: Listing = {
+      startedAt: Date.now(),
+      settled: false,
+      result: this.listAll().then((records) => new Map(records.map((r) => [r.instance_id, r]))),
+    };
     this.latest = entry;
-    // A failed listing must not serve later reads.
-    result.catch(() => {
-      if (this.latest === entry) this.latest = undefined;
-    });
-    return result;
+    entry.result.then(
+      () => (entry.settled = true),
+      () => {
+        entry.settled = true;
+        // A failed listing must not serve later reads.
+        if (this.latest === entry) this.latest = undefined;
+      },
+    );
+    return entry;
   }
 
   async get(instanceId: string, maxAgeMs?: number, notBefore?: number): Promise<InstanceRecord | undefined> {
@@ -58,8 +95,9 @@ export class WaitTimeoutError extends Error {
 }
 
 /**
- * Polls the shared directory until `done(record)` holds. Concurrent waiters share listings (each poll accepts
- * one started within the interval), so a fleet waiting for provisioning costs one listing per interval.
+ * Polls the shared directory until `done(record)` holds. The first look is immediate; every later look uses a
+ * listing that started after this waiter's previous one, so a phone is seen within one interval of changing, and
+ * concurrent waiters share listings (a fleet waiting for provisioning costs about one listing per interval).
  */
 export async function waitForInstance(
   directory: InstanceDirectory,
@@ -69,21 +107,20 @@ export async function waitForInstance(
     timeoutMs: number;
     intervalMs: number;
     what: string;
-    /**
-     * Only listings started at or after this time (epoch ms) count, and the first poll waits one interval: a fleet
-     * of phones ordered over a few seconds then shares one listing per interval instead of one per order.
-     */
+    /** Only listings started at or after this time (epoch ms) count: e.g. when the phone was confirmed bought. */
     notBefore?: number;
   },
 ): Promise<InstanceRecord | undefined> {
   const deadline = Date.now() + opts.timeoutMs;
-  if (opts.notBefore !== undefined) await new Promise((resolve) => setTimeout(resolve, opts.intervalMs));
+  let notBefore = opts.notBefore ?? 0;
   for (;;) {
-    const record = await directory.get(instanceId, opts.intervalMs, opts.notBefore);
+    const listing = await directory.listing(opts.notBefore === undefined && notBefore === 0 ? opts.intervalMs : Number.POSITIVE_INFINITY, notBefore);
+    const record = (await listing.result).get(instanceId);
     if (done(record)) return record;
     if (Date.now() + opts.intervalMs > deadline) {
       throw new WaitTimeoutError(`timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for phone ${instanceId} ${opts.what}`);
     }
+    notBefore = listing.startedAt + 1;
     await new Promise((resolve) => setTimeout(resolve, opts.intervalMs));
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type * as dynamic from '@pulumi/pulumi/dynamic';
-import { KooPhoneOutcomeUnknownError, PayPerUseNotDeletableError, type KooPhoneClient } from '../client';
+import { KooPhoneOutcomeUnknownError, NotFoundError, PayPerUseNotDeletableError, type KooPhoneClient } from '../client';
 import {
   INSTANCE_REPLACE_PROPERTIES,
   NAME_SUFFIX_LENGTH,
@@ -13,7 +13,7 @@ import { checkInputs, definedOnly } from './check-inputs';
 import { waitForInstance, type InstanceDirectory, type InstanceRecord } from './instance-directory';
 import { PartialStateError, describeError } from './partial-state';
 import { UnconfirmedOrderError, lookUpOrder, placeOrder } from './phone-order';
-import { configureRuntime, getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
+import { configureRuntime, getClient, getDeleteBatcher, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -242,35 +242,38 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
   },
 
   async delete(resourceId, props) {
-    const client = getClient();
     const directory = getDirectory();
     const id = await resolvePhone(resourceId, props);
     if (id === 'absent') return; // an unconfirmed purchase that bought nothing
-    if (!(await directory.get(id, 0))) return; // already gone
-    try {
-      await client.deleteInstances([id]);
-    } catch (err) {
-      if (err instanceof PayPerUseNotDeletableError) {
-        throw new Error(
-          `${err.message}. The KooPhone API refuses to delete pay-per-use phone ${id} (KOOPHONE.API.5001): delete it in the KooPhone console. ` +
-            'To keep it out of this stack without deleting it, set the `retainOnDelete: true` resource option before destroying, ' +
-            'or run `pulumi state delete <urn>` after deleting it in the console. Nothing was changed.',
-        );
+    // A shared listing (one per poll interval for a whole destroy) is enough: a phone that vanished since is
+    // answered "does not exist" by the delete, which counts as gone too.
+    const before = await directory.get(id);
+    if (!before) return; // already gone
+    if (before.running_status !== GOING_OFFLINE) {
+      try {
+        await getDeleteBatcher().delete(id);
+      } catch (err) {
+        if (err instanceof NotFoundError) return; // gone since the listing
+        if (err instanceof PayPerUseNotDeletableError) {
+          throw new Error(
+            `${err.message}. The KooPhone API refuses to delete pay-per-use phone ${id} (KOOPHONE.API.5001): delete it in the KooPhone console. ` +
+              'To keep it out of this stack without deleting it, set the `retainOnDelete: true` resource option before destroying, ' +
+              'or run `pulumi state delete <urn>` after deleting it in the console. Nothing was changed.',
+          );
+        }
+        if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err;
+        // Unknown outcome: going offline or gone means the unsubscribe took; otherwise keep the phone in state.
+        const after = await directory.get(id, 0);
+        if (after && after.running_status !== GOING_OFFLINE) {
+          throw new Error(`${err.message}. Phone ${id} is still present, so it stays in the stack; run the operation again.`);
+        }
       }
-      if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err;
-      // Unknown outcome: going offline or gone means the unsubscribe took; otherwise keep the phone in state.
-      directory.invalidate();
-      const after = await directory.get(id, 0);
-      if (after && after.running_status !== GOING_OFFLINE) {
-        throw new Error(`${err.message}. Phone ${id} is still present, so it stays in the stack; run the operation again.`);
-      }
-    } finally {
-      directory.invalidate();
     }
     await waitForInstance(directory, id, (r) => r === undefined, {
       timeoutMs: DELETE_TIMEOUT_MS,
       intervalMs: pollIntervalMs(),
       what: 'to be unsubscribed and released',
+      notBefore: Date.now(),
     });
   },
 };

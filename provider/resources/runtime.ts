@@ -1,6 +1,7 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import { KooPhoneClient, type SkuCatalogue } from '../client';
 import { clientOptionsFrom, readProviderConfig, type ConfigLookup } from '../config';
+import { DeleteBatcher } from './delete-batcher';
 import { InstanceDirectory } from './instance-directory';
 
 /**
@@ -13,6 +14,7 @@ let lookup: ConfigLookup = () => undefined;
 let client: KooPhoneClient | undefined;
 let directory: InstanceDirectory | undefined;
 let catalogue: Promise<SkuCatalogue> | undefined;
+let deleteBatcher: DeleteBatcher | undefined;
 
 export async function configureRuntime(req: dynamic.ConfigureRequest): Promise<void> {
   lookup = (key) => req.config.get(key);
@@ -28,6 +30,12 @@ export function getClient(): KooPhoneClient {
 export function getDirectory(): InstanceDirectory {
   directory ??= new InstanceDirectory(() => getClient().listAllInstances(), pollIntervalMs());
   return directory;
+}
+
+/** Deletes of one deployment step go out together, ≤ 100 ids per call. */
+export function getDeleteBatcher(): DeleteBatcher {
+  deleteBatcher ??= new DeleteBatcher((ids) => getClient().deleteInstances(ids));
+  return deleteBatcher;
 }
 
 /**
@@ -58,4 +66,5 @@ export function resetRuntime(nextLookup: ConfigLookup = () => undefined): void {
   client = undefined;
   directory = undefined;
   catalogue = undefined;
+  deleteBatcher = undefined;
 }

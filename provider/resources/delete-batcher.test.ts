@@ -1,0 +1,38 @@
+import { NotFoundError, PayPerUseNotDeletableError } from '../client';
+import { DeleteBatcher } from './delete-batcher';
+
+const apiError = <T>(Kind: new (init: never) => T, code: string) =>
+  new Kind({ status: 200, code, apiMessage: 'x', requestId: 'r', endpoint: 'delete' } as never);
+
+describe('DeleteBatcher', () => {
+  it('sends deletes that arrive together in calls of at most 100 ids', async () => {
+    const calls: string[][] = [];
+    const batcher = new DeleteBatcher(async (ids) => void calls.push(ids), 5);
+    await Promise.all(Array.from({ length: 250 }, (_, i) => batcher.delete(`p${i}`)));
+    expect(calls.map((c) => c.length)).toEqual([100, 100, 50]);
+    expect(new Set(calls.flat()).size).toBe(250);
+  });
+
+  it('splits a call the API refused for one id, so only that resource fails, with its own reason', async () => {
+    const calls: string[][] = [];
+    const batcher = new DeleteBatcher(async (ids) => {
+      calls.push(ids);
+      if (ids.includes('payg')) throw apiError(PayPerUseNotDeletableError, 'KOOPHONE.API.5001');
+      if (ids.includes('gone')) throw apiError(NotFoundError, 'KOOPHONE.API.4001');
+    }, 5);
+    const results = await Promise.allSettled(['a', 'payg', 'b', 'gone'].map((id) => batcher.delete(id)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(PayPerUseNotDeletableError);
+    expect((results[3] as PromiseRejectedResult).reason).toBeInstanceOf(NotFoundError);
+    expect(calls[0]).toEqual(['a', 'payg', 'b', 'gone']);
+    expect(calls.slice(1).every((c) => c.length === 1)).toBe(true);
+  });
+
+  it('gives any other failure to every caller of that call', async () => {
+    const batcher = new DeleteBatcher(async () => {
+      throw new Error('HTTP 503');
+    }, 5);
+    const results = await Promise.allSettled(['a', 'b'].map((id) => batcher.delete(id)));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+});
