@@ -35,6 +35,10 @@ export function readProviderConfig(lookup: ConfigLookup, env: NodeJS.ProcessEnv 
 
 /** Turns provider config into client options, choosing AK/SK signing over a password token when both are set. */
 export function clientOptionsFrom(config: ProviderConfig): KooPhoneClientOptions {
+  return { ...credentialOptionsFrom(config), billingEndpoint: config.billingEndpoint ? stripSlash(config.billingEndpoint) : undefined };
+}
+
+function credentialOptionsFrom(config: ProviderConfig): KooPhoneClientOptions {
   const endpoint = stripSlash(config.endpoint ?? DEFAULT_ENDPOINT);
   const iamEndpoint = config.iamEndpoint
     ? stripSlash(config.iamEndpoint)

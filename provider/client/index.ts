@@ -28,6 +28,7 @@ import { Transport, type Authenticator, type EndpointSetting, type TransportHook
 import { setVideoConfigOp } from './video';
 
 import { InvalidArgumentError } from './errors';
+import { BillingApi, DEFAULT_BILLING_ENDPOINT } from './billing';
 
 export * from './errors';
 export type { AsyncTask, CmdJob, UserInstance } from '../schemas/wire/common';
@@ -40,6 +41,8 @@ export type { InstanceSku, RegionSkus, SkuCatalogue, SkuPool } from '../schemas/
 export type { DeviceToken, PreparedInstance, PrepareProgress } from '../schemas/wire/streaming';
 export type { InstanceSetting, VideoSettingRequest, VideoSpec, VideoSpecGroup } from '../schemas/wire/video';
 export type { TransportHooks } from './transport';
+export { BillingApi, DEFAULT_BILLING_ENDPOINT } from './billing';
+export type { BssErrorDetail, OrderInstance, RenewSubscriptionsRequest } from '../schemas/wire/billing';
 
 export type AuthConfig =
   | { kind: 'password'; domainName: string; userName: string; password: string; projectName?: string; projectId?: string }
@@ -55,6 +58,8 @@ export interface KooPhoneClientOptions {
   endpoint: string;
   /** IAM origin for password tokens; defaults to `endpoint` (the emulator serves both). */
   iamEndpoint?: string;
+  /** Huawei Cloud billing (BSS) origin for subscription calls; default `https://bss.myhuaweicloud.com`. */
+  billingEndpoint?: string;
   auth: AuthConfig;
   /** Per attempt: time to response headers, and idle time while reading the body. Default 60 s. */
   timeoutMs?: number;
@@ -114,6 +119,7 @@ const IAM_ENDPOINT: EndpointSetting = {
   setting: `${describeKey('iamEndpoint')}, by default https://iam.{region}.myhuaweicloud.com from ${describeKey('region')},`,
 };
 
+const BILLING_ENDPOINT: EndpointSetting = { service: 'the Huawei Cloud billing API', setting: describeKey('billingEndpoint') };
 const DEFAULTS = { timeoutMs: 60_000, maxRetries: 3, concurrency: 8, retryBaseMs: 500, maxRetryDelayMs: 8_000 };
 /** The server caps page_size at 100 (§7.3). */
 const PAGE_SIZE = 100;
@@ -124,6 +130,9 @@ export class KooPhoneClient {
   private readonly iamApi: Transport;
   /** Unauthenticated IAM transport for the password-token request. */
   private readonly iam: Transport | undefined;
+  /** Subscriptions through Huawei Cloud's billing API, with the same credentials (docs/api/billing.md). */
+  readonly billing: BillingApi;
+  private readonly billingApi: Transport;
 
   constructor(opts: KooPhoneClientOptions, hooks?: TransportHooks) {
     const redactor = new SecretRedactor();
@@ -158,6 +167,8 @@ export class KooPhoneClient {
     }
     this.api = new Transport({ ...common, endpoint: opts.endpoint, endpointSetting: API_ENDPOINT, auth });
     this.iamApi = new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, endpointSetting: iamSetting, auth });
+    this.billingApi = new Transport({ ...common, endpoint: opts.billingEndpoint ?? DEFAULT_BILLING_ENDPOINT, endpointSetting: BILLING_ENDPOINT, auth });
+    this.billing = new BillingApi(this.billingApi);
   }
 
   /** Buys phones. Never retried once sent: on doubt it throws KooPhoneOutcomeUnknownError (reconcile by name prefix). */
@@ -312,7 +323,7 @@ export class KooPhoneClient {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.api.close(), this.iamApi.close(), this.iam?.close()]);
+    await Promise.all([this.api.close(), this.iamApi.close(), this.billingApi.close(), this.iam?.close()]);
   }
 }
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 export interface Operation<TBody, TQuery, TParams, TResult> {
   /** Operation name, identical to the emulator's counter/fault names (`create`, `batch-query`, `iam-tokens`, …). */
   readonly name: string;
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path template; `{name}` placeholders are filled from `params` and percent-encoded. */
   readonly path: string;
   /**
@@ -16,8 +16,11 @@ export interface Operation<TBody, TQuery, TParams, TResult> {
    * not processed; otherwise the caller gets KooPhoneOutcomeUnknownError and must reconcile.
    */
   readonly replaySafe: boolean;
-  /** `koophone`: success ⇔ `error_code === "0"` on a 2xx. `iam`: any 2xx is success (IAM has no envelope). */
-  readonly envelope: 'koophone' | 'iam';
+  /**
+   * `koophone`: success ⇔ `error_code === "0"` on a 2xx. `iam`: any 2xx is success (IAM has no envelope). `bss`: any
+   * 2xx is success and an empty body reads as `{}` (billing calls answer auto-renew changes without a body).
+   */
+  readonly envelope: 'koophone' | 'iam' | 'bss';
   /** batch-query takes `x-request-id` as a query parameter (§3.10); it is sent as a header too. */
   readonly requestIdInQuery?: boolean;
   /** Response headers that must be present (IAM: `X-Subject-Token`). */

@@ -223,8 +223,8 @@ export class Transport {
   private decide<T>(op: ResponseSpec<T>, attempt: Attempt, maybeAppliedEarlier: boolean): Decision<T> {
     if (attempt.kind === 'network') return this.decideNetwork(op, attempt);
     const { status, text, requestId } = attempt;
-    const json = parseJson(text);
     const ok = status >= 200 && status < 300;
+    const json = ok && op.envelope === 'bss' && text.trim() === '' ? {} : parseJson(text);
 
     if (ok && op.envelope === 'koophone') {
       const code = envelopeCode(json);

@@ -14,6 +14,11 @@ export const providerConfigKeys = {
   secretKey: { env: ['HW_SECRET_KEY'], secret: true, description: 'Secret key (SK) for AK/SK request signing.' },
   endpoint: { env: ['KOOPHONE_ENDPOINT'], secret: false, description: 'KooPhone API base URL. Default `https://koophone.myhuaweicloud.com`.' },
   iamEndpoint: { env: ['KOOPHONE_IAM_ENDPOINT'], secret: false, description: 'IAM base URL. Default `https://iam.{region}.myhuaweicloud.com`.' },
+  billingEndpoint: {
+    env: ['KOOPHONE_BILLING_ENDPOINT'],
+    secret: false,
+    description: 'Huawei Cloud billing (BSS) base URL, for subscriptions (auto-renew, expiry, renewals). Default `https://bss.myhuaweicloud.com`.',
+  },
 } as const satisfies Record<string, { env: readonly string[]; secret: boolean; description: string }>;
 
 export type ProviderConfigKey = keyof typeof providerConfigKeys;
@@ -28,5 +33,6 @@ export const providerConfigSchema = z.object({
   secretKey: z.string().min(1).optional(),
   endpoint: z.url({ protocol: /^https?$/ }).optional(),
   iamEndpoint: z.url({ protocol: /^https?$/ }).optional(),
+  billingEndpoint: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;

@@ -8,3 +8,4 @@ export * from './video';
 export * from './skus';
 export * from './streaming';
 export * from './apps';
+export * from './billing';
