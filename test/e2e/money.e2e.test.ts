@@ -1,12 +1,27 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StackExport } from './harness';
 import { createKooPhoneStack, managedResources, type KooPhoneStack } from './support/koophone-stack';
 
 /**
  * Money safety through the real engine: every phone is a purchase, so a create whose outcome is uncertain must
  * never buy a second phone, and a phone bought must never vanish from state.
  */
+/** The operations a killed run left unfinished (`pending_operations` of the checkpoint). */
+function pendingOperations(exported: StackExport): Array<{ type: string }> {
+  return (exported.deployment as { pending_operations?: Array<{ type: string }> }).pending_operations ?? [];
+}
+
 describe('money safety', () => {
   let s: KooPhoneStack;
   const yearlyMonthly = () => s.control.yearlyMonthlyPhones();
+  /** The file backend's stack locks (`.pulumi/locks/…`): a killed run leaves its lock behind. */
+  const lockFiles = async () => {
+    const locks = path.join(fileURLToPath(String(s.project.env.PULUMI_BACKEND_URL)), '.pulumi', 'locks');
+    const entries = await fs.readdir(locks, { recursive: true, withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isFile()).map((e) => e.name);
+  };
 
   beforeEach(async () => {
     s = await createKooPhoneStack();
@@ -72,7 +87,7 @@ describe('money safety', () => {
     await s.project.pulumi(['preview', '--expect-no-changes']);
   });
 
-  test('an up killed after the order (before Pulumi saved the phone) does not buy it twice', async () => {
+  test('an up killed after the order does not buy it twice, and the documented recovery leaves no pending operation', async () => {
     await s.control.call('PUT', '/_emulator/settings', { provisionSeconds: 3600 });
     await s.declare({ phones: [{ name: 'killed' }] });
     // SIGKILL the whole CLI tree as soon as the order has been placed: the phone is bought, the stack never hears of it.
@@ -85,17 +100,25 @@ describe('money safety', () => {
     expect(bought).toBeDefined();
     expect(managedResources(await s.exportStack()).map((r) => r.id)).not.toContain(bought.instanceId);
 
-    // What a person does next: release the dead process's lock, then run the pipeline again.
+    // The recovery of docs/errors.md ("After a killed deploy"): release the dead run's lock, clear its pending
+    // creates, then up. The dead run's lock and its pending create are really there, or the steps prove nothing.
+    expect(await lockFiles()).not.toEqual([]);
     await s.project.pulumi(['cancel', '--yes']);
+    expect(await lockFiles()).toEqual([]);
+    expect(pendingOperations(await s.exportStack())).toEqual([expect.objectContaining({ type: 'creating' })]);
+    await s.project.pulumi(['refresh', '--clear-pending-creates', '--yes', '--skip-preview']);
+    expect(pendingOperations(await s.exportStack())).toEqual([]);
+
     await s.control.resetCounters();
     await s.control.call('POST', '/_emulator/clock', { advanceSeconds: 3600 });
     // A second order (the bug this guards against) would then provision quickly and fail the counts below.
     await s.control.call('PUT', '/_emulator/settings', { provisionSeconds: 2 });
     const again = await s.project.pulumi(['up', '--yes', '--skip-preview']);
-    expect(again.stdout + again.stderr).toMatch(/interrupted while creating/);
+    expect(again.stdout + again.stderr).not.toMatch(/pending operations|interrupted while/);
 
     expect((await s.control.counters()).create).toBe(0);
     expect((await yearlyMonthly()).map((p) => p.instanceId)).toEqual([bought.instanceId]);
     expect((await s.phoneIds()).killed).toBe(bought.instanceId);
+    expect(pendingOperations(await s.exportStack())).toEqual([]);
   });
 });
