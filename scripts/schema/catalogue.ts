@@ -14,6 +14,13 @@ import {
   instanceInputsSchema,
   instanceStateSchema,
 } from '../../provider/schemas/resources/instance';
+import {
+  INSTANCE_GROUP_REPLACE_PROPERTIES,
+  groupMemberSchema,
+  instanceGroupInputsSchema,
+  instanceGroupStateSchema,
+  pendingOrderSchema,
+} from '../../provider/schemas/resources/instance-group';
 import { USER_ASSIGNMENT_REPLACE_PROPERTIES, userAssignmentInputsSchema } from '../../provider/schemas/resources/user-assignment';
 import { videoProfileSchema, videoSettingInputsSchema, videoSpecSchema } from '../../provider/schemas/resources/video-setting';
 import type { NamedType } from './property-model';
@@ -25,6 +32,8 @@ export const token = (name: string) => `${PACKAGE_NAME}:index:${name}`;
 
 export const NAMED_TYPES: readonly NamedType[] = [
   { name: 'InstanceCharge', schema: chargeSchema, fallbackDescription: 'How a phone is paid for.' },
+  { name: 'InstanceGroupMember', schema: groupMemberSchema, fallbackDescription: 'One phone of an InstanceGroup, in its slot.' },
+  { name: 'InstanceGroupPendingOrder', schema: pendingOrderSchema, fallbackDescription: 'An order of an InstanceGroup whose outcome is not known yet.' },
   { name: 'VideoProfile', schema: videoProfileSchema, fallbackDescription: 'Video settings for one network type and codec.' },
   { name: 'VideoSpec', schema: videoSpecSchema, fallbackDescription: 'Bit rate and frame rate of one definition (resolution).' },
   { name: 'Sku', schema: skuSchema, fallbackDescription: 'One saleable instance SKU in one region.' },
@@ -67,6 +76,20 @@ export const RESOURCES: readonly ResourceEntry[] = [
     replaceProperties: INSTANCE_REPLACE_PROPERTIES,
     // sdk/instance.ts omits them from InstanceArgs: the SDK sets createKey, `check` derives uniqueNamePrefix.
     providerSetInputs: ['uniqueNamePrefix', 'createKey'],
+  },
+  {
+    name: 'InstanceGroup',
+    summary:
+      'A fleet of identical KooPhone cloud phones (yearly/monthly subscriptions), bought in ceil(k/1500) orders rather ' +
+      'than one per phone. Slots are stable: `instanceIds[i]` is the phone in slot i for the life of the group; a member ' +
+      'lost out of band is re-bought into its slot, and shrinking unsubscribes the highest slots. Spec changes replace ' +
+      'the group; billing changes apply to phones bought from then on and never replace a phone.',
+    page: 'instance-group.md',
+    inputs: instanceGroupInputsSchema,
+    state: instanceGroupStateSchema,
+    replaceProperties: INSTANCE_GROUP_REPLACE_PROPERTIES,
+    // sdk/instance-group.ts omits them from InstanceGroupArgs: the SDK sets both.
+    providerSetInputs: ['createKey', 'resourceUrn'],
   },
   {
     name: 'UserAssignment',

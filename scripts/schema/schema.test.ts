@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { INSTANCE_REPLACE_PROPERTIES } from '../../provider/schemas/resources/instance';
+import { INSTANCE_GROUP_REPLACE_PROPERTIES } from '../../provider/schemas/resources/instance-group';
 import { providerConfigKeys } from '../../provider/schemas/resources/provider-config';
 import { USER_ASSIGNMENT_REPLACE_PROPERTIES } from '../../provider/schemas/resources/user-assignment';
 import { describeConstraints } from './constraints';
@@ -34,8 +35,13 @@ describe('schema.json content', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('has the three resources and two functions under koophone:index', () => {
-    expect(Object.keys(schema.resources).sort()).toEqual(['koophone:index:Instance', 'koophone:index:UserAssignment', 'koophone:index:VideoSetting']);
+  it('has the four resources and two functions under koophone:index', () => {
+    expect(Object.keys(schema.resources).sort()).toEqual([
+      'koophone:index:Instance',
+      'koophone:index:InstanceGroup',
+      'koophone:index:UserAssignment',
+      'koophone:index:VideoSetting',
+    ]);
     expect(Object.keys(schema.functions).sort()).toEqual(['koophone:index:getInstances', 'koophone:index:getSkus']);
   });
 
@@ -46,6 +52,7 @@ describe('schema.json content', () => {
         .map(([k]) => k)
         .sort();
     expect(replacing('Instance')).toEqual([...INSTANCE_REPLACE_PROPERTIES].sort());
+    expect(replacing('InstanceGroup')).toEqual([...INSTANCE_GROUP_REPLACE_PROPERTIES].sort());
     expect(replacing('UserAssignment')).toEqual([...USER_ASSIGNMENT_REPLACE_PROPERTIES].sort());
     expect(replacing('VideoSetting')).toEqual([]);
   });
@@ -61,7 +68,11 @@ describe('schema.json content', () => {
   it('refers nested objects to named types that exist', () => {
     const refs = JSON.stringify(schema).match(/#\/types\/[^"]+/g) ?? [];
     expect(new Set(refs)).toEqual(
-      new Set(['InstanceCharge', 'VideoProfile', 'VideoSpec', 'Sku', 'SkuPool', 'InstanceSummary'].map((t) => `#/types/koophone:index:${t}`)),
+      new Set(
+        ['InstanceCharge', 'InstanceGroupMember', 'InstanceGroupPendingOrder', 'VideoProfile', 'VideoSpec', 'Sku', 'SkuPool', 'InstanceSummary'].map(
+          (t) => `#/types/koophone:index:${t}`,
+        ),
+      ),
     );
     for (const ref of refs) expect(schema.types[ref.slice('#/types/'.length)]).toBeDefined();
     expect(schema.resources['koophone:index:Instance'].inputProperties.charge.$ref).toBe('#/types/koophone:index:InstanceCharge');

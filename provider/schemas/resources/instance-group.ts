@@ -45,7 +45,9 @@ export const instanceGroupInputsSchema = z.strictObject({
   network: spec.network,
   instanceType: spec.instanceType,
   sceneType: spec.sceneType,
-  charge: spec.charge,
+  charge: spec.charge.describe(
+    "How the group's phones are paid for. A change applies to the phones the group buys from then on and never replaces a phone: the API cannot change an existing subscription.",
+  ),
   waitForReady: spec.waitForReady.describe('Wait until every phone of the group is running before the resource is considered created or updated.'),
   readyTimeoutSeconds: spec.readyTimeoutSeconds,
   createKey: spec.createKey.describe(

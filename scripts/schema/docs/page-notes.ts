@@ -68,6 +68,58 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
     ],
     errorCodes: ['KOOPHONE.API.1004', 'KOOPHONE.API.3001', 'KOOPHONE.API.3002', 'KOOPHONE.API.3003', 'KOOPHONE.API.3006', 'KOOPHONE.API.3007', 'KOOPHONE.API.2004', 'KOOPHONE.API.4999', 'KOOPHONE.API.5001'],
   },
+  InstanceGroup: {
+    example: 'instance-group.ts',
+    replaceNote:
+      'A replacement unsubscribes ALL of the old phones first and then buys the new group (`deleteBeforeReplace`): the ' +
+      'fleet is gone in between and its users lose their data. To move a fleet to a new spec without downtime, use two ' +
+      'groups: add a second group with the new spec, move the assignments to its slots, then set the old group\'s ' +
+      '`size` to 0 (or remove it). `size`, `charge`, `waitForReady` and `readyTimeoutSeconds` change in place.',
+    sections: [
+      {
+        heading: 'Slots',
+        lines: [
+          '- **Slots are stable.** `instanceIds[i]` and `instances[i]` are the phone in slot i for the life of the group, ' +
+            'so `group.instanceIds.apply((ids) => ids[i])` in a `UserAssignment` keeps pointing at the same phone and no ' +
+            'kept user\'s phone ever moves.',
+          '- **A member lost out of band** (deleted, released, or being unsubscribed) is dropped from its slot by ' +
+            '`pulumi refresh`; `pulumi preview --refresh --expect-no-changes` reports it, and the next `pulumi up` ' +
+            're-buys it into the same slot with one order (`pulumi up --refresh` does both at once).',
+          '- **Shrinking removes the highest slots**: their phones are unsubscribed in delete calls of at most 100 ids. ' +
+            'An assignment on a removed slot loses its phone (and the user\'s data on it): remove such assignments in the ' +
+            'same change; afterwards `ids[i]` for a removed slot is undefined and its `UserAssignment` fails its check.',
+        ],
+      },
+      {
+        heading: 'Orders and money safety',
+        lines: [
+          '- **One order per 1,500 phones.** Creating or growing a group by k phones places ceil(k/1500) orders (the API\'s ' +
+            '`count` maximum), one bill each in the Billing Center, never one per phone.',
+          '- **Every order has a unique, stable name prefix**: `{namePrefix}-{createKey}{order number}` (14 characters at ' +
+            'most, so `namePrefix` is at most 5), and the API names the phones `…-00001`, `…-00002`. A create whose answer ' +
+            'is lost is looked up by that prefix before anything is sent again, as for `Instance`.',
+          '- **An order nobody can confirm stays in the stack** (`pendingOrders`); `up` fails saying so, and the next ' +
+            '`pulumi up`, `refresh` or `destroy` resolves it by name before anything else is bought.',
+          '- **An interrupted `up` does not buy twice.** Phones named under the group\'s prefix that the stack does not hold ' +
+            '(an `up` killed after an order, before Pulumi saved state) are taken back into the group\'s empty slots.',
+          '- **Waiting for a fleet** shows progress beside the resource (`phones running: 640/1000`). A group not running in ' +
+            '`readyTimeoutSeconds` stays in the stack with every phone it bought; the next `pulumi up` resumes waiting.',
+          '- **Reads are shared**: a refresh of a group of N phones costs one listing of the account (ceil(N/100) calls), ' +
+            'shared with every other resource of the deployment.',
+        ],
+      },
+      {
+        heading: 'Billing changes never destroy a phone',
+        lines: [
+          '- Changing `charge` (`autoRenew`, `periodType`, `periodNum`, `autoPay`) updates the stack\'s record only and ' +
+            'prints a warning: it applies to phones the group buys from then on. The KooPhone API cannot change an existing ' +
+            'subscription; change the renewal or period of the existing phones in the Huawei Cloud Billing Center (Renewals).',
+          '- `pulumi destroy` unsubscribes every member (refund per Huawei\'s unsubscription rules) and waits until they are released.',
+        ],
+      },
+    ],
+    errorCodes: ['KOOPHONE.API.1004', 'KOOPHONE.API.3001', 'KOOPHONE.API.3002', 'KOOPHONE.API.3003', 'KOOPHONE.API.3006', 'KOOPHONE.API.3007', 'KOOPHONE.API.5001'],
+  },
   UserAssignment: {
     example: 'user-assignment.ts',
     replaceNote:

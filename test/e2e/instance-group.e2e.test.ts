@@ -1,0 +1,93 @@
+import { DEMO_USERS } from '../../emulator';
+import { createKooPhoneStack, type KooPhoneStack } from './support/koophone-stack';
+
+/**
+ * InstanceGroup through the real engine, one stack from create to destroy: one order per growth, stable slots,
+ * a lost member re-bought into its slot, billing changes that keep every phone, scale-down from the highest slot.
+ */
+describe('InstanceGroup', () => {
+  let s: KooPhoneStack;
+  const [alice] = DEMO_USERS.map((u) => u.userId);
+  const yearlyMonthly = () => s.control.yearlyMonthlyPhones();
+  const fleetIds = async () => ((await s.project.outputs()).groupIds as Record<string, string[]>).fleet;
+  // --plaintext: the CLI takes some of these JSON values (long user ids) for secrets.
+  const setJson = (key: string, value: unknown) => s.project.pulumi(['config', 'set', '--plaintext', key, JSON.stringify(value)]);
+  const declareFleet = (fleet: { size: number; autoRenew?: boolean }) => setJson('groups', [{ name: 'fleet', ...fleet }]);
+  const up = async (args: string[] = []) => {
+    await s.control.resetCounters();
+    const result = await s.project.pulumi(['up', '--yes', '--skip-preview', ...args]);
+    return { ...result, counters: await s.control.counters() };
+  };
+
+  beforeAll(async () => {
+    s = await createKooPhoneStack();
+  });
+  afterAll(async () => {
+    await s?.dispose();
+  });
+
+  test('a group of 5 is one order; slot 1 carries an assignment; a second preview sees no changes', async () => {
+    await declareFleet({ size: 5 });
+    await setJson('groupAssignments', [{ name: 'alice-slot1', group: 'fleet', slot: 1, user: alice }]);
+    const { counters } = await up();
+    expect(counters.create).toBe(1);
+    const ids = await fleetIds();
+    expect(ids).toHaveLength(5);
+    const phones = await yearlyMonthly();
+    expect(phones.map((p) => p.instanceId).sort()).toEqual([...ids].sort());
+    expect(phones.find((p) => p.instanceId === ids[1])?.assignUser).toBe(alice);
+    await s.project.pulumi(['preview', '--expect-no-changes']);
+  });
+
+  test('growing to 7 places one more order and keeps slots 0-4', async () => {
+    const before = await fleetIds();
+    await declareFleet({ size: 7 });
+    const { counters } = await up();
+    expect([counters.create, counters.delete]).toEqual([1, 0]);
+    const after = await fleetIds();
+    expect(after).toHaveLength(7);
+    expect(after.slice(0, 5)).toEqual(before);
+    expect(await yearlyMonthly()).toHaveLength(7);
+  });
+
+  test('a member deleted out of band shows as drift, and up re-buys it into the same slot with one order', async () => {
+    const before = await fleetIds();
+    await s.control.mutate(before[3], { action: 'delete' });
+    const drift = await s.project.pulumi(['preview', '--refresh', '--expect-no-changes'], { allowFailure: true });
+    expect(drift.code).not.toBe(0);
+    const { counters } = await up(['--refresh']);
+    expect([counters.create, counters.delete]).toEqual([1, 0]);
+    const after = await fleetIds();
+    expect(after[3]).not.toBe(before[3]);
+    expect(after.filter((_, slot) => slot !== 3)).toEqual(before.filter((_, slot) => slot !== 3));
+    expect((await yearlyMonthly()).map((p) => p.instanceId).sort()).toEqual([...after].sort());
+  });
+
+  test('turning on autoRenew keeps every phone (0 creates, 0 deletes) and says how to change existing subscriptions', async () => {
+    const before = await fleetIds();
+    await declareFleet({ size: 7, autoRenew: true });
+    const { counters, stdout, stderr } = await up();
+    expect([counters.create, counters.delete]).toEqual([0, 0]);
+    expect(stdout + stderr).toMatch(/Billing Center/);
+    expect(await fleetIds()).toEqual(before);
+  });
+
+  test('shrinking to 3 unsubscribes the highest slots in one delete call; the assigned slot keeps its phone and user', async () => {
+    const before = await fleetIds();
+    await declareFleet({ size: 3, autoRenew: true });
+    const { counters } = await up();
+    expect([counters.create, counters.delete]).toEqual([0, 1]);
+    expect(await fleetIds()).toEqual(before.slice(0, 3));
+    // Unsubscribed phones go offline (running status 3) before the API releases them.
+    const phones = await yearlyMonthly();
+    const live = phones.filter((p) => p.runningStatus !== 3);
+    expect(live.map((p) => p.instanceId).sort()).toEqual(before.slice(0, 3).sort());
+    expect(phones.filter((p) => p.runningStatus === 3).map((p) => p.instanceId).sort()).toEqual(before.slice(3).sort());
+    expect(live.find((p) => p.instanceId === before[1])?.assignUser).toBe(alice);
+  });
+
+  test('destroy leaves no phone', async () => {
+    await s.project.pulumi(['destroy', '--yes', '--skip-preview']);
+    expect(await yearlyMonthly()).toEqual([]);
+  });
+});
