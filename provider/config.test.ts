@@ -25,8 +25,11 @@ describe('provider configuration', () => {
     expect(() => clientOptionsFrom(readProviderConfig(fromMap({ 'koophone:accessKey': 'AK' }), {}))).toThrow(/missing `koophone:secretKey` \(or \$HW_SECRET_KEY\)/);
   });
 
-  it('rejects a malformed endpoint without echoing any value', () => {
-    expect(() => readProviderConfig(fromMap({ 'koophone:endpoint': 'not a url', 'koophone:password': 'hunter2' }), {})).toThrow(/koophone:endpoint/);
+  it('rejects a malformed endpoint naming what it expects and received, never echoing a secret', () => {
+    expect(() => readProviderConfig(fromMap({ 'koophone:endpoint': 'not a url', 'koophone:password': 'hunter2' }), {})).toThrow(
+      'invalid `koophone:endpoint` (or $KOOPHONE_ENDPOINT): must be an http(s) URL such as https://koophone.myhuaweicloud.com ' +
+        '(received "not a url"). Fix it with `pulumi config set koophone:endpoint <value>` or the environment variable.',
+    );
     try {
       readProviderConfig(fromMap({ 'koophone:endpoint': 'ftp://x', 'koophone:password': 'hunter2' }), {});
     } catch (err) {

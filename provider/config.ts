@@ -27,8 +27,13 @@ export function readProviderConfig(lookup: ConfigLookup, env: NodeJS.ProcessEnv 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = String(issue.path[0]) as ProviderConfigKey;
-    // Never echo the value: it may be a secret.
-    throw new ProviderConfigError(`invalid ${describeKey(key)}: ${issue.message}`);
+    // Echo only values that are not secrets.
+    const { secret } = providerConfigKeys[key];
+    const received = secret ? '' : ` (received ${JSON.stringify(raw[key])})`;
+    throw new ProviderConfigError(
+      `invalid ${describeKey(key)}: ${issue.message}${received}. Fix it with ` +
+        `\`pulumi config set${secret ? ' --secret' : ''} koophone:${key} <value>\` or the environment variable.`,
+    );
   }
   return parsed.data;
 }

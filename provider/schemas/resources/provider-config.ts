@@ -31,8 +31,8 @@ export const providerConfigSchema = z.object({
   password: z.string().min(1).optional(),
   accessKey: z.string().min(1).optional(),
   secretKey: z.string().min(1).optional(),
-  endpoint: z.url({ protocol: /^https?$/ }).optional(),
-  iamEndpoint: z.url({ protocol: /^https?$/ }).optional(),
-  billingEndpoint: z.url({ protocol: /^https?$/ }).optional(),
+  endpoint: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://koophone.myhuaweicloud.com' }).optional(),
+  iamEndpoint: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://iam.cn-north-4.myhuaweicloud.com' }).optional(),
+  billingEndpoint: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://bss.myhuaweicloud.com' }).optional(),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
