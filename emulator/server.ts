@@ -7,6 +7,8 @@ import type { EmulatorState } from './model/state';
 import { appOperations } from './routes/app-routes';
 import { assignmentOperations } from './routes/assignment-routes';
 import { commandOperations } from './routes/command-routes';
+import { registerBillingControlRoutes } from './control/billing-control';
+import { registerBillingRoutes } from './routes/billing-routes';
 import { registerIamRoutes } from './routes/iam-routes';
 import { instanceOperations } from './routes/instance-routes';
 import { registerKooPhoneOperation } from './routes/koophone-operation';
@@ -79,6 +81,8 @@ export function buildServer(options: ServerOptions): { app: FastifyInstance; mod
     ...appOperations(model),
   ];
   for (const def of operations) registerKooPhoneOperation(app, deps, def);
+  registerBillingRoutes(app, deps);
   registerControlRoutes(app, deps);
+  registerBillingControlRoutes(app, deps);
   return { app, model };
 }

@@ -172,7 +172,7 @@ describe('control plane /_emulator/', () => {
     await emu.api('POST', '/v1/instances/batch-query-status', { rawBody: '{' });
     const { counters } = await emu.control('GET', '/counters');
     expect(counters).toMatchObject({ sku: 3, 'batch-query-status': 1, create: 0 });
-    expect(Object.keys(counters)).toHaveLength(24);
+    expect(Object.keys(counters)).toHaveLength(29); // 21 KooPhone, 3 IAM, 5 billing ops
     expect((await emu.control('DELETE', '/counters')).counters.sku).toBe(0);
   });
 

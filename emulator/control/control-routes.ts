@@ -15,7 +15,7 @@ export interface ControlDeps {
   counters: RequestCounters;
 }
 
-class ControlError extends Error {
+export class ControlError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -24,7 +24,7 @@ class ControlError extends Error {
   }
 }
 
-function parseControlBody<S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> {
+export function parseControlBody<S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> {
   const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
   let value: unknown = {};
   if (raw.trim() !== '') {
@@ -40,7 +40,7 @@ function parseControlBody<S extends z.ZodType>(schema: S, req: FastifyRequest): 
 }
 
 /** Control answers are plain JSON; failures `{error}` with 400/404. */
-async function answer(reply: FastifyReply, produce: () => unknown): Promise<FastifyReply> {
+export async function answer(reply: FastifyReply, produce: () => unknown): Promise<FastifyReply> {
   try {
     return await reply.code(200).send(produce());
   } catch (err) {

@@ -3,6 +3,7 @@ import type { StateStore } from '../store/state-store';
 import { VirtualClock } from './clock';
 import type { EmulatorState, InstanceRecord, TaskRecord, Tenant } from './state';
 import { createDemoTenant } from './tenants';
+import { applySubscriptionLifecycle } from './subscriptions';
 
 export interface LifecycleSettings {
   /** Seconds from create / reboot / reset (running_status 4) to running (2). */
@@ -110,6 +111,7 @@ export class EmulatorModel {
 
   /** Applies every transition that is due on the virtual clock. Cheap when nothing is due. */
   tick(): void {
+    applySubscriptionLifecycle(this);
     const now = this.now();
     if (now < this.nextDueAt) return;
     let changed = false;

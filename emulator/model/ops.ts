@@ -30,10 +30,14 @@ export const KOOPHONE_OPS = [
 /** iam-projects is GET /v3/auth/projects; iam-project-lookup is GET /v3/projects?name= (the SDK's project id lookup). */
 export const IAM_OPS = ['iam-tokens', 'iam-projects', 'iam-project-lookup'] as const;
 
-export const ALL_OPS = [...KOOPHONE_OPS, ...IAM_OPS] as const;
+/** Huawei Cloud billing (BSS) calls on subscriptions, served on the same origin (docs/api/billing.md). */
+export const BSS_OPS = ['bss-query', 'bss-renew', 'bss-autorenew-on', 'bss-autorenew-off', 'bss-to-on-demand'] as const;
+
+export const ALL_OPS = [...KOOPHONE_OPS, ...IAM_OPS, ...BSS_OPS] as const;
 
 export type KooPhoneOp = (typeof KOOPHONE_OPS)[number];
 export type IamOp = (typeof IAM_OPS)[number];
+export type BssOp = (typeof BSS_OPS)[number];
 export type Op = (typeof ALL_OPS)[number];
 
 export function isOp(value: unknown): value is Op {

@@ -24,6 +24,8 @@ export interface Tenant {
   secretKey: string;
   /** Users of the tenant's KooPhone organisation: the only valid assign targets (§3.8). */
   users: OrgUser[];
+  /** Modelled account balance that renewals are paid from (docs/api/billing.md); absent: the default. */
+  billingBalance?: number;
 }
 
 export type BillingMode = '0' | '1';
@@ -95,6 +97,24 @@ export interface InstanceRecord {
   backup: BackupRecord | null;
   video: VideoSettingsRecord | null;
   apps: InstalledApp[];
+  /** The yearly/monthly subscription as the billing API shows it; created on first sight (model/subscriptions.ts). */
+  subscription?: SubscriptionRecord;
+}
+
+/** A phone's yearly/monthly subscription (docs/api/billing.md). Times on the virtual clock. */
+export interface SubscriptionRecord {
+  effectiveAt: number;
+  expireAt: number;
+  /** The period auto-renew extends by: 2 month, 3 year. */
+  periodType: number;
+  periodNum: number;
+  autoRenew: boolean;
+  /** Expiry policy "change to pay-per-use" (to-on-demand SET_UP). */
+  payPerUseAtExpiry: boolean;
+  /** Renewals applied (manual and automatic), for tests that count them. */
+  renewals: number;
+  /** Set when the subscription expired unrenewed: the phone is frozen and released after the grace period. */
+  frozenAt?: number;
 }
 
 export interface JobOutcome {
