@@ -31,6 +31,15 @@ describe('KooPhone resources through the Pulumi engine', () => {
     expect(totalCalls(await s.control.counters())).toBe(0);
   });
 
+  test('a bad nested field is named by its path with the value received, not as `value {<nil>}`', async () => {
+    await s.declare({ phones: [{ name: 'p1' }], video: [{ networkType: 'WIFI', encodingType: 'H264', definition720p: { codeRate: 4000, fps: 45 } }] });
+    const preview = await s.project.pulumi(['preview'], { allowFailure: true });
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code).not.toBe(0);
+    expect(output).toContain("resource 'video' has a problem: profiles.0.definition720p.fps: must be 30 or 60 frames per second (received 45)");
+    expect(output).not.toContain('<nil>');
+  });
+
   test('up buys the declared phones, assigns the user and applies the video settings', async () => {
     await s.declare({ phones: [{ name: 'p1' }, { name: 'p2' }], assignments: [{ name: 'alice', phone: 'p1', user: alice }], video });
     await s.project.pulumi(['up', '--yes', '--skip-preview']);
