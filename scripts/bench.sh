@@ -2,13 +2,14 @@
 # `make bench`: figures for the resource layer through the real engine and the emulator (not a test: it prints).
 #   - wall time of `pulumi up` for N phones, as a ratio of the emulator's provisioning latency
 #   - KooPhone API calls made by `pulumi refresh` of the fleet, from the emulator's request counters
-# Usage: scripts/bench.sh [phones=20] [provision-seconds=5] [parallel]
+# Usage: scripts/bench.sh [phones=20] [provision-seconds=5] [parallel] [shape=instances]
 #   parallel: the engine's --parallel (default: Pulumi's own, 4 x cores). Creates wait for provisioning, so the
 #   engine's parallelism, not the API, decides how many phones provision at once.
+#   shape: `instances` (one Instance per phone) or `group` (one InstanceGroup of all phones).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-phones=${1:-20}; provision=${2:-5}; parallel=${3:-}
-work="$root/.e2e-work/bench"
+phones=${1:-20}; provision=${2:-5}; parallel=${3:-}; shape=${4:-instances}
+work="$root/.e2e-work/bench-$shape"
 rm -rf "$work"; mkdir -p "$work/state"
 export PULUMI_BACKEND_URL="file://$work/state" PULUMI_HOME="$work/pulumi-home" PULUMI_CONFIG_PASSPHRASE="bench"
 export KOOPHONE_POLL_INTERVAL_MS=1000
@@ -25,7 +26,11 @@ cd "$project"
 pulumi stack init bench >/dev/null
 for kv in "endpoint $url" "iamEndpoint $url" "region cn-north-4" "domainName demo" "userName demo"; do pulumi config set koophone:${kv% *} "${kv#* }"; done
 pulumi config set --secret koophone:password demo-password
-pulumi config set phones "$(node -e "console.log(JSON.stringify(Array.from({length:$phones},(_, i)=>({name:'p'+i}))))")"
+if [ "$shape" = group ]; then
+  pulumi config set groups "[{\"name\":\"fleet\",\"size\":$phones}]"
+else
+  pulumi config set phones "$(node -e "console.log(JSON.stringify(Array.from({length:$phones},(_, i)=>({name:'p'+i}))))")"
+fi
 
 curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
 start=$(date +%s.%N)
@@ -42,7 +47,7 @@ refresh_calls=$(total_calls)
 parallel_label=${parallel:-"default (4 x cores = $(( $(nproc) * 4 )))"}
 node -e "
 const up=$end-$start, refresh=$rend-$rstart;
-console.log('phones                          : $phones');
+console.log('phones                          : $phones as $shape');
 console.log('engine parallelism              : $parallel_label');
 console.log('emulator provisioning latency   : $provision s');
 console.log('pulumi up wall time             : '+up.toFixed(1)+' s = '+(up/$provision).toFixed(2)+'x the provisioning latency');
