@@ -57,6 +57,18 @@ describe('credentials never reach the state in clear', () => {
     expect(await filesContaining(DEMO_TENANT.password)).toEqual([]);
   });
 
+  test('a wrong password is reported with the keys to check and the values received, never the password', async () => {
+    await s.project.setConfig('koophone:password', 'not-the-demo-password', { secret: true });
+    const up = await s.project.pulumi(['up', '--yes', '--skip-preview'], { allowFailure: true });
+    const output = up.stdout + up.stderr;
+    expect(up.code).not.toBe(0);
+    expect(output).toContain('IAM refused the password login of user "demo" in account "demo" (project cn-north-4)');
+    expect(output).toContain('`koophone:password` (or $HW_USER_PASSWORD)');
+    expect(output).not.toMatch(/(^|\s)401:/m);
+    expect(output).not.toContain('not-the-demo-password');
+    expect((await s.control.counters()).create ?? 0).toBe(0);
+  });
+
   test('with the password as a secret, up stores neither the password nor the IAM token in clear', async () => {
     await s.project.setConfig('koophone:password', DEMO_TENANT.password, { secret: true });
     await s.project.pulumi(['up', '--yes', '--skip-preview']);
