@@ -43,6 +43,17 @@ describe('error messages', () => {
     expect(err.message).not.toContain('wrong-secret-key');
   });
 
+  it('an answer that is not KooPhone\'s names koophone:endpoint', async () => {
+    const notKooPhone = await startWireFixture(() => ({ status: 200, body: { hello: 'world' } }));
+    try {
+      const err = await rejectionOf(client({ endpoint: notKooPhone.url, auth: { kind: 'token', token: 'static-token-value' } }).listSkus());
+      expect(err.message).toMatch(/^The sku answer \(HTTP 200\) has an unexpected shape at `[^`]+`: /);
+      expect(err.message).toContain('The API changed, or `koophone:endpoint` (or $KOOPHONE_ENDPOINT) does not point at the KooPhone API.');
+    } finally {
+      await notKooPhone.close();
+    }
+  });
+
   describe('nothing listening', () => {
     let closedUrl: string;
     beforeAll(async () => {

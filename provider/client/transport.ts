@@ -357,7 +357,7 @@ export class Transport {
         endpoint: op.name,
         field,
         retryable: false,
-        explanation: `${explanation}. The API changed or the endpoint is not KooPhone.`,
+        explanation: `${explanation}. The API changed, or ${this.opts.endpointSetting?.setting ?? 'the endpoint'} does not point at ${this.opts.endpointSetting?.service ?? 'the right server'}.`,
       }),
     };
   }
