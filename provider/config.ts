@@ -40,7 +40,9 @@ export function readProviderConfig(lookup: ConfigLookup, env: NodeJS.ProcessEnv 
 
 /** Turns provider config into client options, choosing AK/SK signing over a password token when both are set. */
 export function clientOptionsFrom(config: ProviderConfig): KooPhoneClientOptions {
-  return { ...credentialOptionsFrom(config), billingEndpoint: config.billingEndpoint ? stripSlash(config.billingEndpoint) : undefined };
+  // A custom KooPhone endpoint (the emulator, a proxy) serves billing too unless billingEndpoint says otherwise.
+  const billing = config.billingEndpoint ?? config.endpoint;
+  return { ...credentialOptionsFrom(config), billingEndpoint: billing ? stripSlash(billing) : undefined };
 }
 
 function credentialOptionsFrom(config: ProviderConfig): KooPhoneClientOptions {

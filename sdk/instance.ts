@@ -6,7 +6,7 @@ import { NAME_PREFIX_MAX, NAME_SUFFIX_LENGTH, type InstanceArgs as InstanceSchem
 import { assertCredentialsAreSecret } from './credential-config';
 import type { Inputify } from './input-types';
 
-export type InstanceArgs = Inputify<Omit<InstanceSchemaArgs, 'uniqueNamePrefix' | 'createKey'>>;
+export type InstanceArgs = Inputify<Omit<InstanceSchemaArgs, 'uniqueNamePrefix' | 'createKey' | 'resourceUrn'>>;
 
 /** Default name prefix from the resource name: letters and digits only, at most the allowed length. */
 export function defaultNamePrefix(resourceName: string): string {
@@ -44,6 +44,11 @@ export class Instance extends pulumi.dynamic.Resource {
   declare readonly projectId: pulumi.Output<string>;
   declare readonly projectName: pulumi.Output<string>;
   declare readonly adopted: pulumi.Output<boolean>;
+  /** Subscription expiry (UTC) as Huawei Cloud's billing API reports it. */
+  declare readonly expireTime: pulumi.Output<string | undefined>;
+  /** Auto-renew as the billing system reports it. */
+  declare readonly autoRenew: pulumi.Output<boolean | undefined>;
+  declare readonly subscriptionStatus: pulumi.Output<string | undefined>;
   declare readonly os: pulumi.Output<string>;
   declare readonly instanceSkuId: pulumi.Output<string>;
   declare readonly regionId: pulumi.Output<string>;
@@ -55,9 +60,11 @@ export class Instance extends pulumi.dynamic.Resource {
       runningStatus: undefined, frozenStatus: undefined, loginStatus: undefined, assignStatus: undefined,
       assignUser: undefined, billingMode: undefined, instanceSku: undefined, region: undefined,
       regionNameEn: undefined, projectId: undefined, projectName: undefined, adopted: undefined,
+      expireTime: undefined, autoRenew: undefined, subscriptionStatus: undefined,
     };
     const parentUrn: pulumi.Input<string> = opts?.parent?.urn ?? '';
     const createKey = pulumi.output(parentUrn).apply((urn) => instanceCreateKey(pulumi.getProject(), pulumi.getStack(), urn, name));
-    super(instanceProvider, name, { ...outputs, namePrefix: defaultNamePrefix(name), ...args, createKey }, opts, 'koophone', 'Instance');
+    const resourceUrn = pulumi.createUrn(name, 'koophone:index:Instance', opts?.parent);
+    super(instanceProvider, name, { ...outputs, namePrefix: defaultNamePrefix(name), ...args, createKey, resourceUrn }, opts, 'koophone', 'Instance');
   }
 }

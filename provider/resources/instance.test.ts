@@ -121,8 +121,11 @@ describe('Instance check and diff', () => {
     const olds = { ...inputs, instanceId: 'id0' } as never;
     const sku = await instanceProvider.diff!('id0', olds, { ...inputs, instanceSkuId: 'kp.enterprise.2xlarge.128g.2' });
     expect(sku).toMatchObject({ changes: true, replaces: ['instanceSkuId'] });
+    // Billing never replaces (issue 10 item 2): a charge change, or auto-renew changed in the Billing Center, updates.
     const charge = await instanceProvider.diff!('id0', olds, { ...inputs, charge: { ...inputs.charge, periodNum: 2 } });
-    expect(charge.replaces).toEqual(['charge']);
+    expect(charge).toMatchObject({ changes: true, replaces: [] });
+    const drifted = { ...inputs, instanceId: 'id0', autoRenew: !inputs.charge.autoRenew } as never;
+    expect(await instanceProvider.diff!('id0', drifted, inputs)).toMatchObject({ changes: true, replaces: [] });
     const wait = await instanceProvider.diff!('id0', olds, { ...inputs, readyTimeoutSeconds: 60 });
     expect(wait).toMatchObject({ changes: true, replaces: [] });
     expect(await instanceProvider.diff!('id0', olds, inputs)).toMatchObject({ changes: false, replaces: [] });

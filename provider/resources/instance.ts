@@ -16,6 +16,7 @@ import { UnconfirmedOrderError, lookUpOrder, placeOrder } from './phone-order';
 import { configureRuntime, getClient, getDeleteBatcher, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 import { isDeepStrictEqual } from 'node:util';
+import { applyChargeChange, autoRenewDrifted, readSubscription, withSubscription } from './instance-billing';
 
 const RUNNING = 2;
 const GOING_OFFLINE = 3;
@@ -198,7 +199,11 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
 
   async diff(_id, olds, news) {
     const replaces = INSTANCE_REPLACE_PROPERTIES.filter((k) => !isDeepStrictEqual(olds[k], news[k]));
-    const inPlace = (['waitForReady', 'readyTimeoutSeconds'] as const).some((k) => olds[k] !== news[k]);
+    // Billing never replaces (docs/api/billing.md): a charge change, or auto-renew changed outside the stack, is an update.
+    const inPlace =
+      (['waitForReady', 'readyTimeoutSeconds'] as const).some((k) => olds[k] !== news[k]) ||
+      !isDeepStrictEqual(olds.charge, news.charge) ||
+      autoRenewDrifted(olds, news);
     // Delete before replace: the new phone reuses the resource's stable name prefix, so the old phone must be gone
     // before the new one is bought (and an adopted pay-per-use phone, which cannot be deleted, is never paid twice).
     return { changes: replaces.length > 0 || inPlace, replaces, deleteBeforeReplace: true };
@@ -222,12 +227,13 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     const record = await getDirectory().get(phone);
     if (!record) return {}; // gone: refresh drops it from state
     // An unconfirmed id becomes the phone's instance id here (the engine takes a new id from a refresh).
-    if (!props) return { id: phone, props: stateFromRecord(record, '', false) as InstanceOutputs };
-    return { id: phone, props: outputsOf(props, stateFromRecord(record, props.orderId ?? '', props.adopted ?? false)) };
+    const subscription = record.billing_mode === '0' ? undefined : await readSubscription(getClient(), phone);
+    if (!props) return { id: phone, props: withSubscription(stateFromRecord(record, '', false) as InstanceOutputs, subscription) };
+    return { id: phone, props: withSubscription(outputsOf(props, stateFromRecord(record, props.orderId ?? '', props.adopted ?? false)), subscription) };
   },
 
   /**
-   * Only waitForReady/readyTimeoutSeconds change in place. It also resumes a phone left unfinished by a failed up,
+   * waitForReady/readyTimeoutSeconds and charge change in place (auto-renew on the subscription). It also resumes a phone left unfinished by a failed up,
    * and takes over an unconfirmed purchase (found by its prefix; bought now when the API shows none).
    */
   async update(id, olds, news) {
@@ -238,7 +244,11 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
       if (phone === 'absent') return { outs: (await buyAndSettle(inputs, prefix)).outs };
       return { outs: await settleOrKeep(inputs, phone, '', false) };
     }
-    return { outs: await settleOrKeep(news, olds.instanceId || id, olds.orderId ?? '', olds.adopted ?? false) };
+    const phone = olds.instanceId || id;
+    const billed = !olds.adopted || olds.autoRenew !== undefined;
+    if (billed) await applyChargeChange(getClient(), phone, olds, news);
+    const outs = await settleOrKeep(news, phone, olds.orderId ?? '', olds.adopted ?? false);
+    return { outs: billed ? withSubscription(outs, await readSubscription(getClient(), phone)) : outs };
   },
 
   async delete(resourceId, props) {

@@ -63,9 +63,9 @@ export type InstanceGroupInputs = z.output<typeof instanceGroupInputsSchema>;
  * Inputs that decide what a phone is: changing any of them replaces the whole group (old phones first). Instance's
  * list without billing (a charge change applies to the group's next orders, never destroys a phone) and adoption.
  */
-type GroupReplaceProperty = Exclude<(typeof INSTANCE_REPLACE_PROPERTIES)[number], 'charge' | 'adoptInstanceId'>;
+type GroupReplaceProperty = Exclude<(typeof INSTANCE_REPLACE_PROPERTIES)[number], 'adoptInstanceId'>;
 export const INSTANCE_GROUP_REPLACE_PROPERTIES: readonly GroupReplaceProperty[] = INSTANCE_REPLACE_PROPERTIES.filter(
-  (k): k is GroupReplaceProperty => k !== 'charge' && k !== 'adoptInstanceId',
+  (k): k is GroupReplaceProperty => k !== 'adoptInstanceId',
 );
 
 export const groupMemberSchema = z.object({

@@ -30,7 +30,10 @@ export const chargeSchema = z
       ctx.addIssue({ code: 'custom', path: ['periodNum'], message: 'must be at most 3 when periodType is "year" (KOOPHONE.API.3007)' });
     }
   })
-  .describe('How the phone is paid for. Changing any of it replaces the phone (a subscription cannot be changed in place).');
+  .describe(
+    'How the phone is paid for. Changing it never replaces the phone: `autoRenew` is changed on the existing subscription through ' +
+      'Huawei Cloud\'s billing API; `periodType`, `periodNum` and `autoPay` are recorded for a phone bought later, with a warning.',
+  );
 
 export const instanceInputsSchema = z.strictObject({
   namePrefix: z
@@ -59,13 +62,14 @@ export const instanceInputsSchema = z.strictObject({
     .regex(new RegExp(`^[a-z0-9]{${NAME_SUFFIX_LENGTH}}$`), `must be ${NAME_SUFFIX_LENGTH} lower-case letters or digits`)
     .optional()
     .describe('Set by the SDK: a stable hash of the project, stack, parent and resource name, so that a phone whose create was interrupted is found again by its name instead of bought twice. Do not set it.'),
+  resourceUrn: z.string().max(1024).optional().describe('Set by the SDK: the resource\'s URN, so that warnings show beside the resource. Do not set it.'),
   uniqueNamePrefix: z.string().max(14).optional().describe('Set by the provider: the unique name prefix of this phone\'s order (`{namePrefix}-{createKey}`). Do not set it.'),
 });
 
 export type InstanceArgs = z.input<typeof instanceInputsSchema>;
 export type InstanceInputs = z.output<typeof instanceInputsSchema>;
 
-/** Inputs the API cannot change on an existing phone (§6: neither billing nor spec can change). */
+/** Inputs the API cannot change on an existing phone (§6). `charge` is not one: billing changes never replace (docs/api/billing.md). */
 export const INSTANCE_REPLACE_PROPERTIES = [
   'namePrefix',
   'os',
@@ -76,7 +80,6 @@ export const INSTANCE_REPLACE_PROPERTIES = [
   'network',
   'instanceType',
   'sceneType',
-  'charge',
   'adoptInstanceId',
 ] as const;
 
@@ -97,6 +100,9 @@ export const instanceStateSchema = z.object({
   projectId: z.string().describe('Project the phone belongs to.'),
   projectName: z.string().describe('Project name.'),
   adopted: z.boolean().describe('True when the phone was taken over with `adoptInstanceId` rather than bought by this resource.'),
+  expireTime: z.string().optional().describe('When the phone\'s yearly/monthly subscription expires (UTC, from Huawei Cloud\'s billing API; read on refresh and update).'),
+  autoRenew: z.boolean().optional().describe('Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).'),
+  subscriptionStatus: z.string().optional().describe('Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …'),
 });
 export type InstanceState = z.infer<typeof instanceStateSchema>;
 export type InstanceOutputs = InstanceInputs & InstanceState;
