@@ -1,4 +1,7 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { DEMO_USERS } from '../../emulator';
+import type { PulumiCallOptions } from './harness/pulumi-project';
 import { createKooPhoneStack, type KooPhoneStack } from './support/koophone-stack';
 
 /**
@@ -13,11 +16,18 @@ describe('InstanceGroup', () => {
   // --plaintext: the CLI takes some of these JSON values (long user ids) for secrets.
   const setJson = (key: string, value: unknown) => s.project.pulumi(['config', 'set', '--plaintext', key, JSON.stringify(value)]);
   const declareFleet = (fleet: { size: number; autoRenew?: boolean }) => setJson('groups', [{ name: 'fleet', ...fleet }]);
-  const up = async (args: string[] = []) => {
+  const up = async (args: string[] = [], opts: PulumiCallOptions = {}) => {
     await s.control.resetCounters();
-    const result = await s.project.pulumi(['up', '--yes', '--skip-preview', ...args]);
+    const result = await s.project.pulumi(['up', '--yes', '--skip-preview', ...args], opts);
     return { ...result, counters: await s.control.counters() };
   };
+  /** The engine's diagnostic events of one run (`--event-log`, a debug flag), as the display would get them. */
+  const diagnostics = async (file: string) =>
+    (await fs.readFile(file, 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => (JSON.parse(line) as { diagnosticEvent?: { urn?: string; message: string; ephemeral?: boolean } }).diagnosticEvent)
+      .filter((e) => e !== undefined);
 
   beforeAll(async () => {
     s = await createKooPhoneStack();
@@ -26,11 +36,16 @@ describe('InstanceGroup', () => {
     await s?.dispose();
   });
 
-  test('a group of 5 is one order; slot 1 carries an assignment; a second preview sees no changes', async () => {
+  test('a group of 5 is one order, even when its answer is lost; progress shows beside the group; slot 1 carries an assignment', async () => {
     await declareFleet({ size: 5 });
     await setJson('groupAssignments', [{ name: 'alice-slot1', group: 'fleet', slot: 1, user: alice }]);
-    const { counters } = await up();
+    // The order goes through and the connection drops before the answer: found by its name, not bought again.
+    await s.control.injectFault({ endpoint: 'create', dropAfterCommit: true, count: 1 });
+    const eventLog = path.join(s.project.dir, 'events.jsonl');
+    const { counters } = await up(['--event-log', eventLog], { env: { PULUMI_DEBUG_COMMANDS: 'true' } });
     expect(counters.create).toBe(1);
+    const statuses = (await diagnostics(eventLog)).filter((e) => e.ephemeral && e.urn?.endsWith('koophone:InstanceGroup::fleet'));
+    expect(statuses.map((e) => e.message.trim())).toContain('phones running: 5/5');
     const ids = await fleetIds();
     expect(ids).toHaveLength(5);
     const phones = await yearlyMonthly();
