@@ -16,25 +16,26 @@ const sku = catalogue.then((c) => {
   return match;
 });
 
-const phones = Array.from({ length: phoneCount }, (_, i) =>
-  new koophone.Instance(`phone-${i + 1}`, {
-    namePrefix: 'fleet',
-    os: 'AOSP11',
-    instanceSkuId: sku.then((s) => s.instanceSkuId),
-    bandSkuId: catalogue.then((c) => c.bandSkuId),
-    bandSize: sku.then((s) => s.bandSizes[0]),
-    regionId,
-    charge: { periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false },
-  }),
-);
+// The whole fleet is one resource and one order (up to 1,500 phones per order). Slots are stable: phone i stays
+// phone i, so growing, shrinking or repairing the fleet never moves a user to another phone.
+const phones = new koophone.InstanceGroup('phones', {
+  size: phoneCount,
+  namePrefix: 'fleet',
+  os: 'AOSP11',
+  instanceSkuId: sku.then((s) => s.instanceSkuId),
+  bandSkuId: catalogue.then((c) => c.bandSkuId),
+  bandSize: sku.then((s) => s.bandSizes[0]),
+  regionId,
+  charge: { periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false },
+});
 
 const assignments = users.slice(0, phoneCount).map(
-  (userId, i) => new koophone.UserAssignment(`user-${i + 1}`, { instanceId: phones[i].instanceId, userId }),
+  (userId, slot) => new koophone.UserAssignment(`user-${slot + 1}`, { instanceId: phones.instanceIds.apply((ids) => ids[slot]), userId }),
 );
 
 // Lower bit rates on mobile networks, higher on Wi-Fi and wired; other combinations keep the defaults.
 new koophone.VideoSetting('video', {
-  instanceIds: pulumi.all(phones.map((p) => p.instanceId)),
+  instanceIds: phones.instanceIds,
   profiles: [
     { networkType: 'MOBILE_NETWORK', encodingType: 'H264', definition540p: { codeRate: 1500, fps: 30 }, definition720p: { codeRate: 3000, fps: 30 } },
     { networkType: 'WIFI', encodingType: 'H265', definition1080p: { codeRate: 6000, fps: 60 } },
@@ -42,10 +43,10 @@ new koophone.VideoSetting('video', {
   ],
 });
 
-// The user comes from the assignment (the phone's own assignUser was read before the user was assigned).
-export const fleet = phones.map((p, i) =>
-  pulumi
-    .all([p.instanceId, p.instanceName, p.runningStatus, assignments[i]?.userId ?? ''])
-    .apply(([id, name, status, user]) => ({ id, name, status, user })),
-);
+// The user comes from the assignment (the group read its members before the users were assigned).
+export const fleet = pulumi
+  .all([phones.instances, pulumi.all(assignments.map((a) => a.userId))])
+  .apply(([members, assigned]) =>
+    members.map((m) => ({ id: m.instanceId, name: m.instanceName, status: m.runningStatus, user: assigned[m.slot] ?? '' })),
+  );
 export const assignedUsers = assignments.map((a) => a.userId);
