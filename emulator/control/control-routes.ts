@@ -79,8 +79,12 @@ const faultBody = z.strictObject({
   dropAfterCommit: z.boolean().optional(),
 });
 const mutateBody = z.strictObject({
-  action: z.enum(['unassign', 'assign', 'set-status', 'freeze', 'unfreeze', 'delete']),
+  action: z.enum(['unassign', 'assign', 'set-status', 'freeze', 'unfreeze', 'delete', 'remove-app', 'fail-installs']),
   userId: z.string().min(1).max(32).optional(),
+  /** remove-app: the package removed out of band. */
+  appPkg: z.string().min(1).max(100).optional(),
+  /** fail-installs: how many of the phone's next install jobs fail. */
+  count: z.number().int().min(0).max(1000).optional(),
   runningStatus: z.number().int().min(0).max(5).optional(),
 });
 
@@ -103,6 +107,13 @@ function mutateInstance(model: EmulatorModel, inst: InstanceRecord, body: z.infe
     case 'freeze':
     case 'unfreeze':
       inst.frozen = body.action === 'freeze';
+      break;
+    case 'remove-app':
+      if (!body.appPkg) throw new ControlError(400, 'remove-app needs appPkg');
+      inst.apps = inst.apps.filter((a) => a.objectName !== body.appPkg);
+      break;
+    case 'fail-installs':
+      inst.failingInstalls = body.count ?? 1;
       break;
     case 'delete':
       model.instances.delete(inst.instanceId);

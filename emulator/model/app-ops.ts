@@ -8,6 +8,9 @@ import { appInstallBody, parseWith } from './request-schemas';
 import { RunningStatus } from './running-status';
 import { submitTask, type SubmittedTask } from './tasks';
 
+/** The job-level code of a failed install (docs/api/commands.md): the platform's CPS.0191, status 3. */
+const INSTALL_FAILED = { errorCode: 'CPS.0191', errorMsg: 'Install app failed.' };
+
 /** 2 GB, in the MB unit of object_size (62015, §5). */
 const MAX_APP_SIZE_MB = 2048;
 const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
@@ -45,8 +48,12 @@ export function installApp(model: EmulatorModel, caller: Caller, body: unknown):
       return {
         instanceId: inst.instanceId,
         // Install jobs fail with 3, not the −1 of command jobs (SDK JobDetail).
-        outcome: { status: 3 as const, errorCode: 'CPS.0191', errorMsg: 'Install app failed.', executeMsg: 'instance is not running' },
+        outcome: { status: 3 as const, ...INSTALL_FAILED, executeMsg: 'instance is not running' },
       };
+    }
+    if ((inst.failingInstalls ?? 0) > 0) {
+      inst.failingInstalls = (inst.failingInstalls ?? 0) - 1;
+      return { instanceId: inst.instanceId, outcome: { status: 3 as const, ...INSTALL_FAILED, executeMsg: 'download or install failed' } };
     }
     inst.apps = inst.apps.filter((a) => a.objectName !== req.object_name);
     inst.apps.push({ objectName: req.object_name, objectVersion: req.object_version, fileName: req.file_name, installedAt });

@@ -10,7 +10,7 @@ export function syncCommand(model: EmulatorModel, caller: Caller, body: unknown)
   const req = parseWith(commandBody, body);
   const owned = resolveOwned(model, caller.tenant, req.instance_ids);
   requireOperable(model, owned);
-  return {
+  const answer = {
     cmd_results: owned.map((inst) => {
       const outcome = runCommand(req.command, inst, model.now());
       return {
@@ -22,6 +22,9 @@ export function syncCommand(model: EmulatorModel, caller: Caller, body: unknown)
       };
     }),
   };
+  // A command may change the phone (pm uninstall).
+  model.commit();
+  return answer;
 }
 
 /** POST /v1/instances/async-command (§3.2): a task whose jobs finish after taskSeconds (poll GET tasks). */

@@ -33,6 +33,12 @@ function run(command: string, inst: InstanceRecord, now: number): { ok: boolean;
         const installed = inst.apps.filter((a) => a.installedAt <= now);
         return { ok: true, output: installed.map((a) => `package:${a.objectName}`).join('\n') };
       }
+      if (args[0] === 'uninstall' && args[1] && args.length === 2) {
+        // As Android answers: the exit status fails for a package that is not there.
+        const before = inst.apps.length;
+        inst.apps = inst.apps.filter((a) => a.objectName !== args[1]);
+        return inst.apps.length < before ? { ok: true, output: 'Success' } : { ok: false, output: `Failure [not installed for 0]` };
+      }
       return { ok: false, output: `pm: unknown command '${args.join(' ')}'` };
     case 'reboot':
       return { ok: false, output: 'reboot: Operation not permitted' };

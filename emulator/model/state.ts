@@ -97,6 +97,8 @@ export interface InstanceRecord {
   backup: BackupRecord | null;
   video: VideoSettingsRecord | null;
   apps: InstalledApp[];
+  /** Control plane: this many of the phone's next install jobs fail (status 3, CPS.0191), for partial-failure tests. */
+  failingInstalls?: number;
   /** The yearly/monthly subscription as the billing API shows it; created on first sight (model/subscriptions.ts). */
   subscription?: SubscriptionRecord;
 }

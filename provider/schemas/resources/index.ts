@@ -4,3 +4,7 @@ export * from './instance-group';
 export * from './user-assignment';
 export * from './video-setting';
 export * from './provider-config';
+export * from './phone-set';
+export * from './app-installation';
+export * from './phone-command';
+export * from './phone-power';
