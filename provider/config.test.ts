@@ -20,6 +20,12 @@ describe('provider configuration', () => {
     expect(opts.endpoint).toBe('https://koophone.myhuaweicloud.com');
   });
 
+  it('gives AK/SK signing the project (X-Project-Id), by id or by the region\'s project name', () => {
+    const env = { HW_ACCESS_KEY: 'AK', HW_SECRET_KEY: 'SK' };
+    expect(clientOptionsFrom(readProviderConfig(fromMap({ 'koophone:region': 'cn-north-4' }), env)).auth).toEqual({ kind: 'aksk', accessKey: 'AK', secretKey: 'SK', projectName: 'cn-north-4' });
+    expect(clientOptionsFrom(readProviderConfig(fromMap({ 'koophone:projectId': 'p-1' }), env)).auth).toEqual({ kind: 'aksk', accessKey: 'AK', secretKey: 'SK', projectId: 'p-1' });
+  });
+
   it('names the config key and the environment variable of a missing credential', () => {
     expect(() => clientOptionsFrom(readProviderConfig(fromMap({}), {}))).toThrow(/koophone:accessKey.*\$HW_ACCESS_KEY.*koophone:password.*\$HW_USER_PASSWORD/);
     expect(() => clientOptionsFrom(readProviderConfig(fromMap({ 'koophone:accessKey': 'AK' }), {}))).toThrow(/missing `koophone:secretKey` \(or \$HW_SECRET_KEY\)/);

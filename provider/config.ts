@@ -55,7 +55,10 @@ function credentialOptionsFrom(config: ProviderConfig): KooPhoneClientOptions {
   if (config.accessKey || config.secretKey) {
     if (!config.accessKey) throw new ProviderConfigError(`missing ${describeKey('accessKey')}: it is required with the secret key`);
     if (!config.secretKey) throw new ProviderConfigError(`missing ${describeKey('secretKey')}: it is required with the access key`);
-    return { endpoint, iamEndpoint, auth: { kind: 'aksk', accessKey: config.accessKey, secretKey: config.secretKey } };
+    // Like the official SDK's signer: send and sign X-Project-Id when the project is known (by id, or by the region's
+    // project name, looked up once through IAM).
+    const project = config.projectId ? { projectId: config.projectId } : config.region ? { projectName: config.region } : {};
+    return { endpoint, iamEndpoint, auth: { kind: 'aksk', accessKey: config.accessKey, secretKey: config.secretKey, ...project } };
   }
   const missing = (['domainName', 'userName', 'password'] as const).filter((k) => !config[k]);
   if (missing.length > 0) {

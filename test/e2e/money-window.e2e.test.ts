@@ -75,8 +75,12 @@ describe('money windows', () => {
     expect(counters.create ?? 0).toBe(0);
     expect(await s.control.phones()).toEqual(expect.not.arrayContaining([expect.objectContaining({ billingMode: '1' })]));
 
-    // VideoSetting over an array of Outputs: every id is unknown at preview, and none is a duplicate.
-    await s.declare({ phones: [{ name: 'v1' }, { name: 'v2' }], video: [], videoIdsAsOutputs: true });
+    // VideoSetting over an array of Outputs: every id is unknown at preview, and none is a duplicate. One phone runs
+    // AOSP14, the image the official SDK added (the catalogue sells it).
+    await s.declare({ phones: [{ name: 'v1', os: 'AOSP14' }, { name: 'v2' }], video: [], videoIdsAsOutputs: true });
     await s.project.pulumi(['preview']);
+    await s.project.pulumi(['up', '--yes', '--skip-preview']);
+    const v1 = (await s.phoneIds()).v1;
+    expect(await s.control.phones()).toContainEqual(expect.objectContaining({ instanceId: v1, os: 'AOSP14', runningStatus: 2 }));
   });
 });

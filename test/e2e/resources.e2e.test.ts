@@ -21,12 +21,12 @@ describe('KooPhone resources through the Pulumi engine', () => {
   });
 
   test('invalid input fails at preview, naming each field, before any API call', async () => {
-    await s.declare({ phones: [{ name: 'bad', os: 'AOSP12', bandSize: -1 }] });
+    await s.declare({ phones: [{ name: 'bad', os: 'Android12', bandSize: -1 }] });
     await s.control.resetCounters();
     const preview = await s.project.pulumi(['preview'], { allowFailure: true });
     const output = preview.stdout + preview.stderr;
     expect(preview.code).not.toBe(0);
-    expect(output).toMatch(/os/);
+    expect(output).toMatch(/os.*must be an Android image name such as "AOSP11" or "AOSP14"/);
     expect(output).toMatch(/bandSize.*greater than 0/);
     expect(totalCalls(await s.control.counters())).toBe(0);
   });
