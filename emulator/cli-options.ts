@@ -13,7 +13,7 @@ function numberFlag(name: string, value: string | undefined): number {
   return n;
 }
 
-/** Parses the CLI flags of the team contract (plus --in-memory and --log). Throws with a message on bad input. */
+/** Parses the CLI flags of emulator/README.md (plus --in-memory and --log). Throws with a message on bad input. */
 export function parseCliArgs(argv: readonly string[]): StartEmulatorOptions {
   const opts: StartEmulatorOptions = { host: '127.0.0.1', port: 0, dataDir: DEFAULT_DATA_DIR };
   for (let i = 0; i < argv.length; i++) {

@@ -25,7 +25,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** Starts the KooPhone + IAM emulator (team contract). */
+/** Starts the KooPhone + IAM emulator (emulator/README.md). */
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? '127.0.0.1';
   const settings: Record<string, number> = {};

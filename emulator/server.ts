@@ -25,7 +25,7 @@ export interface ServerOptions {
   logger: boolean;
 }
 
-/** AK/SK signing supports bodies up to 12 MB (§2.2); the emulator accepts the same. */
+/** AK/SK signing supports bodies up to 12 MB (docs/api/endpoints.md#aksk); the emulator accepts the same. */
 const BODY_LIMIT = 12 * 1024 * 1024;
 
 /**

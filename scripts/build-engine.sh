@@ -6,7 +6,7 @@
 #   pulumi-resource-pulumi-nodejs  the dynamic-provider launcher (tools/pulumi-engine/launcher/)
 # No registry reachable from here ships a Pulumi binary, so the CLI is compiled from Go modules via
 # the wrapper module tools/pulumi-engine (go.mod + go.sum committed; see
-# /work/shared/pulumi-cli-from-source.md). Needs only Go >= 1.25.11 (1.26 tested), the Go module
+# tools/pulumi-engine/README.md). Needs only Go >= 1.25.11 (1.26 tested), the Go module
 # proxy, node and npm. Idempotent: finishes at once when everything is already up to date.
 set -euo pipefail
 

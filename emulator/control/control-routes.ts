@@ -56,7 +56,7 @@ export function internalRecord(model: EmulatorModel, inst: InstanceRecord): Reco
   return {
     ...inst,
     tenant: model.tenantByDomainId(inst.tenantDomainId)?.domainName ?? null,
-    // The team contract names the SKU field `sku`; instanceSkuId is the create spelling.
+    // The control plane (emulator/README.md) names the SKU field `sku`; instanceSkuId is the create spelling.
     sku: inst.instanceSkuId,
     backupStatus: backupStatus(inst, now),
     restoreStatus: restoreStatus(inst, now),
@@ -124,7 +124,7 @@ function mutateInstance(model: EmulatorModel, inst: InstanceRecord, body: z.infe
   return { instance: internalRecord(model, inst) };
 }
 
-/** `/_emulator/...`: reset, seed, clock, settings, faults, out-of-band mutations, counters (team contract). */
+/** `/_emulator/...`: reset, seed, clock, settings, faults, out-of-band mutations, counters (emulator/README.md). */
 export function registerControlRoutes(app: FastifyInstance, deps: ControlDeps): void {
   const { model, faults, counters } = deps;
 

@@ -1,6 +1,6 @@
 import type { Op } from '../model/ops';
 
-/** An injected failure for the next `remaining` requests to one operation (control plane, team contract). */
+/** An injected failure for the next `remaining` requests to one operation (control plane, emulator/README.md). */
 export interface Fault {
   endpoint: Op;
   status?: number;

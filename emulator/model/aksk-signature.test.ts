@@ -7,7 +7,7 @@ import {
   type SignableRequest,
 } from './aksk-signature';
 
-// Test vectors of koophone-api.md §2.2.
+// Test vectors of docs/api/endpoints.md#aksk.
 const AK = 'AKEXAMPLE0000000000';
 const SK = 'SKEXAMPLE0000000000000000000000000000000';
 const DATE = '20250827T080000Z';
@@ -38,7 +38,7 @@ const vectorB = {
   signature: '3988cfe9f123acfe86b62d9e88187ea27d086d5c5f63fcaa3a85065eea317e51',
 };
 
-describe('SDK-HMAC-SHA256 verifier (§2.2 test vectors)', () => {
+describe('SDK-HMAC-SHA256 verifier (docs/api/endpoints.md#aksk test vectors)', () => {
   it('vector A: hashes the payload and reproduces the documented signature', () => {
     expect(sha256Hex(vectorA.body)).toBe('4dbb5c7f7dd65db861253cc2b01f499f1a0a12ac4f86e72546421437b6783bb4');
     const req = request('POST', '/v1/instances/batch-query-status', vectorA.headers, vectorA.body);

@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Huawei "SDK-HMAC-SHA256" (APIG) request signing, verified exactly as koophone-api.md §2.2 describes:
+ * Huawei "SDK-HMAC-SHA256" (APIG) request signing, verified exactly as docs/api/endpoints.md#aksk describes:
  * CanonicalRequest → StringToSign → hex HMAC-SHA256 keyed with the SK bytes.
  */
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';

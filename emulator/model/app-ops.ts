@@ -11,7 +11,7 @@ import { submitTask, type SubmittedTask } from './tasks';
 /** The job-level code of a failed install (docs/api/commands.md): the platform's CPS.0191, status 3. */
 const INSTALL_FAILED = { errorCode: 'CPS.0191', errorMsg: 'Install app failed.' };
 
-/** 2 GB, in the MB unit of object_size (62015, §5). */
+/** 2 GB, in the MB unit of object_size (62015, docs/api/endpoints.md#errors). */
 const MAX_APP_SIZE_MB = 2048;
 const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
 
@@ -25,7 +25,7 @@ function isDownloadUrl(text: string): boolean {
 }
 
 /**
- * POST /v1/instances/app/install (§3.18): a task with a `ZGCA` id whose jobs install the APK after taskSeconds.
+ * POST /v1/instances/app/install (docs/api/endpoints.md#app-install): a task with a `ZGCA` id whose jobs install the APK after taskSeconds.
  * The answer is `data.{task_id, cmd_jobs}` as in the SDK since 3.1.207; the docs' older `data.data` nesting is
  * not produced (clients accept both, docs/api/wire-fidelity.md).
  */

@@ -11,7 +11,7 @@ function projectFor(tenant: Tenant, projectId: string | undefined) {
 
 /**
  * Authenticates a KooPhone call like the API gateway: X-Auth-Token (issued by this emulator, unexpired on the
- * virtual clock) or an SDK-HMAC-SHA256 signature with the tenant's AK/SK (§2.2). Failures are 401 APIGW.0301;
+ * virtual clock) or an SDK-HMAC-SHA256 signature with the tenant's AK/SK (docs/api/endpoints.md#aksk). Failures are 401 APIGW.0301;
  * the detail names the problem, never the credential.
  */
 export function authenticate(model: EmulatorModel, req: SignableRequest): Caller {

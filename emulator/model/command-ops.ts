@@ -5,7 +5,7 @@ import { commandBody, parseWith } from './request-schemas';
 import { runCommand } from './shell-simulator';
 import { submitTask, type SubmittedTask } from './tasks';
 
-/** POST /v1/instances/sync-command (§3.1): runs at once; per-instance results in cmd_results[]. */
+/** POST /v1/instances/sync-command (docs/api/endpoints.md#sync-command): runs at once; per-instance results in cmd_results[]. */
 export function syncCommand(model: EmulatorModel, caller: Caller, body: unknown): { cmd_results: Record<string, unknown>[] } {
   const req = parseWith(commandBody, body);
   const owned = resolveOwned(model, caller.tenant, req.instance_ids);
@@ -27,7 +27,7 @@ export function syncCommand(model: EmulatorModel, caller: Caller, body: unknown)
   return answer;
 }
 
-/** POST /v1/instances/async-command (§3.2): a task whose jobs finish after taskSeconds (poll GET tasks). */
+/** POST /v1/instances/async-command (docs/api/endpoints.md#async-command): a task whose jobs finish after taskSeconds (poll GET tasks). */
 export function asyncCommand(model: EmulatorModel, caller: Caller, body: unknown): SubmittedTask {
   const req = parseWith(commandBody, body);
   const owned = resolveOwned(model, caller.tenant, req.instance_ids);

@@ -1,9 +1,9 @@
 import type { Op } from './ops';
 
 /**
- * Error code table of koophone-api.md §5 (S1 §5.2 / P ErrorCode), with the HTTP status the cloud returns for
- * each code. Many business errors are HTTP 200 with a non-"0" error_code (§1.5); the emulator reproduces that.
- * `statusByOp` covers codes whose status differs per endpoint page (§7.4).
+ * Error code table of docs/api/endpoints.md#errors (the reference's error table and the online ErrorCode page), with the HTTP status the cloud returns for
+ * each code. Many business errors are HTTP 200 with a non-"0" error_code (docs/api/endpoints.md#http-status); the emulator reproduces that.
+ * `statusByOp` covers codes whose status differs per endpoint page (docs/api/ambiguities.md#a4).
  */
 export interface ErrorCodeInfo {
   status: number;
@@ -24,7 +24,7 @@ export const ERROR_CODES = {
   'KOOPHONE.API.1003': { status: 401, message: 'No permission to call this API.' },
   'KOOPHONE.API.1004': { status: 200, message: 'The service is not subscribed.' },
   'KOOPHONE.API.1005': { status: 400, message: 'The request parameter is incorrect.' },
-  // §7.4: 200 in the error table, 400 on the delete page (S3); the endpoint page wins for delete.
+  // docs/api/ambiguities.md#a4: 200 in the error table, 400 on the delete page (docs/api/sources.md#delete-page); the endpoint page wins for delete.
   'KOOPHONE.API.1012': {
     status: 200,
     message: 'The instances do not belong to the same tenant.',
@@ -66,7 +66,7 @@ export const ERROR_CODES = {
   'KOOPHONE.API.9002': { status: 500, message: 'Cache failure.' },
   'KOOPHONE.API.9003': { status: 500, message: 'Third-party API exception.' },
   'KOOPHONE.API.9999': { status: 500, message: 'Internal service error.' },
-  // API gateway codes (§1.4): authentication, throttling, unknown API.
+  // API gateway codes (docs/api/endpoints.md#envelope): authentication, throttling, unknown API.
   'APIGW.0101': { status: 404, message: 'The API does not exist or has not been published in the environment.' },
   'APIGW.0301': { status: 401, message: 'Incorrect IAM authentication information.' },
   'APIGW.0308': { status: 429, message: 'The throttling threshold has been reached.' },

@@ -60,7 +60,7 @@ function findUser(model: EmulatorModel, user: z.infer<typeof tokenRequest>['auth
   );
 }
 
-/** POST /v3/auth/tokens (§2.1): password method only; project scope by name or id, domain scope, or unscoped. */
+/** POST /v3/auth/tokens (docs/api/endpoints.md#iam-token): password method only; project scope by name or id, domain scope, or unscoped. */
 export function issueIamToken(model: EmulatorModel, body: unknown, origin: string, withCatalog: boolean): IssuedToken {
   const parsed = tokenRequest.safeParse(body);
   if (!parsed.success) {
@@ -129,7 +129,7 @@ export function identifyToken(model: EmulatorModel, token: string): TokenIdentit
   return { tenant, project };
 }
 
-/** GET /v3/auth/projects (§2.1): the projects the caller's user can access. */
+/** GET /v3/auth/projects (docs/api/endpoints.md#iam-token): the projects the caller's user can access. */
 export function listIamProjects(tenant: Tenant, origin: string): Record<string, unknown> {
   return projectList(tenant, tenant.projects, origin, `${origin}/v3/auth/projects`);
 }

@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { newRandomBase64Url } from './ids';
 
-/** IAM tokens are valid for 24 hours (§2.1). */
+/** IAM tokens are valid for 24 hours (docs/api/endpoints.md#iam-token). */
 export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** Real tokens start like this (§2.1); kept so logs and clients see a familiar shape. */
+/** Real tokens start like this (docs/api/endpoints.md#iam-token); kept so logs and clients see a familiar shape. */
 const TOKEN_PREFIX = 'MIIPAgYJKoZIhvcNAQcCo';
 
 /** Length of random filler: real tokens are several KB; clients must cope with long header values. */

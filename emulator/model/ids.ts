@@ -10,17 +10,17 @@ function randomFrom(alphabet: string, length: number): string {
   return out;
 }
 
-/** Instance ids look like `a44uhlf7`, `XvH39QVW` (§1.6): 8 alphanumerics. */
+/** Instance ids look like `a44uhlf7`, `XvH39QVW` (docs/api/endpoints.md#identifiers): 8 alphanumerics. */
 export function newInstanceId(): string {
   return randomFrom(ALNUM, 8);
 }
 
-/** 32 lower-case hex chars: async task ids, job ids, device ids and tokens, IAM ids (§1.6). */
+/** 32 lower-case hex chars: async task ids, job ids, device ids and tokens, IAM ids (docs/api/endpoints.md#identifiers). */
 export function newHex32(): string {
   return randomBytes(16).toString('hex');
 }
 
-/** App-install task ids carry the fixed prefix `ZGCA` (§3.18), e.g. `ZGCAorl8ocwK7U7_tOAfH26P-DjwDw8Yknf4`. */
+/** App-install task ids carry the fixed prefix `ZGCA` (docs/api/endpoints.md#app-install), e.g. `ZGCAorl8ocwK7U7_tOAfH26P-DjwDw8Yknf4`. */
 export function newAppInstallTaskId(): string {
   return `ZGCA${randomFrom(URL_SAFE, 32)}`;
 }

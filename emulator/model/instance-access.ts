@@ -30,7 +30,7 @@ export function resolveOwned(model: EmulatorModel, tenant: Tenant, ids: readonly
 
 /**
  * The gate for operations on a phone (commands, reset, reboot, assign, video, prepare, backup, app install):
- * frozen → 2004, being restored → 2005, being backed up → 2006 (§5). Checked for all ids before anything changes.
+ * frozen → 2004, being restored → 2005, being backed up → 2006 (docs/api/endpoints.md#errors). Checked for all ids before anything changes.
  */
 export function requireOperable(
   model: EmulatorModel,
@@ -49,7 +49,7 @@ export function requireOperable(
   }
 }
 
-/** Reboot (§3.11) and, by the emulator's choice, reset need every instance running: 5005 otherwise. */
+/** Reboot (docs/api/endpoints.md#reboot) and, by the emulator's choice, reset need every instance running: 5005 otherwise. */
 export function requireAllRunning(instances: readonly InstanceRecord[], allowed: readonly number[] = [RunningStatus.RUNNING]): void {
   const bad = instances.filter((i) => !allowed.includes(i.runningStatus));
   if (bad.length > 0) throw new ApiError('KOOPHONE.API.5005', `instance_id: ${bad.map((i) => i.instanceId).join(',')}`);

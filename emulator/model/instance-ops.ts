@@ -12,7 +12,7 @@ import type { InstanceRecord } from './state';
 import { submitSucceedingTask, type SubmittedTask } from './tasks';
 import { parseQueryTime } from './time-format';
 
-/** POST /v1/instances/create (§3.13): buys yearly/monthly phones (billing_mode "1"). */
+/** POST /v1/instances/create (docs/api/endpoints.md#create): buys yearly/monthly phones (billing_mode "1"). */
 export function createInstances(
   model: EmulatorModel,
   caller: Caller,
@@ -45,7 +45,7 @@ export function createInstances(
 
   const now = model.now();
   const orderId = newOrderId(now);
-  // §7.15: with isAutoPay 0 the order waits for payment; the phones exist (ids returned, visible in batch-query
+  // docs/api/ambiguities.md#a15: with isAutoPay 0 the order waits for payment; the phones exist (ids returned, visible in batch-query
   // with running_status 0) but do not provision until POST /_emulator/orders/{orderId}/pay.
   const paid = (chargeParam.isAutoPay ?? 0) === 1;
   const firstSeq = model.takeNameSequence(caller.tenant.domainId, req.instanceNamePrefix, req.count);
@@ -118,7 +118,7 @@ export function beginRelease(model: EmulatorModel, inst: InstanceRecord): void {
   model.schedule(inst, 'gone', model.settings.releaseSeconds);
 }
 
-/** POST /v1/instances/delete (§3.14): unsubscribes yearly/monthly phones; any pay-per-use one → 5001, nothing changes. */
+/** POST /v1/instances/delete (docs/api/endpoints.md#delete): unsubscribes yearly/monthly phones; any pay-per-use one → 5001, nothing changes. */
 export function deleteInstances(model: EmulatorModel, caller: Caller, body: unknown): null {
   const { instanceIdList } = parseWith(deleteBody, body);
   const owned = resolveOwned(model, caller.tenant, instanceIdList);
@@ -130,14 +130,14 @@ export function deleteInstances(model: EmulatorModel, caller: Caller, body: unkn
   return null;
 }
 
-/** POST /v1/instances/batch-query-status (§3.5). */
+/** POST /v1/instances/batch-query-status (docs/api/endpoints.md#batch-query-status). */
 export function queryStatus(model: EmulatorModel, caller: Caller, body: unknown): { status_results: { instance_id: string; status: number }[] } {
   const { instance_ids } = parseWith(instanceIdsBody, body);
   const owned = resolveOwned(model, caller.tenant, instance_ids);
   return { status_results: owned.map((i) => ({ instance_id: i.instanceId, status: i.runningStatus })) };
 }
 
-/** POST /v1/instances/reboot (§3.11): every instance must be running (5005); they restart through 4 → 2. */
+/** POST /v1/instances/reboot (docs/api/endpoints.md#reboot): every instance must be running (5005); they restart through 4 → 2. */
 export function rebootInstances(model: EmulatorModel, caller: Caller, body: unknown): void {
   const { instance_ids } = parseWith(instanceIdsBody, body);
   const owned = resolveOwned(model, caller.tenant, instance_ids);
@@ -151,7 +151,7 @@ export function rebootInstances(model: EmulatorModel, caller: Caller, body: unkn
 }
 
 /**
- * POST /v1/instances/batch-reset (§3.6): factory reset, returned as a task (P-new shape, §7.10). Phones must be
+ * POST /v1/instances/batch-reset (docs/api/endpoints.md#batch-reset): factory reset, returned as a task (shape of the newest pages, docs/api/ambiguities.md#a10). Phones must be
  * running, stopped or shut down (5005 otherwise); they restart through 4 → 2 and lose installed apps.
  */
 export function resetInstances(model: EmulatorModel, caller: Caller, body: unknown): SubmittedTask {
@@ -178,7 +178,7 @@ const LIST_PARAMS = new Set([
   'query_start_time',
   'query_end_time',
   'pool_scene_tag',
-  // §7.3: the doc's example URL spells it camelCase.
+  // docs/api/ambiguities.md#a3: the doc's example URL spells it camelCase.
   'poolSceneTag',
   // SDK 3.1.198+ (docs: "newer SDK only").
   'order',
@@ -219,7 +219,7 @@ function inPool(inst: InstanceRecord, poolName: string | undefined): boolean {
   return inst.nodeGroupId === poolName;
 }
 
-/** Largest page batch-query returns; larger page_size values are capped and echoed as 100 (§7.3). */
+/** Largest page batch-query returns; larger page_size values are capped and echoed as 100 (docs/api/ambiguities.md#a3). */
 export const MAX_PAGE_SIZE = 100;
 
 function singleParam(query: QueryParams, name: string): string | undefined {
@@ -245,8 +245,8 @@ function timeParam(query: QueryParams, name: string): number | undefined {
 }
 
 /**
- * GET /v1/instances/batch-query (§3.10). Paging fields and error_code/error_msg sit inside `data` as in the
- * tables (§7.2). instance_id is an exact filter, instance_name a substring filter, query_*_time compare the
+ * GET /v1/instances/batch-query (docs/api/endpoints.md#batch-query). Paging fields and error_code/error_msg sit inside `data` as in the
+ * tables (docs/api/ambiguities.md#a2). instance_id is an exact filter, instance_name a substring filter, query_*_time compare the
  * creation time.
  */
 export function listInstances(model: EmulatorModel, caller: Caller, query: QueryParams): Record<string, unknown> {

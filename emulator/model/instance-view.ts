@@ -3,19 +3,19 @@ import type { InstanceRecord } from './state';
 import { findSku, regionNames } from './sku-catalogue';
 import { formatQueryTime } from './time-format';
 
-/** backup_status (§4.2): 0 before any backup, 1 in progress, 2 succeeded. */
+/** backup_status (docs/api/endpoints.md#instance-flags): 0 before any backup, 1 in progress, 2 succeeded. */
 export function backupStatus(inst: InstanceRecord, now: number): number {
   if (!inst.backup) return 0;
   return now < inst.backup.doneAt ? 1 : 2;
 }
 
-/** restore_status (§4.2): prepare restores the user's data; 1 while queued/restoring, 2 once restored. */
+/** restore_status (docs/api/endpoints.md#instance-flags): prepare restores the user's data; 1 while queued/restoring, 2 once restored. */
 export function restoreStatus(inst: InstanceRecord, now: number): number {
   if (!inst.preparation) return 0;
   return now < inst.preparation.restoredAt ? 1 : 2;
 }
 
-/** One `result[]` entry of batch-query (§3.10), snake_case. */
+/** One `result[]` entry of batch-query (docs/api/endpoints.md#batch-query), snake_case. */
 export function toBatchQueryRecord(model: EmulatorModel, inst: InstanceRecord): Record<string, unknown> {
   const now = model.now();
   const tenant = model.tenantByDomainId(inst.tenantDomainId);
@@ -42,7 +42,7 @@ export function toBatchQueryRecord(model: EmulatorModel, inst: InstanceRecord): 
     billing_mode: inst.billingMode,
     project_id: inst.projectId,
     project_name: inst.projectName,
-    // The S1 example literally returns the string "null".
+    // The reference's example literally returns the string "null".
     phone_id: 'null',
     member_name: member?.name ?? '',
     account_name: tenant?.domainName ?? '',

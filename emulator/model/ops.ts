@@ -1,6 +1,6 @@
 /**
  * Operation names of the emulator. They name every endpoint for fault injection and request counters
- * (team contract: the `<op>` names of the control plane) and appear in 501 / error messages.
+ * (the `<op>` names of the control plane, emulator/README.md) and appear in 501 / error messages.
  */
 export const KOOPHONE_OPS = [
   'sync-command',

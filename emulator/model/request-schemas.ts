@@ -2,22 +2,22 @@ import { z } from 'zod';
 import { invalidParameter } from './error-codes';
 
 /**
- * Request body shapes, in the API's own spelling (snake_case except create/delete, §1.3). Objects are strict:
- * unknown fields are KOOPHONE.API.1000, except undocumented keys the docs' own examples send (§7.13).
+ * Request body shapes, in the API's own spelling (snake_case except create/delete, docs/api/endpoints.md#spelling). Objects are strict:
+ * unknown fields are KOOPHONE.API.1000, except undocumented keys the docs' own examples send (docs/api/ambiguities.md#a13).
  */
 
-/** Instance ids: at most 32 characters (§3 "ids≤100×32"). */
+/** Instance ids: at most 32 characters (docs/api/endpoints.md#id-lists "ids≤100×32"). */
 export const instanceIdSchema = z.string().min(1).max(32);
 /** 1–100 instance ids. */
 export const instanceIdListSchema = z.array(instanceIdSchema).min(1).max(100);
 export const userIdSchema = z.string().min(1).max(32);
 
-/** §7.9: the docs' examples send some String fields as numbers; accept both, as the service's JSON binding does. */
+/** docs/api/ambiguities.md#a9: the docs' examples send some String fields as numbers; accept both, as the service's JSON binding does. */
 const stringOrNumber = z.union([z.string(), z.number()]).transform(String);
 
 export const instanceIdsBody = z.strictObject({ instance_ids: instanceIdListSchema });
 
-/** sync-command / async-command. §7.8: the documented charset excludes spaces but every example uses them;
+/** sync-command / async-command. docs/api/ambiguities.md#a8: the documented charset excludes spaces but every example uses them;
  * the emulator enforces length and printable ASCII (no control characters) only. */
 export const commandBody = z.strictObject({
   command: z
@@ -30,7 +30,7 @@ export const commandBody = z.strictObject({
 
 const userInstance = z.strictObject({ user_id: userIdSchema, instance_id: instanceIdSchema });
 export const assignBody = z.strictObject({ user_instances: z.array(userInstance).min(1).max(100) });
-/** §7.9: the S1 unassign example sends user_id as a bare number. */
+/** docs/api/ambiguities.md#a9: the reference's unassign example sends user_id as a bare number. */
 export const unassignBody = z.strictObject({
   user_instances: z
     .array(z.strictObject({ user_id: stringOrNumber.pipe(userIdSchema), instance_id: instanceIdSchema }))
@@ -71,7 +71,7 @@ export const createBody = z.strictObject({
   instanceSkuId: z.string().min(1).max(64),
   bandSkuId: z.string().min(1).max(64),
   regionId: z.string().min(1).max(64),
-  // ≤ 14 characters (§3.13); the emulator also restricts the charset so names stay URL- and filter-safe.
+  // ≤ 14 characters (docs/api/endpoints.md#create); the emulator also restricts the charset so names stay URL- and filter-safe.
   instanceNamePrefix: z
     .string()
     .min(1)
@@ -88,7 +88,7 @@ export const createBody = z.strictObject({
     isAutoRenew: z.union([z.literal(0), z.literal(1)]).optional(),
   }),
   network: z.enum(['EIP', 'ADN']).optional(),
-  // Example-only keys (§7.13): accepted and ignored.
+  // Example-only keys (docs/api/ambiguities.md#a13): accepted and ignored.
   instanceType: z.string().max(64).optional(),
   sceneType: z.string().max(64).optional(),
   // Keys of older SDK builds the emulator does not implement: accepted by shape so create can answer 501 loudly.
@@ -105,7 +105,7 @@ export const deleteBody = z.strictObject({ instanceIdList: instanceIdListSchema 
 export const prepareBody = z.strictObject({ user_id: userIdSchema, instance_ids: instanceIdListSchema });
 export const prepareProgressBody = z.strictObject({ user_id: userIdSchema, instance_id: instanceIdSchema });
 
-/** §7.9: the S1 example sends fast_install and object_size as numbers. */
+/** docs/api/ambiguities.md#a9: the reference's example sends fast_install and object_size as numbers. */
 export const appInstallBody = z.strictObject({
   fast_install: stringOrNumber.optional(),
   object_name: z.string().min(1).max(100),
@@ -114,7 +114,7 @@ export const appInstallBody = z.strictObject({
   object_size: stringOrNumber,
   biz_type: z.string().min(1).max(64),
   content_type: z.string().min(1).max(64),
-  // "required" yet "may be empty" (§7.16): present, possibly "".
+  // "required" yet "may be empty" (docs/api/ambiguities.md#a16): present, possibly "".
   content_md5: z.string().max(200),
   install_package_url: z.string().min(1).max(2000),
   instance_id_list: instanceIdListSchema,
@@ -132,7 +132,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   throw invalidParameter(`${path}: ${issue.message}`);
 }
 
-/** Drops repeated ids, keeping first-seen order (the S1 prepare example repeats an id). */
+/** Drops repeated ids, keeping first-seen order (the reference's prepare example repeats an id). */
 export function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }

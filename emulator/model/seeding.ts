@@ -6,7 +6,7 @@ import { findSku } from './sku-catalogue';
 import type { InstanceRecord, Tenant } from './state';
 import { DEMO_TENANT, mergeTenantSeed, tenantFromSeed } from './tenants';
 
-/** Body of POST /_emulator/seed (team contract), plus `instanceId` and `frozen` so literal doc examples fit. */
+/** Body of POST /_emulator/seed (emulator/README.md, control plane), plus `instanceId` and `frozen` so literal doc examples fit. */
 export const seedRequest = z.strictObject({
   tenants: z
     .array(

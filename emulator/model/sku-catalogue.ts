@@ -1,7 +1,7 @@
 /**
- * The saleable SKU catalogue returned by `GET /v1/instances/sku?type=0` (§3.12) and checked by create (§3.13).
+ * The saleable SKU catalogue returned by `GET /v1/instances/sku?type=0` (docs/api/endpoints.md#sku) and checked by create (docs/api/endpoints.md#create).
  * Spelling is the wire's camelCase. `poolInfo.aosp[].id` is an integer as in the SDK's model and the docs' table
- * (the S1 example's `"40"` lost, docs/api/wire-fidelity.md). Which images are sold is decided by the pools here:
+ * (the reference example's `"40"` lost, docs/api/wire-fidelity.md). Which images are sold is decided by the pools here:
  * AOSP14 is sold everywhere, AOSP9 only on the older professional SKUs (the SDK's create enum dropped it).
  */
 
@@ -168,7 +168,7 @@ export function regionNames(regionId: string): { zh: string; en: string } {
   return region ? { zh: region.nameZh, en: region.nameEn } : { zh: regionId, en: regionId };
 }
 
-/** Allowed bandwidths of a SKU: `bandSize` is a comma list string like "4,6" (§3.12). */
+/** Allowed bandwidths of a SKU: `bandSize` is a comma list string like "4,6" (docs/api/endpoints.md#sku). */
 export function allowedBandSizes(sku: SkuResponse): number[] {
   return sku.bandSize.split(',').map((s) => Number(s.trim()));
 }

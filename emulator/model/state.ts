@@ -22,7 +22,7 @@ export interface Tenant {
   projects: Project[];
   accessKey: string;
   secretKey: string;
-  /** Users of the tenant's KooPhone organisation: the only valid assign targets (§3.8). */
+  /** Users of the tenant's KooPhone organisation: the only valid assign targets (docs/api/endpoints.md#assign). */
   users: OrgUser[];
   /** Modelled account balance that renewals are paid from (docs/api/billing.md); absent: the default. */
   billingBalance?: number;

@@ -7,7 +7,7 @@ import { instanceIdsBody, parseWith, prepareBody, prepareProgressBody, singleIns
 import type { InstanceRecord } from './state';
 import { submitSucceedingTask, type SubmittedTask } from './tasks';
 
-/** POST /v1/instances/{instance_id}/auth (§3.7): a device token for streaming; the phone must be running. */
+/** POST /v1/instances/{instance_id}/auth (docs/api/endpoints.md#device-token): a device token for streaming; the phone must be running. */
 export function getDeviceToken(model: EmulatorModel, caller: Caller, instanceId: string): Record<string, unknown> {
   if (instanceId.length > 32) throw new ApiError('KOOPHONE.API.1000', 'instance_id: at most 32 characters');
   const [inst] = resolveOwned(model, caller.tenant, [instanceId]);
@@ -47,8 +47,8 @@ function requireBoundTo(inst: InstanceRecord, userId: string): void {
 }
 
 /**
- * POST /v1/instances/prepare (§3.15): restores the user's data onto the phone. status_list reports 1 (waiting
- * to be restored) for a new preparation and 0 (ready) for one already finished (§4.5).
+ * POST /v1/instances/prepare (docs/api/endpoints.md#prepare): restores the user's data onto the phone. status_list reports 1 (waiting
+ * to be restored) for a new preparation and 0 (ready) for one already finished (docs/api/endpoints.md#prepare-status).
  */
 export function prepareInstances(model: EmulatorModel, caller: Caller, body: unknown): { status_list: { instance_id: string; status: number }[] } {
   const req = parseWith(prepareBody, body);
@@ -68,8 +68,8 @@ export function prepareInstances(model: EmulatorModel, caller: Caller, body: unk
 }
 
 /**
- * POST /v1/instances/prepare-progress (§3.16): 1 queuing (waitingCount = seconds left in the queue) →
- * 2 restoring → 0 done, on the virtual clock (§4.6).
+ * POST /v1/instances/prepare-progress (docs/api/endpoints.md#prepare-progress): 1 queuing (waitingCount = seconds left in the queue) →
+ * 2 restoring → 0 done, on the virtual clock (docs/api/endpoints.md#progress-status).
  */
 export function prepareProgress(model: EmulatorModel, caller: Caller, body: unknown): { status: number; waitingCount: number } {
   const req = parseWith(prepareProgressBody, body);
@@ -86,8 +86,8 @@ export function prepareProgress(model: EmulatorModel, caller: Caller, body: unkn
 }
 
 /**
- * POST /v1/instances/backup (§3.17, body per its table: instance_ids, §7.12): backs up to OBS and releases the
- * prepared phone. backup_status 1 → 2 in batch-query; returned as a task (P-new shape, §7.10).
+ * POST /v1/instances/backup (docs/api/endpoints.md#backup, body per its table: instance_ids, docs/api/ambiguities.md#a12): backs up to OBS and releases the
+ * prepared phone. backup_status 1 → 2 in batch-query; returned as a task (shape of the newest pages, docs/api/ambiguities.md#a10).
  */
 export function backupInstances(model: EmulatorModel, caller: Caller, body: unknown): SubmittedTask {
   const { instance_ids } = parseWith(instanceIdsBody, body);

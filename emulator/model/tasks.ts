@@ -13,7 +13,7 @@ export interface SubmittedTask {
 
 /**
  * Records an asynchronous task with one job per instance. Jobs report a pending status until `taskSeconds` have
- * passed on the virtual clock, then their outcome (2 success; −1 failed, 3 for installs, §4.4).
+ * passed on the virtual clock, then their outcome (2 success; −1 failed, 3 for installs, docs/api/endpoints.md#job-status).
  */
 export function submitTask(
   model: EmulatorModel,
@@ -44,7 +44,7 @@ function pendingStatus(task: TaskRecord, now: number): 0 | 1 {
   return now < task.createdAt + (task.doneAt - task.createdAt) / 2 ? 0 : 1;
 }
 
-/** GET /v1/instances/tasks/{task_id} (§3.3). Jobs carry no instance_id. Unknown or foreign task → 1000. */
+/** GET /v1/instances/tasks/{task_id} (docs/api/endpoints.md#tasks). Jobs carry no instance_id. Unknown or foreign task → 1000. */
 export function getTask(model: EmulatorModel, caller: Caller, taskId: string): { jobs: Record<string, unknown>[] } {
   const task = model.tasks.get(taskId);
   if (!task || task.tenantDomainId !== caller.tenant.domainId) {

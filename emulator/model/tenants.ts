@@ -1,7 +1,7 @@
 import { newHex32 } from './ids';
 import type { OrgUser, Tenant } from './state';
 
-/** The demo tenant of the team contract; seeded on start and after every reset. */
+/** The demo tenant (emulator/README.md); seeded on start and after every reset. */
 export const DEMO_TENANT = {
   domainName: 'demo',
   domainId: '9f1e2d3c4b5a69788796a5b4c3d2e1f0',
@@ -14,7 +14,7 @@ export const DEMO_TENANT = {
   secretKey: 'demo-secret-key',
 } as const;
 
-/** Demo organisation users 1008600000104285462 … 1008600000104285471 (§3.15 example id first). */
+/** Demo organisation users 1008600000104285462 … 1008600000104285471 (the prepare example's user id first, docs/api/endpoints.md#identifiers). */
 export const DEMO_USERS: OrgUser[] = Array.from({ length: 10 }, (_, i) => ({
   userId: String(1008600000104285462n + BigInt(i)),
   name: `demo-user-${String(i + 1).padStart(2, '0')}`,

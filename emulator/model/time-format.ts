@@ -1,6 +1,6 @@
 const formatted = new Map<number, string>();
 
-/** `YYYY-MM-DD HH:mm:ss` in UTC: the format of batch-query backup_time/restore_time and query_*_time (§3.10). */
+/** `YYYY-MM-DD HH:mm:ss` in UTC: the format of batch-query backup_time/restore_time and query_*_time (docs/api/endpoints.md#batch-query). */
 export function formatQueryTime(ms: number): string {
   const second = Math.floor(ms / 1000);
   let text = formatted.get(second);
@@ -23,7 +23,7 @@ export function parseQueryTime(text: string): number | undefined {
   return formatQueryTime(ms) === text ? ms : undefined;
 }
 
-/** IAM timestamps carry microseconds: `2019-02-13T06:52:13.855000Z` (§2.1). */
+/** IAM timestamps carry microseconds: `2019-02-13T06:52:13.855000Z` (docs/api/endpoints.md#iam-token). */
 export function formatIamTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }

@@ -5,7 +5,7 @@ import { requireOperable, resolveOwned } from './instance-access';
 import { ENCODING_TYPES, NETWORK_TYPES, parseWith, videoSettingBody } from './request-schemas';
 
 /**
- * PUT /v1/instances/video-setting (§3.4). The 2025 rules apply (§7.6): exactly one InstanceSetting for each of
+ * PUT /v1/instances/video-setting (docs/api/endpoints.md#video-setting). The 2025 rules apply (docs/api/ambiguities.md#a6): exactly one InstanceSetting for each of
  * the 6 network_type × encoding_type combinations, code_rate 100–10000 in steps of 100, fps 30 or 60.
  * The API has no read; the last applied settings are kept for GET /_emulator/video-settings/{id}.
  */

@@ -1,6 +1,6 @@
 import { EmulatorHarness, STEP_SECONDS } from '../testing/emulator-harness';
 
-// The §3.18 example body, with the long signed URL shortened.
+// The docs/api/endpoints.md#app-install example body, with the long signed URL shortened.
 const EXAMPLE = `{"fast_install":"1","object_name":"com.example.app","file_name":"example.apk","object_version":"1.2.3","object_size":"120",
  "biz_type":"apk","content_type":"application/octet-stream","content_md5":"9e107d9d372bb6826bd81d3542a419d6",
  "install_package_url":"https://bucket.obs.cn-north-7.example.com/apps/example.apk?AccessKeyId=AK&Expires=1753252931&Signature=abc",
@@ -10,7 +10,7 @@ function body(overrides: Record<string, unknown>): Record<string, unknown> {
   return { ...(JSON.parse(EXAMPLE) as Record<string, unknown>), ...overrides };
 }
 
-describe('app/install (§3.18)', () => {
+describe('app/install (docs/api/endpoints.md#app-install)', () => {
   let emu: EmulatorHarness;
   beforeAll(async () => {
     emu = await EmulatorHarness.start();
@@ -82,7 +82,7 @@ describe('app/install (§3.18)', () => {
     expect((await list('page_no=1&page_size=1', false)).json.error_code).toBe('KOOPHONE.API.0002');
   });
 
-  it('accepts the S1 example spelling with numeric fast_install and object_size (§7.9)', async () => {
+  it('accepts the reference example spelling with numeric fast_install and object_size (docs/api/ambiguities.md#a9)', async () => {
     const res = await emu.api('POST', '/v1/instances/app/install', { body: body({ fast_install: 1, object_size: 120 }) });
     expect(res.json.error_code).toBe('0');
   });

@@ -2,14 +2,14 @@ import { installApp, listInstanceApps } from '../model/app-ops';
 import type { EmulatorModel } from '../model/emulator-model';
 import type { KooPhoneOperation } from './koophone-operation';
 
-/** §3.18: APK installation from an OBS URL; the SDK's app-list reads what is installed. */
+/** docs/api/endpoints.md#app-install: APK installation from an OBS URL; the SDK's app-list reads what is installed. */
 export function appOperations(model: EmulatorModel): KooPhoneOperation[] {
   return [
     {
       op: 'app-install',
       method: 'POST',
       url: '/v1/instances/app/install',
-      // §7.16 and the SDK: no x-request-id here.
+      // docs/api/ambiguities.md#a16 and the SDK: no x-request-id here.
       requestId: 'optional',
       body: 'json',
       successMessage: 'OK',

@@ -6,7 +6,7 @@ async function assignment(emu: EmulatorHarness, id: string): Promise<[number, st
   return [r.assign_status, r.assign_user];
 }
 
-describe('assign / unassign (§3.8–3.9)', () => {
+describe('assign / unassign (docs/api/endpoints.md#assign, #unassign)', () => {
   let emu: EmulatorHarness;
   beforeAll(async () => {
     emu = await EmulatorHarness.start();
@@ -40,7 +40,7 @@ describe('assign / unassign (§3.8–3.9)', () => {
     expect(await assignment(emu, 'a44uhlf7')).toEqual([1, '1123422']);
   });
 
-  it('unassigns the S1 example with a numeric user_id (§7.9) and reports the wipe as a task', async () => {
+  it('unassigns the reference example with a numeric user_id (docs/api/ambiguities.md#a9) and reports the wipe as a task', async () => {
     await emu.api('POST', '/v1/instances/assign', { body: { user_instances: [{ instance_id: 'a44uhlf7', user_id: '1123422' }] } });
     const res = await emu.api('POST', '/v1/instances/unassign', { rawBody: '{"user_instances":[{"instance_id":"a44uhlf7","user_id":1123422}]}' });
     expect(res.json).toMatchObject({ error_code: '0', error_msg: 'OK', data: { task_id: expect.any(String), cmd_jobs: [{ instance_id: 'a44uhlf7' }] } });

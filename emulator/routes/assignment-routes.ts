@@ -2,7 +2,7 @@ import { assignInstances, unassignInstances } from '../model/assignment-ops';
 import type { EmulatorModel } from '../model/emulator-model';
 import type { KooPhoneOperation } from './koophone-operation';
 
-/** §3.8–3.9: binding phones to organisation users. */
+/** docs/api/endpoints.md#assign, #unassign: binding phones to organisation users. */
 export function assignmentOperations(model: EmulatorModel): KooPhoneOperation[] {
   return [
     {

@@ -12,7 +12,7 @@ function sdkSign(url: string, method: string, query: Record<string, string>, hea
   return AKSKSigner.sign({ endpoint: url, method, queryParams: query, headers: { ...headers }, data }, credential) as Record<string, string>;
 }
 
-describe('KooPhone authentication: X-Auth-Token or AK/SK (§2)', () => {
+describe('KooPhone authentication: X-Auth-Token or AK/SK (docs/api/endpoints.md#authentication)', () => {
   let emu: EmulatorHarness;
   beforeAll(async () => {
     emu = await EmulatorHarness.start();

@@ -1,6 +1,6 @@
 import { EmulatorHarness, STEP_SECONDS } from '../testing/emulator-harness';
 
-describe('command endpoints (§3.1–3.3)', () => {
+describe('command endpoints (docs/api/endpoints.md#sync-command, #async-command, #tasks)', () => {
   let emu: EmulatorHarness;
   beforeAll(async () => {
     emu = await EmulatorHarness.start();
@@ -31,7 +31,7 @@ describe('command endpoints (§3.1–3.3)', () => {
     });
   });
 
-  it('sync-command accepts the S1 example with spaces (§7.8) and fails unknown programs like a shell', async () => {
+  it('sync-command accepts the reference example with spaces (docs/api/ambiguities.md#a8) and fails unknown programs like a shell', async () => {
     const ls = await emu.api('POST', '/v1/instances/sync-command', { body: { command: 'ls -l /system', instance_ids: ['a44uhlf7'] } });
     expect(ls.json.data.cmd_results[0].status).toBe(2);
     const unknown = await emu.api('POST', '/v1/instances/sync-command', { body: { command: 'frobnicate', instance_ids: ['a44uhlf7'] } });

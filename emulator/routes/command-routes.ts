@@ -3,7 +3,7 @@ import type { EmulatorModel } from '../model/emulator-model';
 import { getTask } from '../model/tasks';
 import type { KooPhoneOperation } from './koophone-operation';
 
-/** §3.1–3.3: shell commands and the tasks that report their jobs. */
+/** docs/api/endpoints.md#sync-command, #async-command, #tasks: shell commands and the tasks that report their jobs. */
 export function commandOperations(model: EmulatorModel): KooPhoneOperation[] {
   return [
     {

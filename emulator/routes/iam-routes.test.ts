@@ -7,7 +7,7 @@ function passwordAuth(user: Record<string, unknown>, scope?: unknown) {
 const DEMO_USER = { name: 'demo', password: 'demo-password', domain: { name: 'demo' } };
 const DEMO_PROJECT_ID = '0b3e4c8a2f5d4e6f8a9b0c1d2e3f4a5b';
 
-describe('IAM on the emulator origin (§2.1)', () => {
+describe('IAM on the emulator origin (docs/api/endpoints.md#iam-token)', () => {
   let emu: EmulatorHarness;
   beforeAll(async () => {
     emu = await EmulatorHarness.start();

@@ -18,7 +18,7 @@ function iamJsonBody(req: FastifyRequest): unknown {
   }
 }
 
-/** IAM on the same origin (team contract): token issue (§2.1), project listing and the SDK's project lookup. */
+/** IAM on the same origin (docs/api/ambiguities.md#a17): token issue (docs/api/endpoints.md#iam-token), project listing and the SDK's project lookup. */
 export function registerIamRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.post('/v3/auth/tokens', (req, reply) =>
     runOperation(deps, 'iam-tokens', req, reply, () => {

@@ -1,6 +1,6 @@
 import { EmulatorHarness, STEP_SECONDS } from '../testing/emulator-harness';
 
-// Literal request bodies from koophone-api.md §3.13 (create) and §3.14 (delete).
+// Literal request bodies from docs/api/endpoints.md#create (create) and docs/api/endpoints.md#delete (delete).
 const CREATE_EXAMPLE = `{"os":"AOSP9","instanceSkuId":"kp.professional.2xlarge.128g.2","bandSkuId":"kp.bandwidth","regionId":"cn-north-7",
  "instanceNamePrefix":"koophone","bandSize":4,"count":1,"network":"EIP",
  "chargeParam":{"chargingMode":1,"periodType":2,"periodNum":1,"isAutoPay":1,"isAutoRenew":1}}`;
@@ -27,7 +27,7 @@ describe('instance lifecycle endpoints', () => {
     return (res.json.data.status_results as { status: number }[]).map((r) => r.status);
   }
 
-  describe('create (§3.13)', () => {
+  describe('create (docs/api/endpoints.md#create)', () => {
     it('buys the documented example: orderId and {prefix}-00001, starting (4) then running (2) after provisionSeconds', async () => {
       const res = await emu.api('POST', '/v1/instances/create', { rawBody: CREATE_EXAMPLE, requestId: false });
       expect(res.status).toBe(200);
@@ -42,7 +42,7 @@ describe('instance lifecycle endpoints', () => {
       expect(await status([id])).toEqual([2]);
     });
 
-    it('accepts the example-only keys instanceType and sceneType (S1 example, §7.13)', async () => {
+    it('accepts the example-only keys instanceType and sceneType (reference example, docs/api/ambiguities.md#a13)', async () => {
       const res = await create(createBody({ instanceType: 'specification', sceneType: 'CLOUD_PHONE' }));
       expect(res.json.error_code).toBe('0');
     });
@@ -57,7 +57,7 @@ describe('instance lifecycle endpoints', () => {
       ]);
     });
 
-    it('allows count 2000 and refuses 2001 and 0 with 1000 (SDK: maximum 2000; S1 said 1500, §7.7)', async () => {
+    it('allows count 2000 and refuses 2001 and 0 with 1000 (SDK: maximum 2000; the documents said 1500, docs/api/ambiguities.md#a7)', async () => {
       expect((await create(createBody({ count: 2000, instanceNamePrefix: 'bulk' }))).json.data.instanceInfos).toHaveLength(2000);
       for (const count of [2001, 0, 1.5]) {
         const res = await create(createBody({ count }));
@@ -128,7 +128,7 @@ describe('instance lifecycle endpoints', () => {
       expect(other.json.data.total_count).toBe(0);
     });
 
-    it('with isAutoPay 0 leaves the order unpaid: running_status 0 until the order is paid (§7.15)', async () => {
+    it('with isAutoPay 0 leaves the order unpaid: running_status 0 until the order is paid (docs/api/ambiguities.md#a15)', async () => {
       const res = await create(createBody({}, { isAutoPay: 0 }));
       const { orderId, instanceInfos } = res.json.data;
       const id = instanceInfos[0].instanceId as string;
@@ -141,7 +141,7 @@ describe('instance lifecycle endpoints', () => {
     });
   });
 
-  describe('batch-query (§3.10)', () => {
+  describe('batch-query (docs/api/endpoints.md#batch-query)', () => {
     it('returns the documented record shape with paging inside data', async () => {
       const [id] = await emu.seedInstances([{ instanceName: 'CCTEST-00001', regionId: 'cn-north-7', assignUser: '1008600000097131912' }]);
       const res = await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=100&pool_scene_tag=CLOUD_PHONE&x-request-id=3b0c6f1e-1111-4a7e-9a53-2f4b6c1d9e01`, {
@@ -241,7 +241,7 @@ describe('instance lifecycle endpoints', () => {
     });
   });
 
-  describe('batch-query-status (§3.5)', () => {
+  describe('batch-query-status (docs/api/endpoints.md#batch-query-status)', () => {
     it('answers the documented shape for the example ids', async () => {
       await emu.seedInstances([
         { instanceName: 'a-00001', instanceId: 'a44uhlf7' },
@@ -278,7 +278,7 @@ describe('instance lifecycle endpoints', () => {
     });
   });
 
-  describe('delete (§3.14)', () => {
+  describe('delete (docs/api/endpoints.md#delete)', () => {
     it('unsubscribes the example: data null, going offline (3), gone after releaseSeconds', async () => {
       await emu.seedInstances([{ instanceName: 'del-00001', instanceId: 'XvH39QVW' }]);
       const res = await emu.api('POST', '/v1/instances/delete', { rawBody: '{"instanceIdList":["XvH39QVW"]}', requestId: false });
@@ -311,7 +311,7 @@ describe('instance lifecycle endpoints', () => {
     });
   });
 
-  describe('reboot (§3.11) and batch-reset (§3.6)', () => {
+  describe('reboot (docs/api/endpoints.md#reboot) and batch-reset (docs/api/endpoints.md#batch-reset)', () => {
     it('reboots running phones through starting (4) back to running (2)', async () => {
       await emu.seedInstances([{ instanceName: 'r-00001', instanceId: 'a44uhlf7' }]);
       const res = await emu.api('POST', '/v1/instances/reboot', { rawBody: '{"instance_ids":["a44uhlf7"]}' });

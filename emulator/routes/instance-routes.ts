@@ -9,7 +9,7 @@ import {
 } from '../model/instance-ops';
 import type { KooPhoneOperation } from './koophone-operation';
 
-/** §3.5, 3.6, 3.10, 3.11, 3.13, 3.14: the instance lifecycle and its reads. */
+/** docs/api/endpoints.md#batch-query-status, #batch-reset, #batch-query, #reboot, #create, #delete: the instance lifecycle and its reads. */
 export function instanceOperations(model: EmulatorModel): KooPhoneOperation[] {
   return [
     {

@@ -13,15 +13,15 @@ export interface OperationInput {
   params: Record<string, string>;
 }
 
-/** One of the 21 KooPhone endpoints (18 of §1.2 and 3 SDK-only ones): its HTTP shape and the model call it translates to. */
+/** One of the 21 KooPhone endpoints (18 of docs/api/endpoints.md#operations and 3 SDK-only ones): its HTTP shape and the model call it translates to. */
 export interface KooPhoneOperation {
   op: KooPhoneOp;
   method: 'GET' | 'POST' | 'PUT';
   url: string;
   /**
    * x-request-id: 'required' as a header; 'required-query' as a query parameter, header accepted too (batch-query,
-   * §7.3); 'optional' elsewhere. Required exactly where the official SDK always sends it (batch-query, app-list,
-   * session/release, streaming/stop): the docs list it on most endpoints (§1.2), but the SDK, generated from the live
+   * docs/api/ambiguities.md#a3); 'optional' elsewhere. Required exactly where the official SDK always sends it (batch-query, app-list,
+   * session/release, streaming/stop): the docs list it on most endpoints (docs/api/endpoints.md#operations), but the SDK, generated from the live
    * API definitions, calls the others without it, so the real API must accept that (docs/api/wire-fidelity.md).
    */
   requestId: 'required' | 'required-query' | 'optional';

@@ -20,7 +20,7 @@ export interface HttpResult {
   headers?: Record<string, string>;
 }
 
-/** The JSON error of a failed operation: business codes as `{error_code, error_msg}` with the §5 status. */
+/** The JSON error of a failed operation: business codes as `{error_code, error_msg}` with the status of docs/api/endpoints.md#errors. */
 export function errorResult(op: Op, err: unknown, requestId: string): HttpResult {
   if (err instanceof ApiError) {
     const body: Record<string, string> = { error_code: err.code, error_msg: err.message };

@@ -1,6 +1,6 @@
 import { EmulatorHarness } from '../testing/emulator-harness';
 
-describe('sku (§3.12)', () => {
+describe('sku (docs/api/endpoints.md#sku)', () => {
   let emu: EmulatorHarness;
   beforeAll(async () => {
     emu = await EmulatorHarness.start();

@@ -1,7 +1,7 @@
 import { listSkus } from '../model/sku-ops';
 import type { KooPhoneOperation } from './koophone-operation';
 
-/** §3.12: the saleable SKU catalogue. */
+/** docs/api/endpoints.md#sku: the saleable SKU catalogue. */
 export function skuOperations(): KooPhoneOperation[] {
   return [
     {

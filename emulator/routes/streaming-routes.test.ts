@@ -2,7 +2,7 @@ import { EmulatorHarness, STEP_SECONDS } from '../testing/emulator-harness';
 
 const USER = '1008600000104285462';
 
-describe('device token, prepare, progress, backup (§3.7, 3.15–3.17)', () => {
+describe('device token, prepare, progress, backup (docs/api/endpoints.md#device-token, #prepare, #prepare-progress, #backup)', () => {
   let emu: EmulatorHarness;
   beforeAll(async () => {
     emu = await EmulatorHarness.start();
@@ -88,7 +88,7 @@ describe('device token, prepare, progress, backup (§3.7, 3.15–3.17)', () => {
     expect(await backupStatus()).toBe(2);
   });
 
-  it('backup refuses the {user_id, instance_id} example body of the docs (§7.12), with or without x-request-id', async () => {
+  it('backup refuses the {user_id, instance_id} example body of the docs (docs/api/ambiguities.md#a12), with or without x-request-id', async () => {
     const noId = await emu.api('POST', '/v1/instances/backup', { body: { user_id: USER, instance_id: 'iRJEVP96' }, requestId: false });
     expect([noId.status, noId.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
     const wrong = await emu.api('POST', '/v1/instances/backup', { body: { user_id: USER, instance_id: 'iRJEVP96' } });

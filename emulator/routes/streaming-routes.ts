@@ -2,7 +2,7 @@ import type { EmulatorModel } from '../model/emulator-model';
 import { backupInstances, getDeviceToken, prepareInstances, prepareProgress, releaseSession, stopStreaming } from '../model/streaming-ops';
 import type { KooPhoneOperation } from './koophone-operation';
 
-/** §3.7, 3.15–3.17: device tokens and the prepare → stream → backup cycle; the SDK's session release and stop. */
+/** docs/api/endpoints.md#device-token, #prepare, #prepare-progress, #backup: device tokens and the prepare → stream → backup cycle; the SDK's session release and stop. */
 export function streamingOperations(model: EmulatorModel): KooPhoneOperation[] {
   return [
     {

@@ -2,7 +2,7 @@ import { EmulatorHarness } from '../testing/emulator-harness';
 
 type Setting = { network_type: string; encoding_type: string; video_spec_groups: unknown[] };
 
-/** The §3.4 example: one InstanceSetting per network × encoding combination. */
+/** The docs/api/endpoints.md#video-setting example: one InstanceSetting per network × encoding combination. */
 function exampleSettings(): Setting[] {
   const group = {
     definition_540P: { code_rate: 2000, fps: 30 },
@@ -14,7 +14,7 @@ function exampleSettings(): Setting[] {
   );
 }
 
-describe('video-setting (§3.4)', () => {
+describe('video-setting (docs/api/endpoints.md#video-setting)', () => {
   let emu: EmulatorHarness;
   beforeAll(async () => {
     emu = await EmulatorHarness.start();
@@ -37,7 +37,7 @@ describe('video-setting (§3.4)', () => {
     expect(applied).toEqual({ instanceId: 'iRJEVP96', instanceSettings: settings, appliedAt: expect.any(String) });
   });
 
-  it('requires all six network × encoding combinations exactly once (2025 rules, §7.6)', async () => {
+  it('requires all six network × encoding combinations exactly once (2025 rules, docs/api/ambiguities.md#a6)', async () => {
     const five = exampleSettings().slice(1);
     const duplicated = [...exampleSettings().slice(1), exampleSettings()[1]];
     for (const instance_settings of [five, duplicated, []]) {

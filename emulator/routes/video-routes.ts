@@ -2,7 +2,7 @@ import type { EmulatorModel } from '../model/emulator-model';
 import { setVideoConfig } from '../model/video-ops';
 import type { KooPhoneOperation } from './koophone-operation';
 
-/** §3.4: streaming bit rate / frame rate per definition. */
+/** docs/api/endpoints.md#video-setting: streaming bit rate / frame rate per definition. */
 export function videoOperations(model: EmulatorModel): KooPhoneOperation[] {
   return [
     {

@@ -9,7 +9,7 @@ import {
 
 /**
  * The signer must be bit-for-bit the official Huawei Node signer (the test oracle, a devDependency) on every request
- * the transport can produce, and reproduce the koophone-api.md §2.2 vectors.
+ * the transport can produce, and reproduce the docs/api/endpoints.md#aksk vectors.
  */
 
 const VECTOR_AK = 'AKEXAMPLE0000000000';
@@ -172,7 +172,7 @@ describe('AK/SK signer against the official @huaweicloud/huaweicloud-sdk-core AK
   });
 });
 
-describe('AK/SK signer reproduces the koophone-api.md §2.2 test vectors', () => {
+describe('AK/SK signer reproduces the docs/api/endpoints.md#aksk test vectors', () => {
   it('vector A: POST batch-query-status with a JSON body and x-request-id header', () => {
     const parts = computeSignature(
       {
@@ -224,7 +224,7 @@ describe('AK/SK signer reproduces the koophone-api.md §2.2 test vectors', () =>
 describe('AK/SK signer details the oracle leaves open', () => {
   const base: SignableRequest = { method: 'POST', host: VECTOR_HOST, path: '/v1/instances/reboot', headers: { 'content-type': 'application/json' }, body: '{}' };
 
-  it('trims header values as §2.2 prescribes (the official signer does not; the transport never sends padded values)', () => {
+  it('trims header values as docs/api/endpoints.md#aksk prescribes (the official signer does not; the transport never sends padded values)', () => {
     const padded = computeSignature({ ...base, headers: { 'content-type': '  application/json ' } }, VECTOR_SK, VECTOR_DATE);
     const plain = computeSignature(base, VECTOR_SK, VECTOR_DATE);
     expect(padded.signature).toBe(plain.signature);

@@ -1,14 +1,14 @@
 import { createHash, createHmac } from 'node:crypto';
 
 /**
- * Huawei "SDK-HMAC-SHA256" AK/SK request signing (koophone-api.md §2.2), written to produce exactly the output of
+ * Huawei "SDK-HMAC-SHA256" AK/SK request signing (docs/api/endpoints.md#aksk), written to produce exactly the output of
  * the official Node signer (`@huaweicloud/huaweicloud-sdk-core` auth/AKSKSigner) — proven in aksk-signer.test.ts.
  *
  * Two deliberate details of the official signer that this one shares:
  * - the canonical URI encodes each segment of the path *as sent* (so an already-escaped `%20` becomes `%2520`) and
  *   always ends with `/`;
  * - query keys are sorted by UTF-16 code unit on their raw (unencoded) names, repeated keys by raw value.
- * Where the official signer differs from §2.2 (it does not trim header values), this one trims and the transport
+ * Where the official signer differs from docs/api/endpoints.md#aksk (it does not trim header values), this one trims and the transport
  * never sends a header value with surrounding whitespace, so both agree on every request actually sent.
  */
 
@@ -43,7 +43,7 @@ export interface SignatureHeaders {
   'X-Security-Token'?: string;
 }
 
-/** Intermediate values, exposed so tests can check each step against the §2.2 vectors. */
+/** Intermediate values, exposed so tests can check each step against the docs/api/endpoints.md#aksk vectors. */
 export interface SignatureParts {
   sdkDate: string;
   canonicalRequest: string;

@@ -2,7 +2,7 @@ import { appInstallRequestSchema, appInstallResponseSchema, appListQuerySchema, 
 import { deviceTokenPathSchema } from '../schemas/wire/streaming';
 import { defineOperation } from './operation';
 
-/** POST /v1/instances/app/install (koophone-api.md §3.18): starts installs, so it is not replayed once sent. */
+/** POST /v1/instances/app/install (docs/api/endpoints.md#app-install): starts installs, so it is not replayed once sent. */
 export const installAppOp = defineOperation({
   name: 'app-install',
   method: 'POST',

@@ -3,7 +3,7 @@ import { userInstancesRequestSchema } from '../schemas/wire/assignments';
 import { defineOperation } from './operation';
 
 /**
- * Assign / unassign phones to organisation users (koophone-api.md §3.8, §3.9). Replaying is harmless: a repeated
+ * Assign / unassign phones to organisation users (docs/api/endpoints.md#assign, #unassign). Replaying is harmless: a repeated
  * assign at worst reports KPAPI.2209 and a repeated unassign 2210, both of which the caller checks against state.
  */
 

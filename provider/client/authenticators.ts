@@ -2,7 +2,7 @@ import { signRequest, type AkSkCredentials } from './aksk-signer';
 import type { IamTokenProvider } from './iam-token';
 import type { AuthTicket, Authenticator } from './transport';
 
-/** The three ways to authenticate a KooPhone call (koophone-api.md §2), plus none for the IAM token request. */
+/** The three ways to authenticate a KooPhone call (docs/api/endpoints.md#authentication), plus none for the IAM token request. */
 
 export function passwordAuthenticator(tokens: IamTokenProvider): Authenticator {
   return {

@@ -16,7 +16,7 @@ import {
 
 /**
  * Contract tests: the client against the real emulator (in-process, 127.0.0.1:0), every endpoint with each of the
- * three auth modes, then the documented error paths and limits of koophone-api.md. Expectations come from the
+ * three auth modes, then the documented error paths and limits of docs/api/endpoints.md. Expectations come from the
  * reference, not from the emulator's code.
  */
 
@@ -267,7 +267,7 @@ describe.each<Mode>(['password', 'aksk', 'token'])('every endpoint with %s auth'
   });
 });
 
-// §2.1 documents GET /v3/auth/projects with X-Auth-Token only; the emulator refuses AK/SK there (see the report).
+// docs/api/endpoints.md#iam-token documents GET /v3/auth/projects with X-Auth-Token only; the emulator refuses AK/SK there (see the report).
 describe.each<Mode>(['password', 'token'])('IAM projects with %s auth', (mode) => {
   it('lists the demo project', async () => {
     const projects = await client(await authFor(mode)).listProjects();
@@ -302,7 +302,7 @@ describe('error paths and limits (server-side, client validation off)', () => {
     for (const ids of [tooMany, [tooLong]]) {
       const err = await rejection(call(c, ids));
       expect(err).toBeInstanceOf(InvalidArgumentError);
-      expect({ op, code: err.normalizedCode, status: err.status }).toEqual({ op, code: '1000', status: 400 }); // §5: 1000 → 400
+      expect({ op, code: err.normalizedCode, status: err.status }).toEqual({ op, code: '1000', status: 400 }); // docs/api/endpoints.md#errors: 1000 → 400
     }
     expect((await counters())[op]).toBe(2); // both reached the server
   });
@@ -318,7 +318,7 @@ describe('error paths and limits (server-side, client validation off)', () => {
   it('create: periodNum 10 months is 3006, 4 years is 3007; 9 months and 3 years are accepted', async () => {
     const month = await rejection(c.createInstances(createRequest('kpm', { chargeParam: { chargingMode: 1, periodType: 2, periodNum: 10, isAutoPay: 1 } })));
     expect(month).toBeInstanceOf(InvalidArgumentError);
-    expect([month.normalizedCode, month.status]).toEqual(['3006', 200]); // business errors come with HTTP 200 (§1.5)
+    expect([month.normalizedCode, month.status]).toEqual(['3006', 200]); // business errors come with HTTP 200 (docs/api/endpoints.md#http-status)
     const year = await rejection(c.createInstances(createRequest('kpy', { chargeParam: { chargingMode: 1, periodType: 3, periodNum: 4, isAutoPay: 1 } })));
     expect([year.normalizedCode, year.status]).toEqual(['3007', 200]);
     await c.createInstances(createRequest('kpm', { chargeParam: { chargingMode: 1, periodType: 2, periodNum: 9, isAutoPay: 1 } }));
@@ -438,7 +438,7 @@ describe('tenant isolation', () => {
     ];
     for (const [op, p] of attempts) {
       const err = await rejection(p);
-      expect({ op, code: err.normalizedCode, status: err.status }).toEqual({ op, code: '1001', status: 401 }); // §5: 1001 → 401
+      expect({ op, code: err.normalizedCode, status: err.status }).toEqual({ op, code: '1001', status: 401 }); // docs/api/endpoints.md#errors: 1001 → 401
       expect(err).toBeInstanceOf(AuthFailedError);
     }
     expect((await other.batchQueryStatus([theirs]))[0].status).toBe(2);

@@ -2,7 +2,7 @@ import { Pool } from 'undici';
 import { Semaphore } from './semaphore';
 
 /**
- * One undici Pool and one concurrency semaphore per origin for the whole process (conventions: "One shared
+ * One undici Pool and one concurrency semaphore per origin for the whole process ("One shared
  * undici.Pool/Agent per endpoint"). Clients take a reference and give it back on close; the pool closes with the last.
  */
 export interface SharedOrigin {

@@ -1,6 +1,6 @@
 /**
- * What every documented KooPhone error code means and what to do about it (koophone-api.md §5), plus how the client
- * treats it. Meanings marked (OCR) in the reference are guesses; their explanations stay generic on purpose (§7.18).
+ * What every documented KooPhone error code means and what to do about it (docs/api/endpoints.md#errors), plus how the client
+ * treats it. Meanings marked unclear in docs/api/endpoints.md#errors are guesses; their explanations stay generic on purpose (docs/api/ambiguities.md#a18).
  */
 
 /** How a code is surfaced: which error subclass, and whether the transport may retry it on an idempotent call. */
@@ -23,7 +23,7 @@ export interface CodeInfo {
 
 const RETRY_LATER = 'The client already retried with backoff; if it persists, retry later or contact Huawei Cloud support.';
 
-/** Keyed by the numeric part of `KOOPHONE.API.nnnn` (also `KooPhone.API.`, `KP.API.`, `KPAPI.`, §7.5). */
+/** Keyed by the numeric part of `KOOPHONE.API.nnnn` (also `KooPhone.API.`, `KP.API.`, `KPAPI.`, docs/api/ambiguities.md#a5). */
 const KOOPHONE_CODES: Readonly<Record<string, CodeInfo>> = {
   '0000': {
     category: 'auth',
@@ -223,7 +223,7 @@ const KOOPHONE_CODES: Readonly<Record<string, CodeInfo>> = {
   '9999': { category: 'server', explanation: `KooPhone had an internal service error. ${RETRY_LATER}` },
 };
 
-/** API gateway codes that matter to the client (§1.4; widely documented for Huawei APIG). */
+/** API gateway codes that matter to the client (docs/api/endpoints.md#envelope; widely documented for Huawei APIG). */
 const GATEWAY_CODES: Readonly<Record<string, CodeInfo>> = {
   'APIGW.0301': {
     category: 'auth',

@@ -10,7 +10,7 @@ import {
   RateLimitedError,
 } from './errors';
 
-/** Every code of koophone-api.md §5, typed out here (not taken from the table under test). */
+/** Every code of docs/api/endpoints.md#errors, typed out here (not taken from the table under test). */
 const DOCUMENTED_CODES = [
   'KOOPHONE.API.0000', 'KOOPHONE.API.0001', 'KOOPHONE.API.0002', 'KOOPHONE.API.0003', 'KOOPHONE.API.0004',
   'KOOPHONE.API.0005', 'KOOPHONE.API.1000', 'KOOPHONE.API.1001', 'KOOPHONE.API.1002', 'KOOPHONE.API.1003',
@@ -36,7 +36,7 @@ describe('error codes', () => {
     expect(errorFor(code).explanation).toBe(info!.explanation);
   });
 
-  it('matches the spellings of §7.5 case-insensitively and keeps the raw code', () => {
+  it('matches the spellings of docs/api/ambiguities.md#a5 case-insensitively and keeps the raw code', () => {
     for (const raw of ['KOOPHONE.API.4001', 'KooPhone.API.4001', 'koophone.api.4001', 'KP.API.4001', 'KPAPI.4001']) {
       const err = errorFor(raw);
       expect(err).toBeInstanceOf(NotFoundError);

@@ -1,7 +1,7 @@
 import { infoForStatus, lookupErrorCode, normalizeErrorCode, type ErrorCategory } from './error-codes';
 
 /**
- * One error hierarchy for everything the KooPhone API can answer (conventions: "The API client").
+ * One error hierarchy for everything the KooPhone API can answer (docs/api/endpoints.md#errors).
  * Messages never carry credentials: the transport scrubs server text before it gets here.
  */
 
@@ -25,7 +25,7 @@ export class KooPhoneApiError extends Error {
   override name = 'KooPhoneApiError';
   readonly status: number;
   readonly code: string;
-  /** Normalised for matching: `4001` for any of `KOOPHONE.API.4001` / `KooPhone.API.4001` / `KP.API.4001` (§7.5). */
+  /** Normalised for matching: `4001` for any of `KOOPHONE.API.4001` / `KooPhone.API.4001` / `KP.API.4001` (docs/api/ambiguities.md#a5). */
   readonly normalizedCode: string;
   readonly apiMessage: string;
   readonly requestId: string;

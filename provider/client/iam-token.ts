@@ -6,7 +6,7 @@ import type { SecretRedactor } from './redact';
 import type { Transport } from './transport';
 
 /**
- * IAM password tokens (koophone-api.md §2.1): valid 24 h, cached and reused, refreshed ahead of expiry, one refresh
+ * IAM password tokens (docs/api/endpoints.md#iam-token): valid 24 h, cached and reused, refreshed ahead of expiry, one refresh
  * at a time however many calls need a token (single flight).
  */
 
@@ -105,7 +105,7 @@ export class IamTokenProvider {
       ? { project: { id: projectId } }
       : projectName
         ? { project: { name: projectName } }
-        : // No project configured: an account-scoped token; KooPhone derives the tenant from the token (§1.1).
+        : // No project configured: an account-scoped token; KooPhone derives the tenant from the token (docs/api/endpoints.md#host).
           { domain: { name: domainName } };
     return {
       auth: {

@@ -3,7 +3,7 @@ import { iamProjectsResponseSchema, iamTokenQuerySchema, iamTokenRequestSchema, 
 import { defineOperation } from './operation';
 
 /**
- * IAM (koophone-api.md §2.1). Asking for a token has no side effect worth guarding, so it is safe to replay. The token
+ * IAM (docs/api/endpoints.md#iam-token). Asking for a token has no side effect worth guarding, so it is safe to replay. The token
  * request authenticates with its body: KooPhoneClient sends it through a transport without credentials.
  */
 

@@ -121,7 +121,7 @@ const IAM_ENDPOINT: EndpointSetting = {
 
 const BILLING_ENDPOINT: EndpointSetting = { service: 'the Huawei Cloud billing API', setting: describeKey('billingEndpoint') };
 const DEFAULTS = { timeoutMs: 60_000, maxRetries: 3, concurrency: 8, retryBaseMs: 500, maxRetryDelayMs: 8_000 };
-/** The server caps page_size at 100 (§7.3). */
+/** The server caps page_size at 100 (docs/api/ambiguities.md#a3). */
 const PAGE_SIZE = 100;
 
 export class KooPhoneClient {
@@ -247,7 +247,7 @@ export class KooPhoneClient {
     await this.api.call(rebootInstancesOp, { body: { instance_ids: instanceIds } });
   }
 
-  /** Factory reset. Returns the async task when the server sends one (P-new), else null. */
+  /** Factory reset. Returns the async task when the server sends one (newest pages, docs/api/ambiguities.md#a10), else null. */
   async resetInstances(instanceIds: string[]): Promise<AsyncTask | null> {
     const { data } = await this.api.call(resetInstancesOp, { body: { instance_ids: instanceIds } });
     return data.data;

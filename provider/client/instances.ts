@@ -9,7 +9,7 @@ import {
 } from '../schemas/wire/instances';
 import { defineOperation } from './operation';
 
-/** Instance lifecycle, listing and power (koophone-api.md §3.5, §3.6, §3.10, §3.11, §3.13, §3.14). */
+/** Instance lifecycle, listing and power (docs/api/endpoints.md#batch-query-status, #batch-reset, #batch-query, #reboot, #create, #delete). */
 
 /** Buys phones (a CBC order): never replayed once it may have reached the server. */
 export const createInstancesOp = defineOperation({

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 /**
  * Describes one API operation; the transport does everything else (auth, retries, parsing). Endpoint files only
- * build these (conventions: "endpoint functions only describe method, path, body schema and response schema").
+ * build these (endpoint functions only describe method, path, body schema and response schema).
  */
 export interface Operation<TBody, TQuery, TParams, TResult> {
   /** Operation name, identical to the emulator's counter/fault names (`create`, `batch-query`, `iam-tokens`, …). */
@@ -21,7 +21,7 @@ export interface Operation<TBody, TQuery, TParams, TResult> {
    * 2xx is success and an empty body reads as `{}` (billing calls answer auto-renew changes without a body).
    */
   readonly envelope: 'koophone' | 'iam' | 'bss';
-  /** batch-query takes `x-request-id` as a query parameter (§3.10); it is sent as a header too. */
+  /** batch-query takes `x-request-id` as a query parameter (docs/api/endpoints.md#batch-query); it is sent as a header too. */
   readonly requestIdInQuery?: boolean;
   /** Response headers that must be present (IAM: `X-Subject-Token`). */
   readonly requiredResponseHeaders?: readonly string[];

@@ -1,7 +1,7 @@
 import { skuQuerySchema, skuResponseSchema } from '../schemas/wire/skus';
 import { defineOperation } from './operation';
 
-/** GET /v1/instances/sku?type=0 (koophone-api.md §3.12). */
+/** GET /v1/instances/sku?type=0 (docs/api/endpoints.md#sku). */
 export const listSkusOp = defineOperation({
   name: 'sku',
   method: 'GET',

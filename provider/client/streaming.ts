@@ -11,7 +11,7 @@ import {
 import { emptyEnvelopeSchema } from '../schemas/wire/common';
 import { defineOperation } from './operation';
 
-/** Streaming sessions: device token, prepare, progress, backup (koophone-api.md §3.7, §3.15–§3.17). */
+/** Streaming sessions: device token, prepare, progress, backup (docs/api/endpoints.md#device-token, #prepare, #prepare-progress, #backup). */
 
 /** Issues a device token; a second one simply supersedes the first, so it is replay-safe. */
 export const getDeviceTokenOp = defineOperation({

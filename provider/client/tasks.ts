@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineOperation } from './operation';
 
 /**
- * Shell commands and async tasks (koophone-api.md §3.1–§3.3). A command can have side effects (`rm`, `reboot`), so
+ * Shell commands and async tasks (docs/api/endpoints.md#sync-command, #async-command, #tasks). A command can have side effects (`rm`, `reboot`), so
  * submitting one is not replayed once it may have run.
  */
 

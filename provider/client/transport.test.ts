@@ -291,7 +291,7 @@ describe('malformed answers are errors that name the field', () => {
     expect(f.requests).toHaveLength(1);
   });
 
-  it('accepts batch-query paging beside data as well as inside it (§7.2)', async () => {
+  it('accepts batch-query paging beside data as well as inside it (docs/api/ambiguities.md#a2)', async () => {
     const record = { instance_id: 'a44uhlf7', instance_name: 'kp-00001', running_status: 2 };
     const f = await serve((_r, i) =>
       i === 0

@@ -16,7 +16,7 @@ import type { AnyOperation, CallInput, Operation } from './operation';
 import type { SecretRedactor } from './redact';
 
 /**
- * The one request loop (conventions: "Exactly one place sends requests"): validation, auth, concurrency limit,
+ * The one request loop (exactly one place sends requests): validation, auth, concurrency limit,
  * timeouts, retries with backoff, response parsing and error mapping all live here.
  */
 
@@ -400,7 +400,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** `error_code` sits at the top level; batch-query also puts it inside `data` (§7.2). */
+/** `error_code` sits at the top level; batch-query also puts it inside `data` (docs/api/ambiguities.md#a2). */
 function envelopeCode(json: unknown): string | undefined {
   const top = field(json, 'error_code');
   const inner = field(field(json, 'data'), 'error_code');

@@ -3,7 +3,7 @@ import { describeError } from './partial-state';
 
 /**
  * Shared by the resources that act on phones (apps, commands, reboots, resets): chunking to the API's 100 ids per
- * call, task polling with jobs mapped to phones by `job_id` (tasks carry no instance id, koophone-api.md §3.3), waits
+ * call, task polling with jobs mapped to phones by `job_id` (tasks carry no instance id, docs/api/endpoints.md#tasks), waits
  * for phones to run again, and the failure table every one of them reports.
  */
 
@@ -88,7 +88,7 @@ export async function waitForTasks(client: KooPhoneClient, tasks: readonly Async
   return tasks.flatMap((t) => t.cmd_jobs.map((j) => ended.get(j.job_id)!));
 }
 
-/** running_status 2 (koophone-api.md §4.1). */
+/** running_status 2 (docs/api/endpoints.md#running-status). */
 const RUNNING = 2;
 
 /**

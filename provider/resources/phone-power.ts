@@ -19,7 +19,7 @@ type PowerOutputs<I> = I & { phoneCount: number };
 interface PowerAction {
   /** `reboot` or `reset`, for messages. */
   verb: string;
-  /** Sends the call for ≤ 100 phones; a task when the API returns one (batch-reset, P-new). */
+  /** Sends the call for ≤ 100 phones; a task when the API returns one (batch-reset in the newest pages, docs/api/ambiguities.md#a10). */
   send(client: KooPhoneClient, ids: string[]): Promise<AsyncTask | null>;
 }
 

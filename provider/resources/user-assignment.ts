@@ -57,7 +57,7 @@ export const userAssignmentProvider: dynamic.ResourceProvider<UserAssignmentInpu
     const record = await directory.get(props.instanceId, 0);
     if (!record || record.assign_user !== props.userId) return; // phone gone or no longer this user's
     try {
-      // Unassigning wipes the user's data on the phone (§3.9).
+      // Unassigning wipes the user's data on the phone (docs/api/endpoints.md#unassign).
       await getClient().unassignInstances([{ instance_id: props.instanceId, user_id: props.userId }]);
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err; // 2210: the binding is already gone

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { phoneSetSchema, resourceUrnSchema, timeoutSecondsSchema } from './phone-set';
 
-/** Limits from app/install (koophone-api.md §3.18); a package name as Android defines it. */
+/** Limits from app/install (docs/api/endpoints.md#app-install); a package name as Android defines it. */
 const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
 /** 2 GB in MB: larger packages fail with KOOPHONE.API.62015. */
 export const MAX_APP_SIZE_MB = 2048;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-/** KooPhone ids are at most 32 characters (koophone-api.md §3 "ids≤100×32"). */
+/** KooPhone ids are at most 32 characters (docs/api/endpoints.md#id-lists "ids≤100×32"). */
 export const instanceIdSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(32, 'must be at most 32 characters (KooPhone instance ids)')
   .describe('A KooPhone instance id, e.g. `a44uhlf7` (at most 32 characters).');
 
-/** User ids of the tenant's KooPhone organisation, at most 32 characters (assign/unassign §3.8). */
+/** User ids of the tenant's KooPhone organisation, at most 32 characters (assign/unassign docs/api/endpoints.md#assign). */
 export const userIdSchema = z
   .string()
   .min(1, 'must not be empty')

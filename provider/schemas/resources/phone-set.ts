@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instanceIdSchema } from './common';
 
 /**
- * A set of phones that actions run on: any number (calls are chunked ≤ 100, koophone-api.md "ids≤100×32"), each once.
+ * A set of phones that actions run on: any number (calls are chunked ≤ 100, docs/api/endpoints.md#id-lists), each once.
  * Duplicates are reported at the repeated entry's index, so an entry still unknown at preview is not judged.
  */
 export const phoneSetSchema = z

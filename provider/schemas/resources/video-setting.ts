@@ -8,7 +8,7 @@ export type NetworkType = (typeof NETWORK_TYPES)[number];
 export type EncodingType = (typeof ENCODING_TYPES)[number];
 export type Definition = (typeof DEFINITIONS)[number];
 
-/** One definition's stream: code_rate 100–10000 kbit/s in steps of 100, fps 30 or 60 (§3.4). */
+/** One definition's stream: code_rate 100–10000 kbit/s in steps of 100, fps 30 or 60 (docs/api/endpoints.md#video-setting). */
 export const videoSpecSchema = z.strictObject({
   codeRate: z
     .number()

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { asyncTaskSchema, envelope, instanceIdListSchema } from './common';
 
-/** POST /v1/instances/app/install (koophone-api.md §3.18). */
+/** POST /v1/instances/app/install (docs/api/endpoints.md#app-install). */
 
 /**
- * Typed String in the table although the example sends numbers for `fast_install` / `object_size` (§7.9): the client
+ * Typed String in the table although the example sends numbers for `fast_install` / `object_size` (docs/api/ambiguities.md#a9): the client
  * always sends strings. `fast_install` outside "0"/"1" is KOOPHONE.API.3008.
  */
 export const appInstallRequestSchema = z.object({
@@ -17,7 +17,7 @@ export const appInstallRequestSchema = z.object({
   /** Only `apk`. */
   biz_type: z.string().min(1).max(64),
   content_type: z.string().min(1).max(64),
-  /** "required" yet "may be empty" (§7.16). */
+  /** "required" yet "may be empty" (docs/api/ambiguities.md#a16). */
   content_md5: z.string().max(200),
   install_package_url: z.string().min(1).max(2000),
   instance_id_list: instanceIdListSchema,
@@ -25,7 +25,7 @@ export const appInstallRequestSchema = z.object({
 export type AppInstallRequest = z.infer<typeof appInstallRequestSchema>;
 
 /**
- * The task sits in `data` since SDK 3.1.207 and in `data.data` per the docs (§3.18): accept both, normalised to the
+ * The task sits in `data` since SDK 3.1.207 and in `data.data` per the docs (docs/api/endpoints.md#app-install): accept both, normalised to the
  * task. Refusing either would report a started install as failed (docs/api/wire-fidelity.md).
  */
 export const appInstallResponseSchema = envelope(

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { asyncTaskSchema, envelope, instanceIdListSchema } from './common';
 
-/** ADB shell commands and async tasks (koophone-api.md §3.1–§3.3). */
+/** ADB shell commands and async tasks (docs/api/endpoints.md#sync-command, #async-command, #tasks). */
 
 /**
  * `command` ≤ 1024 chars. The documented charset (letters, digits, `_ . / : -`) excludes spaces although every
- * example has them (§7.8): only the length is enforced, the server decides the rest.
+ * example has them (docs/api/ambiguities.md#a8): only the length is enforced, the server decides the rest.
  */
 export const commandRequestSchema = z.object({
   command: z.string().min(1).max(1024),
@@ -14,7 +14,7 @@ export const commandRequestSchema = z.object({
 export type CommandRequest = z.infer<typeof commandRequestSchema>;
 
 /**
- * Job status codes (SDK JobDetail / CmdResult). Command jobs: 1 running, 2 succeeded, −1 failed (§4.4). App-install
+ * Job status codes (SDK JobDetail / CmdResult). Command jobs: 1 running, 2 succeeded, −1 failed (docs/api/endpoints.md#job-status). App-install
  * jobs: 0 not started, 1 running, 2 succeeded, 3 failed. Read them with jobState(), which knows both.
  */
 export const JOB_STATUS = { NOT_STARTED: 0, RUNNING: 1, SUCCEEDED: 2, INSTALL_FAILED: 3, FAILED: -1 } as const;
@@ -46,7 +46,7 @@ export type SyncCommandResponse = z.infer<typeof syncCommandResponseSchema>;
 export const asyncCommandResponseSchema = envelope(asyncTaskSchema);
 export type AsyncCommandResponse = z.infer<typeof asyncCommandResponseSchema>;
 
-/** GET /v1/instances/tasks/{task_id}: jobs carry no instance id; map them through `job_id` (§3.3). */
+/** GET /v1/instances/tasks/{task_id}: jobs carry no instance id; map them through `job_id` (docs/api/endpoints.md#tasks). */
 export const taskIdSchema = z.string().min(1).max(64);
 
 export const taskJobSchema = z.object({ job_id: z.string(), ...jobOutcomeFields });

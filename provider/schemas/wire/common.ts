@@ -1,34 +1,34 @@
 import { z } from 'zod';
 
 /**
- * Building blocks shared by the KooPhone wire shapes (koophone-api.md §1.3–§1.6).
+ * Building blocks shared by the KooPhone wire shapes (docs/api/endpoints.md#spelling, #envelope, #http-status, #identifiers).
  * Request pieces carry the documented limits so the client can refuse a bad call before it costs a round trip;
- * response pieces are lenient (optional / nullable) wherever the editions of the docs disagree (§7).
+ * response pieces are lenient (optional / nullable) wherever the editions of the docs disagree (docs/api/ambiguities.md).
  */
 
-/** An instance id: 8 alnum chars in practice, documented max 32 (§1.6). */
+/** An instance id: 8 alnum chars in practice, documented max 32 (docs/api/endpoints.md#identifiers). */
 export const instanceIdSchema = z.string().min(1).max(32);
 
-/** "ids≤100×32": the instance-id list every batch endpoint takes (§3). */
+/** "ids≤100×32": the instance-id list every batch endpoint takes (docs/api/endpoints.md#id-lists). */
 export const instanceIdListSchema = z.array(instanceIdSchema).min(1).max(100);
 
-/** A KooPhone organisation user id, a string of at most 32 chars (§3.8). */
+/** A KooPhone organisation user id, a string of at most 32 chars (docs/api/endpoints.md#assign). */
 export const userIdSchema = z.string().min(1).max(32);
 
-/** `{user_id, instance_id}` pairs of assign / unassign (§3.8, §3.9). */
+/** `{user_id, instance_id}` pairs of assign / unassign (docs/api/endpoints.md#assign, #unassign). */
 export const userInstanceSchema = z.object({ user_id: userIdSchema, instance_id: instanceIdSchema });
 export type UserInstance = z.infer<typeof userInstanceSchema>;
 
 /**
  * `error_code` is a String in every source, but gateways in front of Huawei services have been seen to send numbers;
- * accept both and keep the raw text (§1.4, §7.5).
+ * accept both and keep the raw text (docs/api/endpoints.md#envelope; docs/api/ambiguities.md#a5).
  */
 export const errorCodeSchema = z.union([z.string(), z.number()]).transform((v) => String(v));
 
-/** `error_msg` is informational only ("OK", "ok", "return sku messages success"); never compared (§1.4). */
+/** `error_msg` is informational only ("OK", "ok", "return sku messages success"); never compared (docs/api/endpoints.md#envelope). */
 export const errorMsgSchema = z.string().nullish();
 
-/** Wraps a `data` schema in the KooPhone envelope `{error_code, error_msg, data}` (§1.4). */
+/** Wraps a `data` schema in the KooPhone envelope `{error_code, error_msg, data}` (docs/api/endpoints.md#envelope). */
 export function envelope<D extends z.ZodType>(data: D) {
   return z.object({ error_code: errorCodeSchema, error_msg: errorMsgSchema, data });
 }
@@ -58,7 +58,7 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** One job of an async task: `{instance_id, job_id}` (async-command, app/install, P-new batch-reset/unassign/backup). */
+/** One job of an async task: `{instance_id, job_id}` (async-command, app/install, and batch-reset/unassign/backup in the newest pages). */
 export const cmdJobSchema = z.object({ instance_id: z.string(), job_id: z.string() });
 export type CmdJob = z.infer<typeof cmdJobSchema>;
 
@@ -67,8 +67,8 @@ export const asyncTaskSchema = z.object({ task_id: z.string(), cmd_jobs: z.array
 export type AsyncTask = z.infer<typeof asyncTaskSchema>;
 
 /**
- * batch-reset, unassign and backup return only the envelope in S1 but `data {task_id, cmd_jobs}` in P-new
- * (2025-11-24, §7.10): accept both; an absent task is `null`.
+ * batch-reset, unassign and backup return only the envelope in the 2025-08 reference but `data {task_id, cmd_jobs}` in the 2025-11 pages
+ * (2025-11-24, docs/api/ambiguities.md#a10): accept both; an absent task is `null`.
  */
 export const optionalAsyncTaskEnvelopeSchema = envelope(asyncTaskSchema.nullish().transform((v) => v ?? null));
 

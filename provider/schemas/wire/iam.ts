@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * IAM wire shapes (koophone-api.md §2.1): POST /v3/auth/tokens (password method, project scope by name or id)
+ * IAM wire shapes (docs/api/endpoints.md#iam-token): POST /v3/auth/tokens (password method, project scope by name or id)
  * and GET /v3/auth/projects. The token itself travels in the `X-Subject-Token` response header, not the body.
  */
 

@@ -1,4 +1,4 @@
-/** KooPhone and IAM wire shapes in the API's own spelling (see koophone-api.md §1.3). */
+/** KooPhone and IAM wire shapes in the API's own spelling (see docs/api/endpoints.md#spelling). */
 export * from './common';
 export * from './iam';
 export * from './instances';

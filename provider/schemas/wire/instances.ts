@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { envelope, errorCodeSchema, errorMsgSchema, instanceIdListSchema, instanceIdSchema } from './common';
 
 /**
- * Instance lifecycle and listing (koophone-api.md §3.5, §3.10, §3.11, §3.13, §3.14).
- * create and delete are the only camelCase bodies (§1.3).
+ * Instance lifecycle and listing (docs/api/endpoints.md#batch-query-status, #batch-query, #reboot, #create, #delete).
+ * create and delete are the only camelCase bodies (docs/api/endpoints.md#spelling).
  */
 
-// ---- POST /v1/instances/create (§3.13, §4.3) ----
+// ---- POST /v1/instances/create (docs/api/endpoints.md#create, #charge) ----
 
 /** month: periodNum 1–9 (KOOPHONE.API.3006); year: 1–3 (KOOPHONE.API.3007). */
 const PERIOD_LIMITS = { 2: 9, 3: 3 } as const;
@@ -21,7 +21,7 @@ function intCode(allowed: readonly number[], meaning: string) {
 
 export const chargeParamSchema = z
   .object({
-    /** 1 = yearly/monthly, the only value the API sells (pay-per-use cannot be bought through the API, §4.3). */
+    /** 1 = yearly/monthly, the only value the API sells (pay-per-use cannot be bought through the API, docs/api/endpoints.md#charge). */
     chargingMode: intCode([1], '1 = yearly/monthly, the only mode the API sells'),
     periodType: intCode([2, 3], '2 = month, 3 = year'),
     periodNum: z.number().int().min(1),
@@ -51,11 +51,11 @@ export const createInstancesRequestSchema = z.object({
   regionId: z.string().min(1).max(64),
   instanceNamePrefix: z.string().min(1).max(14),
   bandSize: z.number().positive(),
-  /** ≤ 2000 per the SDK (`maximum: 2000`); S1/P said 1500 (§7.7). The SDK is newer and wins. */
+  /** ≤ 2000 per the SDK (`maximum: 2000`); the documents said 1500 (docs/api/ambiguities.md#a7). The SDK is newer and wins. */
   count: z.number().int().min(1).max(2000),
   chargeParam: chargeParamSchema,
   network: z.enum(['EIP', 'ADN']).optional(),
-  /** Example-only keys (§7.13): sent when given, never required. */
+  /** Example-only keys (docs/api/ambiguities.md#a13): sent when given, never required. */
   instanceType: z.string().optional(),
   sceneType: z.string().optional(),
   /** SDK 3.1.198+: the node group to buy into (required for node-group orders). */
@@ -71,16 +71,16 @@ export const createInstancesResponseSchema = envelope(
 );
 export type CreateInstancesResponse = z.infer<typeof createInstancesResponseSchema>;
 
-// ---- POST /v1/instances/delete (§3.14) ----
+// ---- POST /v1/instances/delete (docs/api/endpoints.md#delete) ----
 
 export const deleteInstancesRequestSchema = z.object({ instanceIdList: instanceIdListSchema });
 export type DeleteInstancesRequest = z.infer<typeof deleteInstancesRequestSchema>;
 
-// ---- GET /v1/instances/batch-query (§3.10) ----
+// ---- GET /v1/instances/batch-query (docs/api/endpoints.md#batch-query) ----
 
 export const listInstancesQuerySchema = z.object({
   page_no: z.number().int().min(1),
-  /** No documented max; the server caps at 100 (§7.3). */
+  /** No documented max; the server caps at 100 (docs/api/ambiguities.md#a3). */
   page_size: z.number().int().min(1),
   instance_id: instanceIdSchema.optional(),
   instance_name: z.string().min(1).optional(),
@@ -108,12 +108,12 @@ export const instanceRecordSchema = z.object({
   instance_sku: text,
   /** 0 normal, 1 frozen. */
   frozen_status: flag,
-  /** 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down (§4.1). */
+  /** 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down (docs/api/endpoints.md#running-status). */
   running_status: flag,
   login_status: flag,
   assign_status: flag,
   assign_user: text,
-  /** A String on the wire; "1" yearly/monthly, "0" pay-per-use (inferred, §4.2). */
+  /** A String on the wire; "1" yearly/monthly, "0" pay-per-use (inferred, docs/api/endpoints.md#instance-flags). */
   billing_mode: text,
   project_id: text,
   project_name: text,
@@ -136,7 +136,7 @@ const pageFields = {
 };
 
 /**
- * Paging and `error_code` sit inside `data` per the tables/SDK and beside it in an S1 example (§7.2): accept both
+ * Paging and `error_code` sit inside `data` per the tables/SDK and beside it in one example (docs/api/ambiguities.md#a2): accept both
  * and normalise to `{result, page_no, page_size, total_count}`. `total_count` must be present in one of the places.
  */
 export const listInstancesResponseSchema = z
@@ -164,7 +164,7 @@ export const listInstancesResponseSchema = z
   }));
 export type ListInstancesPage = z.output<typeof listInstancesResponseSchema>;
 
-// ---- POST /v1/instances/batch-query-status (§3.5) ----
+// ---- POST /v1/instances/batch-query-status (docs/api/endpoints.md#batch-query-status) ----
 
 export const instanceStatusSchema = z.object({ instance_id: z.string(), status: z.number().int() });
 export type InstanceStatus = z.infer<typeof instanceStatusSchema>;

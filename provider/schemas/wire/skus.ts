@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { envelope } from './common';
 
-/** GET /v1/instances/sku?type=0 (koophone-api.md §3.12): camelCase response. */
+/** GET /v1/instances/sku?type=0 (docs/api/endpoints.md#sku): camelCase response. */
 
 export const skuQuerySchema = z.object({ type: z.literal('0') });
 export type SkuQuery = z.infer<typeof skuQuerySchema>;
 
 /**
- * `poolInfo.aosp[].id` is an Integer in the SDK and the table but `"40"` in the example (§7.9): accept both, keep a
+ * `poolInfo.aosp[].id` is an Integer in the SDK and the table but `"40"` in the example (docs/api/ambiguities.md#a9): accept both, keep a
  * string (an id, never computed with).
  */
 const idText = z.union([z.string(), z.number()]).transform((v) => String(v));
@@ -39,7 +39,7 @@ export const instanceSkuSchema = z.object({
   /** SDK 3.1.207+: the spec's size step. */
   resourceSize: z.union([z.string(), z.number()]).transform((v) => String(v)).nullish(),
   poolInfo: z.object({ aosp: z.array(skuPoolSchema).default([]) }).nullish(),
-  /** Example-only, undocumented (§7.13). */
+  /** Example-only, undocumented (docs/api/ambiguities.md#a13). */
   nestInfo: z.array(z.record(z.string(), z.unknown())).nullish(),
 });
 export type InstanceSku = z.infer<typeof instanceSkuSchema>;

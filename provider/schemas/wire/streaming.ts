@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { envelope, instanceIdListSchema, instanceIdSchema, userIdSchema } from './common';
 
 /**
- * Streaming session: device token (§3.7), prepare (§3.15), prepare-progress (§3.16). Backup (§3.17), which ends a
+ * Streaming session: device token (docs/api/endpoints.md#device-token), prepare (docs/api/endpoints.md#prepare), prepare-progress (docs/api/endpoints.md#prepare-progress). Backup (docs/api/endpoints.md#backup), which ends a
  * session, takes the common `instance_ids` body.
  */
 
 // ---- POST /v1/instances/{instance_id}/auth ----
 
-/** `internal.aport/atype` are Strings, `external.aport/atype` Integers (§7.9): accept either everywhere. */
+/** `internal.aport/atype` are Strings, `external.aport/atype` Integers (docs/api/ambiguities.md#a9): accept either everywhere. */
 const looseScalar = z.union([z.string(), z.number()]).nullish();
 
 const sdkEndpointSchema = z.object({
@@ -21,7 +21,7 @@ const sdkEndpointSchema = z.object({
 });
 
 export const deviceTokenSchema = z.object({
-  /** P-new only. */
+  /** Newest pages only (docs/api/sources.md#pages-2025-11). */
   streamingId: z.string().nullish(),
   device_token: z.string().min(1),
   resource: z.object({
@@ -54,7 +54,7 @@ export const deviceTokenResponseSchema = envelope(deviceTokenSchema);
 export const prepareRequestSchema = z.object({ user_id: userIdSchema, instance_ids: instanceIdListSchema });
 export type PrepareRequest = z.infer<typeof prepareRequestSchema>;
 
-/** `status` 0–10 per P/SDK, 0–3 per S1 (§4.5, §7.11). */
+/** `status` 0–10 per the newer pages and the SDK, 0–3 per the 2025-08 reference (docs/api/endpoints.md#prepare-status; docs/api/ambiguities.md#a11). */
 export const preparedInstanceSchema = z.object({ instance_id: z.string(), status: z.number().int() });
 export type PreparedInstance = z.infer<typeof preparedInstanceSchema>;
 
@@ -66,7 +66,7 @@ export const prepareProgressRequestSchema = z.object({ user_id: userIdSchema, in
 export type PrepareProgressRequest = z.infer<typeof prepareProgressRequestSchema>;
 
 export const prepareProgressSchema = z.object({
-  /** 0 done, 1 queuing, 2 restoring, 3 backing up, … −1 failed (§4.6). */
+  /** 0 done, 1 queuing, 2 restoring, 3 backing up, … −1 failed (docs/api/endpoints.md#progress-status). */
   status: z.number().int(),
   waitingCount: z.number().nullish(),
 });
