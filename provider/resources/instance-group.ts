@@ -7,8 +7,10 @@ import {
   type InstanceGroupOutputs,
 } from '../schemas/resources/instance-group';
 import { checkInputs } from './check-inputs';
+import { applyAutoRenew, warnRecordedOnly } from './group-billing';
 import { deleteGroup, readGroup, syncGroup, type GroupEnv, type GroupTarget } from './group-sync';
 import { randomSuffix } from './instance';
+import { PartialStateError, describeError } from './partial-state';
 import { progressFor } from './progress';
 import { configureRuntime, getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
@@ -68,16 +70,27 @@ export const instanceGroupProvider: dynamic.ResourceProvider<InstanceGroupInputs
     return { id, props: await readGroup(envFor(props), props) };
   },
 
+  /**
+   * Size, waits and billing change in place: auto-renew on the existing members' subscriptions (never a new phone);
+   * period and payment settings apply to phones bought from now on. It also resumes a group left unfinished.
+   */
   async update(id, olds, news) {
     const env = envFor(news);
-    if (!isDeepStrictEqual(olds.charge, news.charge)) {
-      env.progress.warn(
-        'The charge settings apply to phones this group buys from now on. The subscriptions of its existing phones are ' +
-          'unchanged (the KooPhone API cannot change them): change their renewal or period in the Huawei Cloud Billing Center (Renewals).',
+    warnRecordedOnly(olds, news, env.progress);
+    const target: GroupTarget = { ...news, uniqueNamePrefix: olds.uniqueNamePrefix };
+    const outs = await syncGroup(env, id, target, olds);
+    if (olds.charge?.autoRenew === news.charge.autoRenew) return { outs };
+    try {
+      await applyAutoRenew(env.client, outs.instanceIds, news.charge.autoRenew, env.progress);
+    } catch (err) {
+      // The old charge stays recorded, so the next up sees the change again and sets the remaining subscriptions.
+      throw new PartialStateError(
+        id,
+        { ...outs, charge: olds.charge },
+        `could not set auto-renew on every phone of the group: ${describeError(err)}. No phone was bought or removed; run \`pulumi up\` again.`,
       );
     }
-    const target: GroupTarget = { ...news, uniqueNamePrefix: olds.uniqueNamePrefix };
-    return { outs: await syncGroup(env, id, target, olds) };
+    return { outs };
   },
 
   async delete(_id, props) {

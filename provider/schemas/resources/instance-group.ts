@@ -46,7 +46,7 @@ export const instanceGroupInputsSchema = z.strictObject({
   instanceType: spec.instanceType,
   sceneType: spec.sceneType,
   charge: spec.charge.describe(
-    "How the group's phones are paid for. A change applies to the phones the group buys from then on and never replaces a phone: the API cannot change an existing subscription.",
+    "How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.",
   ),
   waitForReady: spec.waitForReady.describe('Wait until every phone of the group is running before the resource is considered created or updated.'),
   readyTimeoutSeconds: spec.readyTimeoutSeconds,

@@ -1,8 +1,10 @@
 /**
- * The prose of each reference page that no schema can carry: lifecycle and billing caveats (koophone-api.md §6,
+ * The prose of each reference page that no schema can carry: lifecycle and billing caveats (docs/api/endpoints.md#lifecycle,
  * provider/resources/*.ts behaviour) and which error codes a user of the resource is likely to meet. Tables,
  * types, defaults and constraints come from the zod schemas; the error explanations from error-codes.ts.
  */
+
+import { PHONE_PAGE_NOTES } from './page-notes-phones';
 
 export interface PageNotes {
   /** Example program under scripts/schema/doc-examples/ (typechecked with the repository). */
@@ -16,6 +18,7 @@ export interface PageNotes {
 }
 
 export const PAGE_NOTES: Record<string, PageNotes> = {
+  ...PHONE_PAGE_NOTES,
   Instance: {
     example: 'instance.ts',
     replaceNote:
@@ -111,9 +114,14 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
       {
         heading: 'Billing changes never destroy a phone',
         lines: [
-          '- Changing `charge` (`autoRenew`, `periodType`, `periodNum`, `autoPay`) updates the stack\'s record only and ' +
-            'prints a warning: it applies to phones the group buys from then on. The KooPhone API cannot change an existing ' +
-            'subscription; change the renewal or period of the existing phones in the Huawei Cloud Billing Center (Renewals).',
+          '- Changing `charge.autoRenew` changes the existing subscription of every member through Huawei Cloud\'s billing ' +
+            'API (one query per 50 phones, one call per phone whose setting differs); no phone is bought or removed. If ' +
+            'it fails part-way, the old setting stays recorded and the next `pulumi up` sets the rest.',
+          '- Changing `charge.periodType`, `charge.periodNum` or `charge.autoPay` updates the stack\'s record only and ' +
+            'prints a warning: it applies to the phones the group buys from then on. To change the existing phones\' ' +
+            'period, renew them in the Huawei Cloud Billing Center (Renewals).',
+          '- Unlike `Instance`, a group\'s refresh does not read its members\' subscriptions back (that would cost a billing ' +
+            'query per 50 phones), so an auto-renew change made in the Billing Center is not reported as drift.',
           '- `pulumi destroy` unsubscribes every member (refund per Huawei\'s unsubscription rules) and waits until they are released.',
         ],
       },
