@@ -1,10 +1,8 @@
 /**
- * The prose of each reference page that no schema can carry: lifecycle and billing caveats (docs/api/endpoints.md#lifecycle,
+ * The prose of each reference page that no schema can carry: lifecycle and billing caveats (koophone-api.md §6,
  * provider/resources/*.ts behaviour) and which error codes a user of the resource is likely to meet. Tables,
  * types, defaults and constraints come from the zod schemas; the error explanations from error-codes.ts.
  */
-
-import { PHONE_PAGE_NOTES } from './page-notes-phones';
 
 export interface PageNotes {
   /** Example program under scripts/schema/doc-examples/ (typechecked with the repository). */
@@ -18,7 +16,6 @@ export interface PageNotes {
 }
 
 export const PAGE_NOTES: Record<string, PageNotes> = {
-  ...PHONE_PAGE_NOTES,
   Instance: {
     example: 'instance.ts',
     replaceNote:
