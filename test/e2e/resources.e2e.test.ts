@@ -60,9 +60,10 @@ describe('KooPhone resources through the Pulumi engine', () => {
     await s.control.resetCounters();
     await s.project.pulumi(['refresh', '--yes', '--skip-preview']);
     const counters = await s.control.counters();
-    // 4 resources to read: one IAM token and one batch-query page serve them all.
+    // 4 resources to read: one IAM token, one batch-query page and one billing query (≤ 50 ids) serve them all.
     expect(counters['batch-query'] ?? 0).toBe(1);
-    expect(totalCalls(counters)).toBeLessThanOrEqual(2);
+    expect(counters['bss-query'] ?? 0).toBe(1);
+    expect(totalCalls(counters)).toBeLessThanOrEqual(3);
   });
 
   test('an out-of-band unassign is drift: refresh sees it, preview fails, up repairs it', async () => {
