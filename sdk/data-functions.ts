@@ -5,18 +5,23 @@ import { clientOptionsFrom, readProviderConfig } from '../provider/config';
 import { issuePath } from '../provider/resources/check-inputs';
 import { assertCredentialsAreSecret } from './credential-config';
 import { stateFromRecord } from '../provider/resources/instance';
-import { getInstancesArgsSchema, getSkusArgsSchema } from '../provider/schemas/resources/functions';
+import { getInstancesArgsSchema, getSkusArgsSchema, getSubscriptionsArgsSchema } from '../provider/schemas/resources/functions';
+import { subscriptionReport } from '../provider/resources/subscription-report';
 import type {
   GetInstancesArgs,
   GetInstancesResult,
   GetSkusArgs,
   GetSkusResult,
+  GetSubscriptionsArgs,
+  GetSubscriptionsResult,
   InstanceSummary,
+  SubscriptionSummary,
   Sku,
   SkuPool,
 } from '../provider/schemas/resources/functions';
 
 export type { GetInstancesArgs, GetInstancesResult, GetSkusArgs, GetSkusResult, InstanceSummary, Sku, SkuPool };
+export type { GetSubscriptionsArgs, GetSubscriptionsResult, SubscriptionSummary };
 
 /** Validates a data function's arguments with its zod schema; the error names every bad field. */
 function validArgs<S extends z.ZodType>(fn: string, schema: S, args: unknown): z.output<S> {
@@ -77,4 +82,13 @@ export async function getInstances(rawArgs: GetInstancesArgs = {}): Promise<GetI
       return summary;
     });
   return { instances };
+}
+
+/**
+ * The phones' yearly/monthly subscriptions from Huawei Cloud's billing API (docs/api/billing.md), soonest expiry
+ * first: all of the account's, or `instanceIds`; only those expiring within `expiringWithinDays` when set.
+ */
+export async function getSubscriptions(rawArgs: GetSubscriptionsArgs = {}): Promise<GetSubscriptionsResult> {
+  const args = validArgs('getSubscriptions', getSubscriptionsArgsSchema, rawArgs);
+  return withClient((c) => subscriptionReport(c, args));
 }

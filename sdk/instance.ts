@@ -49,6 +49,8 @@ export class Instance extends pulumi.dynamic.Resource {
   /** Auto-renew as the billing system reports it. */
   declare readonly autoRenew: pulumi.Output<boolean | undefined>;
   declare readonly subscriptionStatus: pulumi.Output<string | undefined>;
+  /** What the billing system will do at expiry: `renew`, `toPayPerUse` or `release`. */
+  declare readonly expiryAction: pulumi.Output<'renew' | 'toPayPerUse' | 'release' | undefined>;
   declare readonly os: pulumi.Output<string>;
   declare readonly instanceSkuId: pulumi.Output<string>;
   declare readonly regionId: pulumi.Output<string>;
@@ -60,7 +62,7 @@ export class Instance extends pulumi.dynamic.Resource {
       runningStatus: undefined, frozenStatus: undefined, loginStatus: undefined, assignStatus: undefined,
       assignUser: undefined, billingMode: undefined, instanceSku: undefined, region: undefined,
       regionNameEn: undefined, projectId: undefined, projectName: undefined, adopted: undefined,
-      expireTime: undefined, autoRenew: undefined, subscriptionStatus: undefined,
+      expireTime: undefined, autoRenew: undefined, subscriptionStatus: undefined, expiryAction: undefined,
     };
     const parentUrn: pulumi.Input<string> = opts?.parent?.urn ?? '';
     const createKey = pulumi.output(parentUrn).apply((urn) => instanceCreateKey(pulumi.getProject(), pulumi.getStack(), urn, name));

@@ -1,6 +1,8 @@
 import type { KooPhoneClient, OrderInstance } from '../client';
 import type { InstanceInputs, InstanceOutputs } from '../schemas/resources/instance';
+import { PartialStateError, describeError } from './partial-state';
 import { progressFor } from './progress';
+import { subscriptionLookup } from './subscription-lookup';
 
 /**
  * An Instance's subscription through Huawei Cloud's billing API (docs/api/billing.md): the phone's billing resource
@@ -20,10 +22,19 @@ const STATUS_WORDS: Readonly<Record<number, string>> = {
   8: 'closing',
 };
 
+export type ExpiryAction = 'renew' | 'toPayPerUse' | 'release';
+
 export interface SubscriptionOutputs {
   expireTime: string;
   autoRenew: boolean;
   subscriptionStatus: string;
+  expiryAction: ExpiryAction;
+}
+
+/** BSS expire_policy → what happens at expiry: 3 auto-renew, 1 pay-per-use; grace, freeze and delete all end in release. */
+function expiryActionOf(policy: number | null | undefined): ExpiryAction {
+  if (policy === 3) return 'renew';
+  return policy === 1 ? 'toPayPerUse' : 'release';
 }
 
 /** expire_policy 3 is "auto-renew at expiry": the billing system's own auto-renew flag. */
@@ -32,6 +43,7 @@ export function subscriptionOutputs(row: OrderInstance): SubscriptionOutputs {
     expireTime: row.expire_time ?? '',
     autoRenew: row.expire_policy === 3,
     subscriptionStatus: STATUS_WORDS[row.status] ?? String(row.status),
+    expiryAction: expiryActionOf(row.expire_policy),
   };
 }
 
@@ -44,13 +56,34 @@ export async function readSubscription(client: KooPhoneClient, instanceId: strin
 
 /** Outputs with the subscription read back; a phone without one drops stale subscription outputs. */
 export function withSubscription(outs: InstanceOutputs, sub: SubscriptionOutputs | undefined): InstanceOutputs {
-  const { expireTime: _e, autoRenew: _a, subscriptionStatus: _s, ...rest } = outs;
+  const { expireTime: _e, autoRenew: _a, subscriptionStatus: _s, expiryAction: _x, ...rest } = outs;
   return sub ? { ...rest, ...sub } : rest;
 }
 
 /** Declared auto-renew differs from what the billing system reports (changed in the Billing Center, or not applied). */
 export function autoRenewDrifted(olds: Partial<InstanceOutputs>, news: InstanceInputs): boolean {
   return olds.autoRenew !== undefined && olds.autoRenew !== news.charge.autoRenew;
+}
+
+/**
+ * Declared expirePolicy differs from what the billing system reports. With auto-renew on the query reports only
+ * "auto-renew" (expire_policy 3), which hides the pay-per-use setting: it counts as `release` (toPayPerUse with
+ * auto-renew is refused at check).
+ */
+export function expirePolicyDrifted(olds: Partial<InstanceOutputs>, news: InstanceInputs): boolean {
+  if (news.expirePolicy === undefined || olds.expiryAction === undefined) return false;
+  return (olds.expiryAction === 'toPayPerUse' ? 'toPayPerUse' : 'release') !== news.expirePolicy;
+}
+
+/** Sets or cancels the change to pay-per-use at expiry; a refusal for this phone fails the update with its reason. */
+async function applyExpirePolicy(client: KooPhoneClient, instanceId: string, toPayPerUse: boolean): Promise<void> {
+  const [failed] = await client.billing.setPayPerUseAtExpiry([instanceId], toPayPerUse);
+  if (failed) {
+    throw new Error(
+      `expirePolicy: the billing API refused to ${toPayPerUse ? 'set' : 'cancel'} the change to pay-per-use at expiry for phone ` +
+        `${instanceId}: ${failed.error_msg ?? 'no reason given'} (${failed.error_code ?? 'no code'}). Nothing else was changed.`,
+    );
+  }
 }
 
 const RECORDED_ONLY = ['periodType', 'periodNum', 'autoPay'] as const;
@@ -66,12 +99,39 @@ export async function applyChargeChange(
   news: InstanceInputs & { resourceUrn?: string },
 ): Promise<void> {
   const reported = olds.autoRenew ?? olds.charge?.autoRenew;
+  const policyChange = expirePolicyDrifted(olds, news) || (news.expirePolicy !== undefined && olds.expiryAction === undefined && olds.expirePolicy !== news.expirePolicy);
+  // Pay-per-use at expiry and auto-renew exclude each other: cancel one before turning the other on.
+  if (policyChange && news.expirePolicy === 'release') await applyExpirePolicy(client, instanceId, false);
   if (reported !== news.charge.autoRenew) await client.billing.setAutoRenew(instanceId, news.charge.autoRenew);
+  if (policyChange && news.expirePolicy === 'toPayPerUse') await applyExpirePolicy(client, instanceId, true);
   const changed = RECORDED_ONLY.filter((k) => olds.charge !== undefined && olds.charge[k] !== news.charge[k]);
   if (changed.length > 0) {
     progressFor(news.resourceUrn).warn(
       `charge.${changed.join(', charge.')} changed: recorded for a phone bought from now on (a replacement); phone ${instanceId} keeps ` +
         'its current subscription. To change it, renew it for another period in the Huawei Cloud Billing Center (Renewals).',
+    );
+  }
+}
+
+/**
+ * After a purchase: the declared expirePolicy applied (a new subscription is released at expiry, so only
+ * `toPayPerUse` needs a call) and the subscription read back. The phone is bought either way: a failure keeps it in
+ * state without `expirePolicy`, so the next `up` applies it.
+ */
+export async function withDeclaredExpiry(
+  client: KooPhoneClient,
+  bought: { id: string; outs: InstanceOutputs },
+): Promise<{ id: string; outs: InstanceOutputs }> {
+  try {
+    if (bought.outs.expirePolicy === 'toPayPerUse') await applyExpirePolicy(client, bought.id, true);
+    return { id: bought.id, outs: withSubscription(bought.outs, await subscriptionLookup(client).get(bought.id)) };
+  } catch (err) {
+    const { expirePolicy: _p, ...kept } = bought.outs;
+    throw new PartialStateError(
+      bought.id,
+      kept,
+      `phone ${bought.id} was bought, but its expirePolicy was not applied yet: ${describeError(err)}. It is kept in the stack; ` +
+        'the next `pulumi up` applies it.',
     );
   }
 }

@@ -16,7 +16,9 @@ import { UnconfirmedOrderError, lookUpOrder, placeOrder } from './phone-order';
 import { configureRuntime, getClient, getDeleteBatcher, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 import { isDeepStrictEqual } from 'node:util';
-import { applyChargeChange, autoRenewDrifted, readSubscription, withSubscription } from './instance-billing';
+import { applyChargeChange, autoRenewDrifted, expirePolicyDrifted, readSubscription, withSubscription, withDeclaredExpiry } from './instance-billing';
+import { renewIfDue, renewalPlanned } from './renewal';
+import { subscriptionLookup } from './subscription-lookup';
 
 const RUNNING = 2;
 const GOING_OFFLINE = 3;
@@ -177,6 +179,13 @@ async function buyAndSettle(inputs: InstanceInputs, prefix: string): Promise<{ i
   return { id: bought.instanceId, outs };
 }
 
+/** A declared renewal due now (a live look, shared between resources); said in the plan. */
+async function renewalDueAtDiff(id: string, olds: InstanceOutputs, news: InstanceInputs): Promise<boolean> {
+  const phone = olds.instanceId || (isUnconfirmed(id) ? '' : id);
+  if (!phone || olds.billingMode === '0') return false;
+  return renewalPlanned(phone, news, () => subscriptionLookup(getClient()).get(phone));
+}
+
 export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, InstanceOutputs> = {
   configure: configureRuntime,
 
@@ -184,6 +193,9 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     const result = checkInputs(instanceInputsSchema, news as unknown as Record<string, unknown>);
     if (!result.inputs) return { failures: result.failures };
     const inputs = { ...result.inputs, namePrefix: result.inputs.namePrefix ?? 'kp' };
+    if (inputs.expirePolicy === 'toPayPerUse' && inputs.charge.autoRenew) {
+      return { failures: [{ property: 'expirePolicy', reason: '"toPayPerUse" cannot be combined with charge.autoRenew: true (a renewed subscription never reaches expiry); turn one off' }] };
+    }
     // Keep the unique prefix for the life of the phone. A new phone's prefix comes from the SDK's stable createKey,
     // so a create interrupted before Pulumi saved its result is found again by name on the next `up`.
     const keep = olds?.uniqueNamePrefix && olds.namePrefix === inputs.namePrefix;
@@ -199,11 +211,17 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
 
   async diff(_id, olds, news) {
     const replaces = INSTANCE_REPLACE_PROPERTIES.filter((k) => !isDeepStrictEqual(olds[k], news[k]));
+    // Looked at on every diff (not only when nothing else changed), so the plan always says a renewal will be paid.
+    const renewal = replaces.length === 0 && (await renewalDueAtDiff(_id, olds, news));
     // Billing never replaces (docs/api/billing.md): a charge change, or auto-renew changed outside the stack, is an update.
     const inPlace =
       (['waitForReady', 'readyTimeoutSeconds'] as const).some((k) => olds[k] !== news[k]) ||
       !isDeepStrictEqual(olds.charge, news.charge) ||
-      autoRenewDrifted(olds, news);
+      autoRenewDrifted(olds, news) ||
+      olds.expirePolicy !== news.expirePolicy ||
+      olds.renewBeforeDays !== news.renewBeforeDays ||
+      expirePolicyDrifted(olds, news) ||
+      renewal;
     // Delete before replace: the new phone reuses the resource's stable name prefix, so the old phone must be gone
     // before the new one is bought (and an adopted pay-per-use phone, which cannot be deleted, is never paid twice).
     return { changes: replaces.length > 0 || inPlace, replaces, deleteBeforeReplace: true };
@@ -218,7 +236,7 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
       return { id: record.instance_id, outs };
     }
     const prefix = inputs.uniqueNamePrefix ?? `${inputs.namePrefix ?? 'kp'}-${randomSuffix()}`;
-    return buyAndSettle({ ...inputs, uniqueNamePrefix: prefix }, prefix);
+    return withDeclaredExpiry(getClient(), await buyAndSettle({ ...inputs, uniqueNamePrefix: prefix }, prefix));
   },
 
   async read(id, props) {
@@ -227,7 +245,8 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     const record = await getDirectory().get(phone);
     if (!record) return {}; // gone: refresh drops it from state
     // An unconfirmed id becomes the phone's instance id here (the engine takes a new id from a refresh).
-    const subscription = record.billing_mode === '0' ? undefined : await readSubscription(getClient(), phone);
+    // One billing query (≤ 50 ids) serves every phone a refresh reads at once.
+    const subscription = record.billing_mode === '0' ? undefined : await subscriptionLookup(getClient()).get(phone);
     if (!props) return { id: phone, props: withSubscription(stateFromRecord(record, '', false) as InstanceOutputs, subscription) };
     return { id: phone, props: withSubscription(outputsOf(props, stateFromRecord(record, props.orderId ?? '', props.adopted ?? false)), subscription) };
   },
@@ -247,6 +266,7 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     const phone = olds.instanceId || id;
     const billed = !olds.adopted || olds.autoRenew !== undefined;
     if (billed) await applyChargeChange(getClient(), phone, olds, news);
+    if (olds.billingMode !== '0') await renewIfDue(getClient(), phone, news, () => readSubscription(getClient(), phone), pollIntervalMs());
     const outs = await settleOrKeep(news, phone, olds.orderId ?? '', olds.adopted ?? false);
     return { outs: billed ? withSubscription(outs, await readSubscription(getClient(), phone)) : outs };
   },

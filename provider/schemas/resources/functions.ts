@@ -69,3 +69,36 @@ export const getInstancesResultSchema = z.object({
   instances: z.array(instanceSummarySchema).describe('The matching phones, in the order the API lists them.'),
 });
 export type GetInstancesResult = z.infer<typeof getInstancesResultSchema>;
+
+export const getSubscriptionsArgsSchema = z.strictObject({
+  instanceIds: z
+    .array(instanceIdSchema)
+    .optional()
+    .describe('Only the subscriptions of these phones. Default: every yearly/monthly phone of the account.'),
+  expiringWithinDays: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(3650, 'must be at most 3650')
+    .optional()
+    .describe('Only subscriptions that expire within this many days from now (already expired ones included).'),
+});
+export type GetSubscriptionsArgs = z.input<typeof getSubscriptionsArgsSchema>;
+
+export const subscriptionSummarySchema = z
+  .object({
+    instanceId: z.string().describe('The phone\'s instance id (its billing resource id).'),
+    instanceName: z.string().describe('The phone\'s name as the billing API reports it (empty when it reports none).'),
+    expireTime: z.string().describe('When the subscription expires (UTC).'),
+    daysLeft: z.number().describe('Days from now until expiry, rounded down (negative once expired).'),
+    autoRenew: z.boolean().describe('Whether the billing system renews the subscription automatically.'),
+    subscriptionStatus: z.string().describe('Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …'),
+    expiryAction: z.enum(['renew', 'toPayPerUse', 'release']).describe('What the billing system will do at expiry: `renew`, `toPayPerUse` or `release`.'),
+  })
+  .describe('One phone\'s yearly/monthly subscription, as Huawei Cloud\'s billing API reports it.');
+export type SubscriptionSummary = z.infer<typeof subscriptionSummarySchema>;
+
+export const getSubscriptionsResultSchema = z.object({
+  subscriptions: z.array(subscriptionSummarySchema).describe('The matching subscriptions, soonest expiry first.'),
+});
+export type GetSubscriptionsResult = z.infer<typeof getSubscriptionsResultSchema>;

@@ -54,6 +54,25 @@ export const instanceInputsSchema = z.strictObject({
   instanceType: z.string().max(64, 'must be at most 64 characters').optional().describe('Undocumented API field seen in examples (`specification`); sent only when set.'),
   sceneType: z.string().max(64, 'must be at most 64 characters').optional().describe('Undocumented API field seen in examples (`CLOUD_PHONE`); sent only when set.'),
   charge: chargeSchema.default({ mode: 'prePaid', periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false }),
+  renewBeforeDays: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(365, 'must be at most 365')
+    .optional()
+    .describe(
+      'Renew the subscription when it expires within this many days: `pulumi up` renews it by one period (`charge.periodType` × ' +
+        '`charge.periodNum`), paid from the account balance, and preview says so. A renewal is sent only after a look at the ' +
+        'expiry, and never re-sent after a lost answer without looking again. Unset: the stack never renews.',
+    ),
+  expirePolicy: z
+    .enum(['release', 'toPayPerUse'])
+    .optional()
+    .describe(
+      'What happens when the subscription ends without renewal, changed in place through the billing API: `release` (frozen, then ' +
+        'released after the grace period) or `toPayPerUse` (the phone becomes pay-per-use and keeps running, billed by use). ' +
+        '`toPayPerUse` cannot be combined with `charge.autoRenew`. Unset: left as the Billing Center has it.',
+    ),
   waitForReady: z.boolean().default(true).describe('Wait until the phone is running before the resource is considered created.'),
   readyTimeoutSeconds: z.number().int('must be a whole number').min(1, 'must be at least 1').max(86400, 'must be at most 86400').default(1800).describe('How long to wait for the phone to run (provisioning normally takes minutes).'),
   adoptInstanceId: instanceIdSchema.optional().describe('Take over this existing phone instead of buying one — the only way a pay-per-use phone (which the API cannot buy) enters a stack. The spec inputs must still describe the phone.'),
@@ -103,6 +122,10 @@ export const instanceStateSchema = z.object({
   expireTime: z.string().optional().describe('When the phone\'s yearly/monthly subscription expires (UTC, from Huawei Cloud\'s billing API; read on refresh and update).'),
   autoRenew: z.boolean().optional().describe('Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).'),
   subscriptionStatus: z.string().optional().describe('Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …'),
+  expiryAction: z
+    .enum(['renew', 'toPayPerUse', 'release'])
+    .optional()
+    .describe('What the billing system will do at expiry: `renew` (auto-renew), `toPayPerUse`, or `release`; drift from `expirePolicy` shows here.'),
 });
 export type InstanceState = z.infer<typeof instanceStateSchema>;
 export type InstanceOutputs = InstanceInputs & InstanceState;
