@@ -102,6 +102,29 @@ describe('InstanceGroup', () => {
     expect(live.find((p) => p.instanceId === before[1])?.assignUser).toBe(alice);
   });
 
+  test('an up killed after a growth order does not buy twice: the next up takes the phones into the group', async () => {
+    const before = await fleetIds();
+    const live = async () => (await yearlyMonthly()).filter((p) => p.runningStatus !== 3);
+    await s.control.call('PUT', '/_emulator/settings', { provisionSeconds: 3600 });
+    await declareFleet({ size: 6, autoRenew: true });
+    // SIGKILL the whole CLI tree as soon as the order is placed: the phones are bought, the stack never hears of them.
+    const ordered = (async () => {
+      while ((await live()).length < 6) await new Promise((r) => setTimeout(r, 100));
+    })();
+    const killed = await s.project.pulumi(['up', '--yes', '--skip-preview'], { allowFailure: true, killWhen: ordered });
+    expect(killed.code).not.toBe(0);
+    expect(await fleetIds()).toEqual(before);
+    await s.project.pulumi(['cancel', '--yes']);
+    await s.control.call('POST', '/_emulator/clock', { advanceSeconds: 3600 });
+    await s.control.call('PUT', '/_emulator/settings', { provisionSeconds: 2 });
+
+    const { counters } = await up();
+    expect([counters.create, counters.delete]).toEqual([0, 0]);
+    const after = await fleetIds();
+    expect(after.slice(0, 3)).toEqual(before);
+    expect((await live()).map((p) => p.instanceId).sort()).toEqual([...after].sort());
+  });
+
   test('destroy leaves no phone', async () => {
     await s.project.pulumi(['destroy', '--yes', '--skip-preview']);
     expect(await yearlyMonthly()).toEqual([]);
