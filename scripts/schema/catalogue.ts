@@ -4,7 +4,10 @@ import {
   getInstancesResultSchema,
   getSkusArgsSchema,
   getSkusResultSchema,
+  getSubscriptionsArgsSchema,
+  getSubscriptionsResultSchema,
   instanceSummarySchema,
+  subscriptionSummarySchema,
   skuPoolSchema,
   skuSchema,
 } from '../../provider/schemas/resources/functions';
@@ -39,6 +42,7 @@ export const NAMED_TYPES: readonly NamedType[] = [
   { name: 'Sku', schema: skuSchema, fallbackDescription: 'One saleable instance SKU in one region.' },
   { name: 'SkuPool', schema: skuPoolSchema, fallbackDescription: 'A resource pool that sells a SKU.' },
   { name: 'InstanceSummary', schema: instanceSummarySchema, fallbackDescription: 'One phone of the account.' },
+  { name: 'SubscriptionSummary', schema: subscriptionSummarySchema, fallbackDescription: "One phone's yearly/monthly subscription." },
 ];
 
 /**
@@ -68,14 +72,15 @@ export const RESOURCES: readonly ResourceEntry[] = [
     name: 'Instance',
     summary:
       'One KooPhone cloud phone, bought as a yearly/monthly subscription (or taken over with `adoptInstanceId`). ' +
-      'Every spec and billing property replaces the phone when changed: the API cannot change an existing phone. ' +
+      'Every spec property replaces the phone when changed: the API cannot change an existing phone. Billing (auto-renew, ' +
+      'renewals before expiry, the expiry policy) changes the existing subscription through Huawei Cloud\'s billing API. ' +
       '`pulumi destroy` unsubscribes it.',
     page: 'instance.md',
     inputs: instanceInputsSchema,
     state: instanceStateSchema,
     replaceProperties: INSTANCE_REPLACE_PROPERTIES,
     // sdk/instance.ts omits them from InstanceArgs: the SDK sets createKey, `check` derives uniqueNamePrefix.
-    providerSetInputs: ['uniqueNamePrefix', 'createKey'],
+    providerSetInputs: ['uniqueNamePrefix', 'createKey', 'resourceUrn'],
   },
   {
     name: 'InstanceGroup',
@@ -135,5 +140,14 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
     page: 'get-instances.md',
     args: getInstancesArgsSchema,
     result: getInstancesResultSchema,
+  },
+  {
+    name: 'getSubscriptions',
+    summary:
+      "The phones' yearly/monthly subscriptions from Huawei Cloud's billing API (`POST /v2/orders/suscriptions/resources/query`, " +
+      '≤ 50 ids per call), soonest expiry first; optionally only given phones or those expiring within a number of days.',
+    page: 'get-subscriptions.md',
+    args: getSubscriptionsArgsSchema,
+    result: getSubscriptionsResultSchema,
   },
 ];

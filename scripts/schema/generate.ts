@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { configurationPage, errorsPage, indexPage } from './docs/guide-pages';
 import { functionPage, resourcePage } from './docs/reference-pages';
+import { subscriptionsPage } from './docs/subscriptions-guide';
 import { packageModels } from './package-models';
 import { packageSchema } from './package-schema';
 import { stableJson } from './stable-json';
@@ -23,6 +24,7 @@ export function generateArtifacts(root = REPO_ROOT): Map<string, string> {
   for (const f of models.functions) files.set(`docs/${f.entry.page}`, functionPage(f));
   files.set('docs/configuration.md', configurationPage(models.config));
   files.set('docs/errors.md', errorsPage());
+  files.set('docs/subscriptions.md', subscriptionsPage());
   files.set('docs/README.md', indexPage(models));
   return files;
 }

@@ -35,14 +35,14 @@ describe('schema.json content', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('has the four resources and two functions under koophone:index', () => {
+  it('has the four resources and three functions under koophone:index', () => {
     expect(Object.keys(schema.resources).sort()).toEqual([
       'koophone:index:Instance',
       'koophone:index:InstanceGroup',
       'koophone:index:UserAssignment',
       'koophone:index:VideoSetting',
     ]);
-    expect(Object.keys(schema.functions).sort()).toEqual(['koophone:index:getInstances', 'koophone:index:getSkus']);
+    expect(Object.keys(schema.functions).sort()).toEqual(['koophone:index:getInstances', 'koophone:index:getSkus', 'koophone:index:getSubscriptions']);
   });
 
   it('marks exactly the replace properties with willReplaceOnChanges', () => {
@@ -69,7 +69,7 @@ describe('schema.json content', () => {
     const refs = JSON.stringify(schema).match(/#\/types\/[^"]+/g) ?? [];
     expect(new Set(refs)).toEqual(
       new Set(
-        ['InstanceCharge', 'InstanceGroupMember', 'InstanceGroupPendingOrder', 'VideoProfile', 'VideoSpec', 'Sku', 'SkuPool', 'InstanceSummary'].map(
+        ['InstanceCharge', 'InstanceGroupMember', 'InstanceGroupPendingOrder', 'VideoProfile', 'VideoSpec', 'Sku', 'SkuPool', 'InstanceSummary', 'SubscriptionSummary'].map(
           (t) => `#/types/koophone:index:${t}`,
         ),
       ),

@@ -61,7 +61,8 @@ export const getInstancesArgsSchema = z.strictObject({
 export type GetInstancesArgs = z.input<typeof getInstancesArgsSchema>;
 
 export const instanceSummarySchema = instanceStateSchema
-  .omit({ orderId: true, adopted: true })
+  // Subscription fields come from the billing API, which getInstances does not call (getSubscriptions does).
+  .omit({ orderId: true, adopted: true, expireTime: true, autoRenew: true, subscriptionStatus: true, expiryAction: true })
   .describe('One phone of the account, as batch-query reports it.');
 export type InstanceSummary = z.infer<typeof instanceSummarySchema>;
 

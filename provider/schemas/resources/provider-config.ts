@@ -17,7 +17,8 @@ export const providerConfigKeys = {
   billingEndpoint: {
     env: ['KOOPHONE_BILLING_ENDPOINT'],
     secret: false,
-    description: 'Huawei Cloud billing (BSS) base URL, for subscriptions (auto-renew, expiry, renewals). Default `https://bss.myhuaweicloud.com`.',
+    description: 'Huawei Cloud billing (BSS) base URL, for subscriptions (auto-renew, expiry, renewals). Default `https://bss.myhuaweicloud.com`; ' +
+      'when `koophone:endpoint` is set and this is not, billing calls go to `koophone:endpoint` (a proxy or the emulator serves both).',
   },
 } as const satisfies Record<string, { env: readonly string[]; secret: boolean; description: string }>;
 

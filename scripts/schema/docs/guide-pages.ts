@@ -247,7 +247,8 @@ export function indexPage(models: PackageModels): string {
     '## Functions',
     functions.join('\n'),
     '## Guides',
-    ['- [Configuration](configuration.md) — stack config keys, environment variables, secrets', '- [Errors](errors.md) — every error code, what it means and what to do'].join('\n'),
+    ['- [Configuration](configuration.md) — stack config keys, environment variables, secrets', '- [Errors](errors.md) — every error code, what it means and what to do',
+      '- [Subscriptions and renewals](subscriptions.md) — auto-renew, declared renewals, expiry policy and the money rules'].join('\n'),
     '## Examples',
     [
       '- [examples/fleet](../examples/fleet/README.md) — a fleet of phones, each assigned to a user, with video settings',

@@ -4,6 +4,8 @@
  * types, defaults and constraints come from the zod schemas; the error explanations from error-codes.ts.
  */
 
+import { SUBSCRIPTION_PAGE_NOTES } from './page-notes-subscriptions';
+
 export interface PageNotes {
   /** Example program under scripts/schema/doc-examples/ (typechecked with the repository). */
   example: string;
@@ -16,6 +18,7 @@ export interface PageNotes {
 }
 
 export const PAGE_NOTES: Record<string, PageNotes> = {
+  ...SUBSCRIPTION_PAGE_NOTES,
   Instance: {
     example: 'instance.ts',
     replaceNote:
@@ -28,7 +31,7 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
         lines: [
           '- **Every phone is a purchase.** `create` places a CBC order for a yearly/monthly subscription (`charge`); the ' +
             'API cannot buy pay-per-use phones. Neither the billing mode nor the spec of an existing phone can change, so ' +
-            'changing any of them replaces (re-buys) the phone. Consider `protect: true` on phones people use.',
+            'changing the spec replaces (re-buys) the phone (billing settings change in place, see below). Consider `protect: true` on phones people use.',
           '- **Provisioning takes minutes.** A new phone reports `runningStatus` 4 (starting) until it runs (2). With ' +
             '`waitForReady` (default) `pulumi up` waits up to `readyTimeoutSeconds` (default 1800). If the wait times ' +
             'out, the phone stays in the stack (it was paid for) and the next `pulumi up` resumes waiting instead of ' +
@@ -61,6 +64,10 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
             'only through `adoptInstanceId`. Give it the `retainOnDelete: true` resource option so that `pulumi destroy` ' +
             'leaves it alone, or delete it in the KooPhone console and then run `pulumi state delete <urn>`. A refused ' +
             'delete changes nothing and says so.',
+          '- **Subscriptions.** `charge.autoRenew` and `expirePolicy` change the existing subscription in place through ' +
+            'Huawei Cloud\'s billing API, `renewBeforeDays` renews a phone about to expire, and `expireTime`, `autoRenew`, ' +
+            '`expiryAction` and `subscriptionStatus` are read back; see [Subscriptions and renewals](subscriptions.md) ' +
+            'for the money rules.',
           '- **Drift.** `pulumi refresh` reads every phone through batch-query (one listing of 100 phones per page serves ' +
             'all reads); a phone deleted outside Pulumi drops out of the stack, and the next `pulumi up` buys it again.',
         ],
