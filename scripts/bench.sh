@@ -5,7 +5,8 @@
 # Usage: scripts/bench.sh [phones=20] [provision-seconds=5] [parallel] [shape=instances]
 #   parallel: the engine's --parallel (default: Pulumi's own, 4 x cores). Creates wait for provisioning, so the
 #   engine's parallelism, not the API, decides how many phones provision at once.
-#   shape: `instances` (one Instance per phone) or `group` (one InstanceGroup of all phones).
+#   shape: `instances` (one Instance per phone), `group` (one InstanceGroup of all phones), or `raw`: the physical
+#   limit, one create call of all phones polled until they run, no engine (bench/raw-order.js).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 phones=${1:-20}; provision=${2:-5}; parallel=${3:-}; shape=${4:-instances}
@@ -18,6 +19,16 @@ url=$("$root/scripts/start-emulator.sh" "$work/emulator" "$work/emulator.pid" --
 trap 'kill "$(cat "$work/emulator.pid")" 2>/dev/null || true' EXIT
 counters() { curl -fsS "$url/_emulator/counters"; }
 total_calls() { counters | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const c=JSON.parse(s).counters;console.log(Object.values(c).reduce((a,b)=>a+b,0)+" "+JSON.stringify(c))})'; }
+
+if [ "$shape" = raw ]; then
+  curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
+  wall=$(node "$root/bench/raw-order.js" "$url" "$phones" "$KOOPHONE_POLL_INTERVAL_MS")
+  echo "phones                          : $phones in one raw create call (no engine)"
+  echo "emulator provisioning latency   : $provision s"
+  echo "create to all running           : $wall s = $(node -e "console.log(($wall/$provision).toFixed(2))")x the provisioning latency"
+  echo "API calls (incl. cleanup)       : $(total_calls)"
+  exit 0
+fi
 
 project="$work/program"
 cp -R "$root/test/e2e/fixtures/koophone-program" "$project"
