@@ -6,7 +6,8 @@
 # It only reads: `pulumi preview --refresh` refreshes in memory and changes neither KooPhone nor the stack.
 #
 # Environment: PULUMI (pulumi executable, default pulumi on PATH), PULUMI_STACK (default: the selected stack),
-# the KooPhone credentials as the provider reads them (koophone:* config or HW_* / KOOPHONE_* variables), and
+# the KooPhone credentials as the provider reads them (koophone:* config or HW_* / KOOPHONE_* variables),
+# DRIFT_EXPIRY_DAYS (optional: a phone expiring within that many days is reported and fails the check), and
 # GITHUB_STEP_SUMMARY (set by GitHub Actions: the report is added to the run's summary page).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -4,6 +4,9 @@
  *
  *   node summarize-drift.js <preview.json> <preview exit code> [<preview stderr file>]
  *
+ * With DRIFT_EXPIRY_DAYS=N in the environment, a phone whose subscription expires within N days (its refreshed
+ * `expireTime`) fails the check too, and a phone whose auto-renew was changed in the Billing Center is named as such.
+ *
  * Exit 0: no drift. Exit 1: drift (the report names each resource, each property, old → new). Exit 2: the check
  * itself failed (bad credentials, unreachable API, a program error) — that is not drift, and says so.
  *
@@ -34,14 +37,48 @@ function label(urn) {
   return `${type.replace(/^pulumi-nodejs:dynamic\//, '')} ${parts[3] ?? urn}`;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Billing drift the engine cannot name (a dynamic provider reports no property diff): auto-renew as the billing system
+ * reports it (`autoRenew`) against the declared `charge.autoRenew`.
+ * @param {Step} step
+ */
+function billingDrift(step) {
+  const now = step.oldState?.outputs?.autoRenew;
+  const charge = /** @type {{ autoRenew?: unknown } | undefined} */ (step.newState?.inputs?.charge);
+  if (now === undefined || charge?.autoRenew === undefined || now === charge.autoRenew) return [];
+  return [`    autoRenew: ${show(charge.autoRenew)} → ${show(now)} (changed outside Pulumi, e.g. in the Billing Center; the program wants ${show(charge.autoRenew)})`];
+}
+
+/**
+ * Phones whose subscription (refreshed `expireTime`) ends within `days` of `now`.
+ * @param {Step[]} steps
+ * @param {number} days
+ * @param {number} now
+ */
+function expiringPhones(steps, days, now) {
+  const lines = [];
+  for (const step of steps) {
+    const expireTime = step.op === 'refresh' ? undefined : step.oldState?.outputs?.expireTime;
+    if (typeof expireTime !== 'string' || !expireTime || !/koophone:Instance::/.test(step.urn)) continue;
+    const left = (Date.parse(expireTime) - now) / DAY_MS;
+    if (!(left <= days)) continue;
+    const when = left < 0 ? 'expired' : `expires in ${Math.floor(left)} day(s)`;
+    lines.push(`! ${label(step.urn)}: subscription ${when} (${expireTime}); renew it (set renewBeforeDays, or in the Billing Center) or the phone is frozen and released`);
+  }
+  return lines;
+}
+
 /** @param {unknown} v */
 const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
 /**
  * @param {Preview} preview
+ * @param {{ expiringWithinDays?: number; now?: number }} [opts]
  * @returns {string[]} report lines; empty when nothing drifted or is pending
  */
-function driftReport(preview) {
+function driftReport(preview, opts = {}) {
   const steps = preview.steps ?? [];
   /** @type {Map<string, State>} recorded state of every resource the refresh looked at */
   const recorded = new Map();
@@ -66,6 +103,7 @@ function driftReport(preview) {
     } else if (step.op === 'replace' || step.op === 'update') {
       lines.push(`~ ${label(step.urn)}: \`pulumi up\` would ${step.op} it`);
       const keys = step.detailedDiff ? Object.keys(step.detailedDiff) : [...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])];
+      if (keys.length === 0) lines.push(...billingDrift(step));
       for (const k of [...new Set(keys)].sort()) {
         const root = k.split(/[.[]/)[0];
         const stack = step.oldState?.inputs?.[root];
@@ -81,6 +119,7 @@ function driftReport(preview) {
       lines.push(`? ${label(step.urn)}: ${step.op}`);
     }
   }
+  if (opts.expiringWithinDays !== undefined) lines.push(...expiringPhones(steps, opts.expiringWithinDays, opts.now ?? Date.now()));
   return lines;
 }
 
@@ -101,7 +140,12 @@ function main(argv) {
     console.error(`drift check failed: pulumi preview gave no JSON (exit ${rc}).${stderr ? `\n${stderr}` : ''}`);
     return 2;
   }
-  const report = driftReport(preview);
+  const days = process.env.DRIFT_EXPIRY_DAYS ? Number(process.env.DRIFT_EXPIRY_DAYS) : undefined;
+  if (days !== undefined && !Number.isFinite(days)) {
+    console.error(`drift check failed: DRIFT_EXPIRY_DAYS must be a number of days (received "${process.env.DRIFT_EXPIRY_DAYS}")`);
+    return 2;
+  }
+  const report = driftReport(preview, { expiringWithinDays: days });
   if (report.length > 0) {
     console.log(`DRIFT: ${report.filter((l) => !l.startsWith(' ')).length} resource(s) differ from the stack:`);
     for (const line of report) console.log(line);

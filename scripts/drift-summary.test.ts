@@ -1,0 +1,32 @@
+// The drift report of examples/drift-detection (plain JS, so that the scheduled job needs no build): billing drift.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { driftReport } = require('../examples/drift-detection/summarize-drift.js') as {
+  driftReport: (preview: unknown, opts?: { expiringWithinDays?: number; now?: number }) => string[];
+};
+
+const urn = 'urn:pulumi:s::p::pulumi-nodejs:dynamic/koophone:Instance::desk-1';
+const now = Date.parse('2025-01-01T00:00:00Z');
+const phone = (op: string, autoRenew: boolean, expireTime: string) => ({
+  op,
+  urn,
+  oldState: { inputs: { charge: { autoRenew: true } }, outputs: { autoRenew, expireTime } },
+  newState: { inputs: { charge: { autoRenew: true } } },
+});
+
+describe('drift-detection summary: subscriptions', () => {
+  it('names an auto-renew change made in the Billing Center', () => {
+    expect(driftReport({ steps: [phone('update', false, '2025-06-01T00:00:00Z')] })).toEqual([
+      '~ koophone:Instance desk-1: `pulumi up` would update it',
+      expect.stringMatching(/^ {4}autoRenew: true → false \(changed outside Pulumi, e\.g\. in the Billing Center/),
+    ]);
+  });
+
+  it('fails on a phone expiring within the configured days, and only then', () => {
+    const steps = [phone('same', true, '2025-01-04T00:00:00Z')];
+    expect(driftReport({ steps }, { expiringWithinDays: 7, now })).toEqual([
+      expect.stringMatching(/^! koophone:Instance desk-1: subscription expires in 3 day\(s\) \(2025-01-04T00:00:00Z\); renew it/),
+    ]);
+    expect(driftReport({ steps }, { expiringWithinDays: 2, now })).toEqual([]);
+    expect(driftReport({ steps })).toEqual([]);
+  });
+});
