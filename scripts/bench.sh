@@ -48,6 +48,8 @@ start=$(date +%s.%N)
 pulumi up --yes --skip-preview ${parallel:+--parallel "$parallel"} >/dev/null
 end=$(date +%s.%N)
 up_calls=$(total_calls)
+# As stored (compact JSON), not as `stack export` pretty-prints it.
+state_bytes=$(pulumi stack export | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(s)).length))')
 # How spread out the orders were: all phones ordered at once means up waits for one provisioning, not N.
 order_spread=$(curl -fsS "$url/_emulator/instances" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const t=JSON.parse(s).instances.map(i=>i.createdAt);console.log(((Math.max(...t)-Math.min(...t))/1000).toFixed(1))})')
 curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
@@ -64,6 +66,7 @@ console.log('emulator provisioning latency   : $provision s');
 console.log('pulumi up wall time             : '+up.toFixed(1)+' s = '+(up/$provision).toFixed(2)+'x the provisioning latency');
 console.log('orders placed within            : $order_spread s of each other');
 console.log('API calls during up             : $up_calls');
+console.log('stack state                     : $state_bytes bytes'+($phones>0?' = '+Math.round($state_bytes/$phones)+' bytes per phone':''));
 console.log('pulumi refresh wall time        : '+refresh.toFixed(1)+' s');
 console.log('API calls during refresh        : $refresh_calls');
 "
