@@ -3,9 +3,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: test demo tools deps build typecheck unit e2e examples schema bench clean
+.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean
 
-test: deps tools build typecheck unit e2e examples
+test: deps tools build package-test typecheck unit e2e examples
 
 $(NPM_STAMP): package.json package-lock.json
 	scripts/install-deps.sh
@@ -13,8 +13,15 @@ $(NPM_STAMP): package.json package-lock.json
 deps: $(NPM_STAMP)
 
 # Builds the Pulumi CLI and our Node language host from Go modules into .tools/bin (idempotent).
+# `npm test` is `make NO_ENGINE_BUILD=1 test`: everything `make test` runs, but the engine is only checked for.
+ifdef NO_ENGINE_BUILD
+tools:
+	@test -x .tools/bin/pulumi -a -x .tools/bin/pulumi-language-nodejs || { \
+	  echo 'npm test does not build the Pulumi engine: run `make tools` once (or use `make test`).' >&2; exit 1; }
+else
 tools:
 	scripts/build-engine.sh
+endif
 
 build: deps
 	npm run build
@@ -24,6 +31,19 @@ typecheck: deps
 
 unit: deps
 	npx jest --selectProjects unit
+
+# npm-packs the package and requires every export from the unpacked tarball (needs dist).
+package-test: build
+	node scripts/package-test.js
+
+# ESLint (type-aware). Not yet part of `test`: the one-commit format comes first (then `npm run format:check` too).
+lint: deps
+	npm run lint
+
+# The Go module of our Pulumi engine: vet and unit tests (not yet part of `test`), offline as build-engine.sh builds.
+GO_ENV := GOTOOLCHAIN=local GOWORK=off GOFLAGS=-modcacherw GONOSUMDB=github.com/pulumi/pulumi
+go-check:
+	cd tools/pulumi-engine && $(GO_ENV) go vet ./... && $(GO_ENV) go test ./...
 
 e2e: deps tools build
 	npx jest --selectProjects e2e --runInBand --testTimeout=600000

@@ -80,10 +80,6 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 const TABLE: Record<string, ErrorCodeInfo> = ERROR_CODES;
 
-export function isKnownErrorCode(code: string): code is ErrorCode {
-  return Object.prototype.hasOwnProperty.call(TABLE, code);
-}
-
 /** HTTP status for a code on an endpoint; unknown codes (e.g. injected faults) default to 200 like business errors. */
 export function httpStatusFor(code: string, op?: Op): number {
   const info = TABLE[code];

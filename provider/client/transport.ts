@@ -386,7 +386,8 @@ function queryPairs(query: unknown): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
-    pairs.push([key, String(value)]);
+    // Query values are primitives (strings, numbers, booleans) by construction of every operation.
+    pairs.push([key, String(value as string | number | boolean)]);
   }
   return pairs;
 }

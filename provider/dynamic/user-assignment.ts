@@ -9,6 +9,6 @@ export const check = provider.check;
 export const diff = provider.diff;
 export const create = provider.create;
 export const read = provider.read;
-export const update = provider.update;
+// No update: every UserAssignment change replaces it (unassign, then assign), so the engine never calls one.
 const deleteResource = provider.delete;
 export { deleteResource as delete };

@@ -13,6 +13,3 @@ export const userIdSchema = z
   .min(1, 'must not be empty')
   .max(32, 'must be at most 32 characters (KooPhone user ids)')
   .describe("The KooPhone user id of a member of the tenant's organisation (at most 32 characters).");
-
-/** Marks a property whose change replaces the resource; read by the schema and docs generators. */
-export const REPLACES = 'replaceOnChanges';
