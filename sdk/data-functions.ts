@@ -2,9 +2,8 @@ import * as pulumi from '@pulumi/pulumi';
 import type { z } from 'zod';
 import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
-import { issuePath } from '../provider/resources/check-inputs';
 import { assertCredentialsAreSecret } from './credential-config';
-import { stateFromRecord } from '../provider/resources/instance';
+import { stateFromRecord } from '../provider/common/instance-state';
 import { getInstancesArgsSchema, getSkusArgsSchema, getSubscriptionsArgsSchema } from '../provider/schemas/resources/functions';
 import { subscriptionReport } from '../provider/resources/subscription-report';
 import type {
@@ -22,6 +21,11 @@ import type {
 
 export type { GetInstancesArgs, GetInstancesResult, GetSkusArgs, GetSkusResult, InstanceSummary, Sku, SkuPool };
 export type { GetSubscriptionsArgs, GetSubscriptionsResult, SubscriptionSummary };
+
+/** The dotted field path of a zod issue (`charge.periodNum`, `ids.0`), or `whole` for an issue on the value itself. */
+function issuePath(issue: z.core.$ZodIssue, whole: string): string {
+  return issue.path.map(String).join('.') || whole;
+}
 
 /** Validates a data function's arguments with its zod schema; the error names every bad field. */
 function validArgs<S extends z.ZodType>(fn: string, schema: S, args: unknown): z.output<S> {

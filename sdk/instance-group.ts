@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import * as instanceGroupProvider from '../provider/dynamic/instance-group';
-import { suffixFromBytes } from '../provider/resources/instance';
+import { suffixFromBytes } from '../provider/common/name-suffix';
 import { NAME_SUFFIX_LENGTH } from '../provider/schemas/resources/instance';
 import {
   GROUP_NAME_PREFIX_MAX,

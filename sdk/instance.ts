@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import * as instanceProvider from '../provider/dynamic/instance';
-import { suffixFromBytes } from '../provider/resources/instance';
+import { suffixFromBytes } from '../provider/common/name-suffix';
 import { NAME_PREFIX_MAX, NAME_SUFFIX_LENGTH, type InstanceArgs as InstanceSchemaArgs } from '../provider/schemas/resources/instance';
 import { assertCredentialsAreSecret } from './credential-config';
 import type { Inputify } from './input-types';

@@ -15,11 +15,6 @@ function hasUnknownAt(value: unknown, path: readonly PropertyKey[]): boolean {
   return cur === UNKNOWN_VALUE;
 }
 
-/** The dotted field path of a zod issue (`charge.periodNum`, `ids.0`), or `whole` for an issue on the value itself. */
-export function issuePath(issue: z.core.$ZodIssue, whole: string): string {
-  return issue.path.map(String).join('.') || whole;
-}
-
 /**
  * Validates inputs with the resource's zod schema and reports each problem on its property path, so
  * `pulumi preview` names the field before any API call. Values still unknown at preview are not judged.

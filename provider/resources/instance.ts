@@ -9,6 +9,8 @@ import {
   type InstanceOutputs,
   type InstanceState,
 } from '../schemas/resources/instance';
+import { stateFromRecord } from '../common/instance-state';
+import { suffixFromBytes } from '../common/name-suffix';
 import { checkInputs, definedOnly } from './check-inputs';
 import { waitForInstance, type InstanceDirectory, type InstanceRecord } from './instance-directory';
 import { PartialStateError, describeError } from './partial-state';
@@ -24,35 +26,9 @@ const RUNNING = 2;
 const GOING_OFFLINE = 3;
 const DELETE_TIMEOUT_MS = 30 * 60 * 1000;
 
-/** Lower-case letters and digits, one per byte: the alphabet of every name-prefix suffix (random or createKey). */
-export function suffixFromBytes(bytes: Uint8Array): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
-}
-
 /** A random suffix, for an Instance created without the SDK's createKey. */
 export function randomSuffix(length = NAME_SUFFIX_LENGTH): string {
   return suffixFromBytes(randomBytes(length));
-}
-
-export function stateFromRecord(record: InstanceRecord, orderId: string, adopted: boolean): InstanceState {
-  return {
-    instanceId: record.instance_id,
-    instanceName: record.instance_name ?? '',
-    orderId,
-    runningStatus: record.running_status ?? 0,
-    frozenStatus: record.frozen_status ?? 0,
-    loginStatus: record.login_status ?? 0,
-    assignStatus: record.assign_status ?? 0,
-    assignUser: record.assign_user ?? '',
-    billingMode: record.billing_mode ?? '',
-    instanceSku: record.instance_sku ?? '',
-    region: record.region ?? '',
-    regionNameEn: record.region_name_en ?? '',
-    projectId: record.project_id ?? '',
-    projectName: record.project_name ?? '',
-    adopted,
-  };
 }
 
 function outputsOf(inputs: InstanceInputs, state: InstanceState): InstanceOutputs {
