@@ -26,6 +26,9 @@ import {
 } from '../../provider/schemas/resources/instance-group';
 import { USER_ASSIGNMENT_REPLACE_PROPERTIES, userAssignmentInputsSchema } from '../../provider/schemas/resources/user-assignment';
 import { videoProfileSchema, videoSettingInputsSchema, videoSpecSchema } from '../../provider/schemas/resources/video-setting';
+import { APP_INSTALLATION_REPLACE_PROPERTIES, appInstallationInputsSchema, appInstallationStateSchema, phoneAppSchema } from '../../provider/schemas/resources/app-installation';
+import { PHONE_COMMAND_REPLACE_PROPERTIES, commandResultSchema, phoneCommandInputsSchema, phoneCommandStateSchema } from '../../provider/schemas/resources/phone-command';
+import { PHONE_POWER_REPLACE_PROPERTIES, phonePowerStateSchema, phoneRebootInputsSchema, phoneResetInputsSchema } from '../../provider/schemas/resources/phone-power';
 import type { NamedType } from './property-model';
 
 /** Everything the package offers, as the generator sees it: which zod schema describes what, under which token. */
@@ -39,6 +42,8 @@ export const NAMED_TYPES: readonly NamedType[] = [
   { name: 'InstanceGroupPendingOrder', schema: pendingOrderSchema, fallbackDescription: 'An order of an InstanceGroup whose outcome is not known yet.' },
   { name: 'VideoProfile', schema: videoProfileSchema, fallbackDescription: 'Video settings for one network type and codec.' },
   { name: 'VideoSpec', schema: videoSpecSchema, fallbackDescription: 'Bit rate and frame rate of one definition (resolution).' },
+  { name: 'AppInstallationPhone', schema: phoneAppSchema, fallbackDescription: 'The app on one phone of an AppInstallation.' },
+  { name: 'PhoneCommandResult', schema: commandResultSchema, fallbackDescription: 'How a PhoneCommand ended on one phone.' },
   { name: 'Sku', schema: skuSchema, fallbackDescription: 'One saleable instance SKU in one region.' },
   { name: 'SkuPool', schema: skuPoolSchema, fallbackDescription: 'A resource pool that sells a SKU.' },
   { name: 'InstanceSummary', schema: instanceSummarySchema, fallbackDescription: 'One phone of the account.' },
@@ -115,6 +120,49 @@ export const RESOURCES: readonly ResourceEntry[] = [
     page: 'video-setting.md',
     inputs: videoSettingInputsSchema,
     replaceProperties: [],
+  },
+  {
+    name: 'AppInstallation',
+    summary:
+      'One APK on a set of phones, as declared state: installed on create (100 phones per call, tasks polled), read back ' +
+      'per phone on refresh (a missing or other version is drift that `up` repairs only there), installed on phones ' +
+      'added and uninstalled from phones removed, uninstalled on delete. `packageUrl` is stored as a secret.',
+    page: 'app-installation.md',
+    inputs: appInstallationInputsSchema,
+    state: appInstallationStateSchema,
+    replaceProperties: APP_INSTALLATION_REPLACE_PROPERTIES,
+    providerSetInputs: ['resourceUrn'],
+  },
+  {
+    name: 'PhoneCommand',
+    summary:
+      'An ADB shell command run on a set of phones on create and again whenever `command`, `instanceIds`, `async` or ' +
+      '`triggers` change; per-phone status and output (at most 1024 characters) are outputs. `deleteCommand` runs on delete.',
+    page: 'phone-command.md',
+    inputs: phoneCommandInputsSchema,
+    state: phoneCommandStateSchema,
+    replaceProperties: PHONE_COMMAND_REPLACE_PROPERTIES,
+    providerSetInputs: ['resourceUrn'],
+  },
+  {
+    name: 'PhoneReboot',
+    summary: 'Reboots a set of phones on create and whenever `instanceIds` or `triggers` change, and waits until they run again.',
+    page: 'phone-reboot.md',
+    inputs: phoneRebootInputsSchema,
+    state: phonePowerStateSchema,
+    replaceProperties: PHONE_POWER_REPLACE_PROPERTIES,
+    providerSetInputs: ['resourceUrn'],
+  },
+  {
+    name: 'PhoneReset',
+    summary:
+      'Factory-resets a set of phones — every app and all data WIPED — on create and whenever `instanceIds` or `triggers` ' +
+      'change, and waits until they run again. Refused at preview unless `confirmDataLoss` is true.',
+    page: 'phone-reset.md',
+    inputs: phoneResetInputsSchema,
+    state: phonePowerStateSchema,
+    replaceProperties: PHONE_POWER_REPLACE_PROPERTIES,
+    providerSetInputs: ['resourceUrn'],
   },
 ];
 

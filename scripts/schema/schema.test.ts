@@ -35,10 +35,14 @@ describe('schema.json content', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('has the four resources and three functions under koophone:index', () => {
+  it('has the eight resources and three functions under koophone:index', () => {
     expect(Object.keys(schema.resources).sort()).toEqual([
+      'koophone:index:AppInstallation',
       'koophone:index:Instance',
       'koophone:index:InstanceGroup',
+      'koophone:index:PhoneCommand',
+      'koophone:index:PhoneReboot',
+      'koophone:index:PhoneReset',
       'koophone:index:UserAssignment',
       'koophone:index:VideoSetting',
     ]);
@@ -69,7 +73,7 @@ describe('schema.json content', () => {
     const refs = JSON.stringify(schema).match(/#\/types\/[^"]+/g) ?? [];
     expect(new Set(refs)).toEqual(
       new Set(
-        ['InstanceCharge', 'InstanceGroupMember', 'InstanceGroupPendingOrder', 'VideoProfile', 'VideoSpec', 'Sku', 'SkuPool', 'InstanceSummary', 'SubscriptionSummary'].map(
+        ['InstanceCharge', 'InstanceGroupMember', 'InstanceGroupPendingOrder', 'VideoProfile', 'VideoSpec', 'Sku', 'SkuPool', 'InstanceSummary', 'SubscriptionSummary', 'AppInstallationPhone', 'PhoneCommandResult'].map(
           (t) => `#/types/koophone:index:${t}`,
         ),
       ),

@@ -1,9 +1,10 @@
 /**
- * The prose of each reference page that no schema can carry: lifecycle and billing caveats (koophone-api.md §6,
+ * The prose of each reference page that no schema can carry: lifecycle and billing caveats (docs/api/endpoints.md#lifecycle,
  * provider/resources/*.ts behaviour) and which error codes a user of the resource is likely to meet. Tables,
  * types, defaults and constraints come from the zod schemas; the error explanations from error-codes.ts.
  */
 
+import { PHONE_PAGE_NOTES } from './page-notes-phones';
 import { SUBSCRIPTION_PAGE_NOTES } from './page-notes-subscriptions';
 
 export interface PageNotes {
@@ -18,6 +19,7 @@ export interface PageNotes {
 }
 
 export const PAGE_NOTES: Record<string, PageNotes> = {
+  ...PHONE_PAGE_NOTES,
   ...SUBSCRIPTION_PAGE_NOTES,
   Instance: {
     example: 'instance.ts',
