@@ -146,6 +146,31 @@ describe('InstanceGroup sync', () => {
     expect(t.phones).toHaveLength(5);
   });
 
+  it("when the second of two orders stays unconfirmed, the first order's phones and the second order are both kept", async () => {
+    const t = fakeTenant();
+    const create = t.env.client.createInstances.bind(t.env.client);
+    t.env.client.createInstances = async (req) => {
+      if (t.calls.create === 1) {
+        t.faults.createLostAfterApply = 1;
+        t.faults.listFailsAfterLostCreate = true;
+      }
+      return create(req);
+    };
+    const err = await syncGroup(t.env, PREFIX, target(1600, { waitForReady: false }), undefined).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartialStateError);
+    const kept = (err as PartialStateError).properties as InstanceGroupOutputs;
+    expect(kept.instanceIds).toHaveLength(1500);
+    expect(kept.pendingOrders).toEqual([{ seq: 1, prefix: `${PREFIX}001`, slots: Array.from({ length: 100 }, (_, i) => 1500 + i) }]);
+
+    // A refresh finds the second order by name and puts its phones into the slots it was placed for.
+    t.faults.listFails = false;
+    const refreshed = await readGroup(t.env, kept);
+    expect(refreshed.pendingOrders).toEqual([]);
+    expect(refreshed.instanceIds).toHaveLength(1600);
+    expect(refreshed.instances[1500].instanceName).toBe(`${PREFIX}001-00001`);
+    expect(t.calls.create).toBe(2);
+  });
+
   it('a definite refusal of the first order buys nothing and leaves nothing in state', async () => {
     const t = fakeTenant();
     t.env.client.createInstances = async () => {
