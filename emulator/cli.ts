@@ -12,15 +12,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const emulator = await startEmulator(opts);
-  process.stdout.write(`${listeningLine(emulator.url)}\n`);
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Handlers before the line: whoever reads it may stop the emulator at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`${listeningLine(emulator.url)}\n`);
 }
 
 main().catch((err: unknown) => {
