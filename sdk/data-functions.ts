@@ -5,7 +5,7 @@ import { clientOptionsFrom, readProviderConfig } from '../provider/config';
 import { assertCredentialsAreSecret } from './credential-config';
 import { stateFromRecord } from '../provider/common/instance-state';
 import { getInstancesArgsSchema, getSkusArgsSchema, getSubscriptionsArgsSchema } from '../provider/schemas/resources/functions';
-import { subscriptionReport } from '../provider/resources/subscription-report';
+import { subscriptionReport } from '../provider/common/subscription-report';
 import type {
   GetInstancesArgs,
   GetInstancesResult,

@@ -1,4 +1,5 @@
-import type { KooPhoneClient, OrderInstance } from '../client';
+import type { KooPhoneClient } from '../client';
+import { subscriptionOutputs, type SubscriptionOutputs } from '../common/subscription-outputs';
 import type { InstanceInputs, InstanceOutputs } from '../schemas/resources/instance';
 import { PartialStateError, describeError } from './partial-state';
 import { progressFor } from './progress';
@@ -9,43 +10,6 @@ import { subscriptionLookup } from './subscription-lookup';
  * id is its instance id (inferred). Billing changes never replace the phone: auto-renew is changed on the existing
  * subscription; period and payment settings can only apply to phones bought later, so they are recorded and warned.
  */
-
-/** Subscription status words for the BSS `status` codes (docs/api/billing.md). */
-const STATUS_WORDS: Readonly<Record<number, string>> = {
-  1: 'initialising',
-  2: 'active',
-  3: 'expired',
-  4: 'frozen',
-  5: 'grace',
-  6: 'freezing',
-  7: 'unfreezing',
-  8: 'closing',
-};
-
-export type ExpiryAction = 'renew' | 'toPayPerUse' | 'release';
-
-export interface SubscriptionOutputs {
-  expireTime: string;
-  autoRenew: boolean;
-  subscriptionStatus: string;
-  expiryAction: ExpiryAction;
-}
-
-/** BSS expire_policy → what happens at expiry: 3 auto-renew, 1 pay-per-use; grace, freeze and delete all end in release. */
-function expiryActionOf(policy: number | null | undefined): ExpiryAction {
-  if (policy === 3) return 'renew';
-  return policy === 1 ? 'toPayPerUse' : 'release';
-}
-
-/** expire_policy 3 is "auto-renew at expiry": the billing system's own auto-renew flag. */
-export function subscriptionOutputs(row: OrderInstance): SubscriptionOutputs {
-  return {
-    expireTime: row.expire_time ?? '',
-    autoRenew: row.expire_policy === 3,
-    subscriptionStatus: STATUS_WORDS[row.status] ?? String(row.status),
-    expiryAction: expiryActionOf(row.expire_policy),
-  };
-}
 
 /** The phone's subscription as the billing API reports it; undefined when it has none (pay-per-use, released). */
 export async function readSubscription(client: KooPhoneClient, instanceId: string): Promise<SubscriptionOutputs | undefined> {

@@ -14,6 +14,7 @@ import { suffixFromBytes } from '../common/name-suffix';
 import { checkInputs, definedOnly } from './check-inputs';
 import { waitForInstance, type InstanceDirectory, type InstanceRecord } from './instance-directory';
 import { PartialStateError, describeError } from './partial-state';
+import { orderRequest } from './order-request';
 import { UnconfirmedOrderError, lookUpOrder, placeOrder } from './phone-order';
 import { configureRuntime, getClient, getDeleteBatcher, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
@@ -35,27 +36,6 @@ function outputsOf(inputs: InstanceInputs, state: InstanceState): InstanceOutput
   return definedOnly({ ...inputs, ...state });
 }
 
-function createRequest(inputs: InstanceInputs, uniquePrefix: string) {
-  return definedOnly({
-    os: inputs.os,
-    instanceSkuId: inputs.instanceSkuId,
-    bandSkuId: inputs.bandSkuId,
-    regionId: inputs.regionId,
-    instanceNamePrefix: uniquePrefix,
-    bandSize: inputs.bandSize,
-    count: 1,
-    network: inputs.network,
-    instanceType: inputs.instanceType,
-    sceneType: inputs.sceneType,
-    chargeParam: {
-      chargingMode: 1,
-      periodType: inputs.charge.periodType === 'year' ? 3 : 2,
-      periodNum: inputs.charge.periodNum,
-      isAutoPay: inputs.charge.autoPay ? 1 : 0,
-      isAutoRenew: inputs.charge.autoRenew ? 1 : 0,
-    },
-  });
-}
 
 /**
  * The resource id of a purchase whose outcome is unknown (see UnconfirmedOrderError): it names the unique prefix,
@@ -72,7 +52,7 @@ export async function buyOnePhone(
   inputs: InstanceInputs,
   prefix: string,
 ): Promise<{ instanceId: string; orderId: string; confirmedAt: number }> {
-  const order = await placeOrder(client, directory, createRequest(inputs, prefix));
+  const order = await placeOrder(client, directory, orderRequest(inputs, prefix, 1));
   return { instanceId: order.instanceIds[0], orderId: order.orderId, confirmedAt: order.confirmedAt };
 }
 

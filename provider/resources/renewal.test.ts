@@ -5,7 +5,7 @@ import { applyChargeChange, expirePolicyDrifted, readSubscription } from './inst
 import { setLogSink } from './progress';
 import { renewIfDue, renewalDue, renewalPlan, renewalPlanned } from './renewal';
 import { subscriptionLookup } from './subscription-lookup';
-import { subscriptionReport } from './subscription-report';
+import { subscriptionReport } from '../common/subscription-report';
 
 const DAY_S = 86_400;
 const inputs = instanceInputsSchema.parse({

@@ -1,6 +1,6 @@
 import { KooPhoneOutcomeUnknownError, type KooPhoneClient } from '../client';
 import type { InstanceInputs } from '../schemas/resources/instance';
-import type { SubscriptionOutputs } from './instance-billing';
+import type { SubscriptionOutputs } from '../common/subscription-outputs';
 import { progressFor } from './progress';
 
 /**

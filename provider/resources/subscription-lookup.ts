@@ -1,5 +1,5 @@
 import type { KooPhoneClient } from '../client';
-import { subscriptionOutputs, type SubscriptionOutputs } from './instance-billing';
+import { subscriptionOutputs, type SubscriptionOutputs } from '../common/subscription-outputs';
 
 /**
  * Subscription looks shared between resources: the engine diffs many Instances at once, and each with

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instanceIdSchema } from './common';
 
 /**
- * Longest user-chosen prefix: the API caps `instanceNamePrefix` at 14 characters (§3.13) and the provider
+ * Longest user-chosen prefix: the API caps `instanceNamePrefix` at 14 characters (docs/api/endpoints.md#create) and the provider
  * appends `-` plus 5 random characters so that each Instance's phone can be found again by its own prefix.
  */
 export const NAME_PREFIX_MAX = 8;
@@ -88,7 +88,7 @@ export const instanceInputsSchema = z.strictObject({
 export type InstanceArgs = z.input<typeof instanceInputsSchema>;
 export type InstanceInputs = z.output<typeof instanceInputsSchema>;
 
-/** Inputs the API cannot change on an existing phone (§6). `charge` is not one: billing changes never replace (docs/api/billing.md). */
+/** Inputs the API cannot change on an existing phone (docs/api/endpoints.md#lifecycle). `charge` is not one: billing changes never replace (docs/api/billing.md). */
 export const INSTANCE_REPLACE_PROPERTIES = [
   'namePrefix',
   'os',

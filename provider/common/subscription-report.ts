@@ -1,6 +1,6 @@
 import type { KooPhoneClient } from '../client';
 import type { GetSubscriptionsArgs, GetSubscriptionsResult } from '../schemas/resources/functions';
-import { subscriptionOutputs } from './instance-billing';
+import { subscriptionOutputs } from './subscription-outputs';
 
 /**
  * The fleet's subscriptions for `getSubscriptions` (docs/api/billing.md). Without ids it lists the account's phones
