@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', '.tools/', '.e2e-work/', '.koophone-emulator/', 'coverage/', '**/node_modules/'],
+    ignores: ['sdk/generated/', 'dist/', '.tools/', '.e2e-work/', '.koophone-emulator/', 'coverage/', '**/node_modules/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -17,7 +17,7 @@ import type {
   SubscriptionSummary,
   Sku,
   SkuPool,
-} from '../provider/schemas/resources/functions';
+} from './generated/types';
 
 export type { GetInstancesArgs, GetInstancesResult, GetSkusArgs, GetSkusResult, InstanceSummary, Sku, SkuPool };
 export type { GetSubscriptionsArgs, GetSubscriptionsResult, SubscriptionSummary };

@@ -1,5 +1,5 @@
 export { Instance, type InstanceArgs } from './instance';
-export { InstanceGroup, type InstanceGroupArgs, type InstanceGroupMember } from './instance-group';
+export { InstanceGroup, type InstanceGroupArgs } from './instance-group';
 export { UserAssignment, type UserAssignmentArgs } from './user-assignment';
 export { VideoSetting, type VideoSettingArgs } from './video-setting';
 export {
@@ -14,6 +14,19 @@ export {
   type InstanceSummary,
 } from './data-functions';
 export { getSubscriptions, type GetSubscriptionsArgs, type GetSubscriptionsResult, type SubscriptionSummary } from './data-functions';
-export { AppInstallation, type AppInstallationArgs, type AppInstallationPhone } from './app-installation';
-export { PhoneCommand, type PhoneCommandArgs, type PhoneCommandResult } from './phone-command';
+export { AppInstallation, type AppInstallationArgs } from './app-installation';
+export { PhoneCommand, type PhoneCommandArgs } from './phone-command';
 export { PhoneReboot, PhoneReset, type PhoneRebootArgs, type PhoneResetArgs } from './phone-power';
+// Nested types, as a program writes them (`*Args`) and as the provider reports them; generated from the zod schemas.
+export type {
+  AppInstallationPhone,
+  InstanceCharge,
+  InstanceChargeArgs,
+  InstanceGroupMember,
+  InstanceGroupPendingOrder,
+  PhoneCommandResult,
+  VideoProfile,
+  VideoProfileArgs,
+  VideoSpec,
+  VideoSpecArgs,
+} from './generated/types';

@@ -3,20 +3,15 @@ import * as pulumi from '@pulumi/pulumi';
 import * as instanceGroupProvider from '../provider/dynamic/instance-group';
 import { suffixFromBytes } from '../provider/common/name-suffix';
 import { NAME_SUFFIX_LENGTH } from '../provider/schemas/resources/instance';
-import {
-  GROUP_NAME_PREFIX_MAX,
-  type GroupMember,
-  type InstanceGroupArgs as SchemaArgs,
-} from '../provider/schemas/resources/instance-group';
+import { GROUP_NAME_PREFIX_MAX } from '../provider/schemas/resources/instance-group';
 import { assertCredentialsAreSecret } from './credential-config';
-import type { Inputify } from './input-types';
+import { InstanceGroupProperties, instanceGroupOutputNames, type InstanceGroupArgs } from './generated/types';
 import { defaultNamePrefix } from './instance';
+import { registeredProps, resourceUrnOf } from './resource-props';
 
-export type InstanceGroupArgs = Inputify<Omit<SchemaArgs, 'createKey' | 'resourceUrn'>>;
-export type InstanceGroupMember = GroupMember;
+export type { InstanceGroupArgs };
 
 const TYPE = 'InstanceGroup';
-const TYPE_TOKEN = `pulumi-nodejs:dynamic/koophone:${TYPE}`;
 
 /**
  * A stable 5-character key for one group (salted with the type, so an Instance of the same name gets another):
@@ -33,23 +28,13 @@ export function groupCreateKey(project: string, stack: string, parentUrn: string
  * allows. Slots are stable: `instanceIds[i]` is the phone in slot i for the life of the group; a member lost out of
  * band is re-bought into its slot, and shrinking the group unsubscribes the phones of the highest slots.
  */
-export class InstanceGroup extends pulumi.dynamic.Resource {
-  declare readonly size: pulumi.Output<number>;
-  declare readonly instanceIds: pulumi.Output<string[]>;
-  declare readonly instances: pulumi.Output<InstanceGroupMember[]>;
-  declare readonly orderIds: pulumi.Output<string[]>;
-  declare readonly uniqueNamePrefix: pulumi.Output<string>;
-  declare readonly os: pulumi.Output<string>;
-  declare readonly instanceSkuId: pulumi.Output<string>;
-  declare readonly regionId: pulumi.Output<string>;
-
+export class InstanceGroup extends InstanceGroupProperties {
   constructor(name: string, args: InstanceGroupArgs, opts?: pulumi.CustomResourceOptions) {
     assertCredentialsAreSecret();
-    const outputs = { instanceIds: undefined, instances: undefined, orderIds: undefined, uniqueNamePrefix: undefined, nextOrderSeq: undefined, pendingOrders: undefined };
     const parentUrn: pulumi.Input<string> = opts?.parent?.urn ?? '';
     const createKey = pulumi.output(parentUrn).apply((urn) => groupCreateKey(pulumi.getProject(), pulumi.getStack(), urn, name));
-    const resourceUrn = pulumi.createUrn(name, TYPE_TOKEN, opts?.parent);
+    const resourceUrn = resourceUrnOf(name, TYPE, opts);
     const namePrefix = defaultNamePrefix(name).slice(0, GROUP_NAME_PREFIX_MAX);
-    super(instanceGroupProvider, name, { ...outputs, namePrefix, ...args, createKey, resourceUrn }, opts, 'koophone', TYPE);
+    super(instanceGroupProvider, name, registeredProps(instanceGroupOutputNames, { namePrefix, ...args, createKey, resourceUrn }), opts, 'koophone', TYPE);
   }
 }

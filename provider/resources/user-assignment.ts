@@ -4,14 +4,11 @@ import {
   USER_ASSIGNMENT_REPLACE_PROPERTIES,
   userAssignmentInputsSchema,
   type UserAssignmentInputs,
+  type UserAssignmentOutputs,
 } from '../schemas/resources/user-assignment';
 import { checkInputs } from './check-inputs';
 import { configureRuntime, getClient, getDirectory } from './runtime';
 
-export interface UserAssignmentOutputs extends UserAssignmentInputs {
-  /** 1 when the phone is assigned (to `userId`), as batch-query reports it. */
-  assignStatus: number;
-}
 
 const ASSIGNED = 1;
 

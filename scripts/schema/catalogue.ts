@@ -12,23 +12,21 @@ import {
   skuSchema,
 } from '../../provider/schemas/resources/functions';
 import {
-  INSTANCE_REPLACE_PROPERTIES,
   chargeSchema,
   instanceInputsSchema,
   instanceStateSchema,
 } from '../../provider/schemas/resources/instance';
 import {
-  INSTANCE_GROUP_REPLACE_PROPERTIES,
   groupMemberSchema,
   instanceGroupInputsSchema,
   instanceGroupStateSchema,
   pendingOrderSchema,
 } from '../../provider/schemas/resources/instance-group';
-import { USER_ASSIGNMENT_REPLACE_PROPERTIES, userAssignmentInputsSchema } from '../../provider/schemas/resources/user-assignment';
+import { userAssignmentInputsSchema, userAssignmentStateSchema } from '../../provider/schemas/resources/user-assignment';
 import { videoProfileSchema, videoSettingInputsSchema, videoSpecSchema } from '../../provider/schemas/resources/video-setting';
-import { APP_INSTALLATION_REPLACE_PROPERTIES, appInstallationInputsSchema, appInstallationStateSchema, phoneAppSchema } from '../../provider/schemas/resources/app-installation';
-import { PHONE_COMMAND_REPLACE_PROPERTIES, commandResultSchema, phoneCommandInputsSchema, phoneCommandStateSchema } from '../../provider/schemas/resources/phone-command';
-import { PHONE_POWER_REPLACE_PROPERTIES, phonePowerStateSchema, phoneRebootInputsSchema, phoneResetInputsSchema } from '../../provider/schemas/resources/phone-power';
+import { appInstallationInputsSchema, appInstallationStateSchema, phoneAppSchema } from '../../provider/schemas/resources/app-installation';
+import { commandResultSchema, phoneCommandInputsSchema, phoneCommandStateSchema } from '../../provider/schemas/resources/phone-command';
+import { phonePowerStateSchema, phoneRebootInputsSchema, phoneResetInputsSchema } from '../../provider/schemas/resources/phone-power';
 import type { NamedType } from './property-model';
 
 /** Everything the package offers, as the generator sees it: which zod schema describes what, under which token. */
@@ -50,13 +48,6 @@ export const NAMED_TYPES: readonly NamedType[] = [
   { name: 'SubscriptionSummary', schema: subscriptionSummarySchema, fallbackDescription: "One phone's yearly/monthly subscription." },
 ];
 
-/**
- * What the UserAssignment provider adds to its inputs (provider/resources/user-assignment.ts
- * `UserAssignmentOutputs`, which has no zod schema of its own yet).
- */
-export const userAssignmentStateSchema = z.object({
-  assignStatus: z.number().int().describe('`1` while the phone is assigned to `userId`, as batch-query reports it.'),
-});
 
 export interface ResourceEntry {
   name: string;
@@ -67,9 +58,6 @@ export interface ResourceEntry {
   inputs: z.ZodType;
   /** Output-only fields beyond the echoed inputs. */
   state?: z.ZodObject;
-  replaceProperties: readonly string[];
-  /** Input-schema fields a program never sets; they still appear among the outputs. */
-  providerSetInputs?: readonly string[];
 }
 
 export const RESOURCES: readonly ResourceEntry[] = [
@@ -83,9 +71,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
     page: 'instance.md',
     inputs: instanceInputsSchema,
     state: instanceStateSchema,
-    replaceProperties: INSTANCE_REPLACE_PROPERTIES,
-    // sdk/instance.ts omits them from InstanceArgs: the SDK sets createKey, `check` derives uniqueNamePrefix.
-    providerSetInputs: ['uniqueNamePrefix', 'createKey', 'resourceUrn'],
   },
   {
     name: 'InstanceGroup',
@@ -97,9 +82,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
     page: 'instance-group.md',
     inputs: instanceGroupInputsSchema,
     state: instanceGroupStateSchema,
-    replaceProperties: INSTANCE_GROUP_REPLACE_PROPERTIES,
-    // sdk/instance-group.ts omits them from InstanceGroupArgs: the SDK sets both.
-    providerSetInputs: ['createKey', 'resourceUrn'],
   },
   {
     name: 'UserAssignment',
@@ -109,7 +91,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
     page: 'user-assignment.md',
     inputs: userAssignmentInputsSchema,
     state: userAssignmentStateSchema,
-    replaceProperties: USER_ASSIGNMENT_REPLACE_PROPERTIES,
   },
   // VideoSetting updates in place (provider/resources/video-setting.ts diff lists no replaces).
   {
@@ -119,7 +100,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
       'these settings, so drift is not detectable; deleting the resource restores the documented defaults.',
     page: 'video-setting.md',
     inputs: videoSettingInputsSchema,
-    replaceProperties: [],
   },
   {
     name: 'AppInstallation',
@@ -130,8 +110,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
     page: 'app-installation.md',
     inputs: appInstallationInputsSchema,
     state: appInstallationStateSchema,
-    replaceProperties: APP_INSTALLATION_REPLACE_PROPERTIES,
-    providerSetInputs: ['resourceUrn'],
   },
   {
     name: 'PhoneCommand',
@@ -141,8 +119,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
     page: 'phone-command.md',
     inputs: phoneCommandInputsSchema,
     state: phoneCommandStateSchema,
-    replaceProperties: PHONE_COMMAND_REPLACE_PROPERTIES,
-    providerSetInputs: ['resourceUrn'],
   },
   {
     name: 'PhoneReboot',
@@ -150,8 +126,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
     page: 'phone-reboot.md',
     inputs: phoneRebootInputsSchema,
     state: phonePowerStateSchema,
-    replaceProperties: PHONE_POWER_REPLACE_PROPERTIES,
-    providerSetInputs: ['resourceUrn'],
   },
   {
     name: 'PhoneReset',
@@ -161,8 +135,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
     page: 'phone-reset.md',
     inputs: phoneResetInputsSchema,
     state: phonePowerStateSchema,
-    replaceProperties: PHONE_POWER_REPLACE_PROPERTIES,
-    providerSetInputs: ['resourceUrn'],
   },
 ];
 

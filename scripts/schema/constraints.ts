@@ -24,6 +24,9 @@ export interface JsonSchemaNode {
   maxItems?: number;
   /** Added by the generator: the zod regexes with their flags (JSON Schema's `pattern` loses `/i`). */
   'x-regex'?: string[];
+  /** Field marks from zod metadata (provider/schemas/resources/field-marks.ts). */
+  replaceOnChange?: boolean;
+  setByProvider?: boolean;
   [key: string]: unknown;
 }
 

@@ -1,5 +1,6 @@
 /**
- * Generates schema.json (the Pulumi package schema) and docs/*.md from the zod schemas.
+ * Generates schema.json (the Pulumi package schema), docs/*.md and the SDK's types (sdk/generated/types.ts) from
+ * the zod schemas.
  *   npx ts-node --transpile-only scripts/schema/generate.ts           write the files
  *   npx ts-node --transpile-only scripts/schema/generate.ts --check   exit 1 when a checked-in file is stale
  */
@@ -10,6 +11,7 @@ import { functionPage, resourcePage } from './docs/reference-pages';
 import { subscriptionsPage } from './docs/subscriptions-guide';
 import { packageModels } from './package-models';
 import { packageSchema } from './package-schema';
+import { sdkTypesFile } from './sdk-types';
 import { stableJson } from './stable-json';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -26,6 +28,7 @@ export function generateArtifacts(root = REPO_ROOT): Map<string, string> {
   files.set('docs/errors.md', errorsPage());
   files.set('docs/subscriptions.md', subscriptionsPage());
   files.set('docs/README.md', indexPage(models));
+  files.set('sdk/generated/types.ts', sdkTypesFile(models));
   return files;
 }
 

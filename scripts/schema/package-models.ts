@@ -26,8 +26,8 @@ export interface ConfigModel {
 }
 
 export function resourceModel(entry: ResourceEntry): ResourceModel {
-  const common = { namedTypes: NAMED_TYPES, replaceProperties: entry.replaceProperties };
-  const inputs = objectModel(entry.inputs, { ...common, io: 'input', omit: entry.providerSetInputs });
+  const common = { namedTypes: NAMED_TYPES };
+  const inputs = objectModel(entry.inputs, { ...common, io: 'input', omitSetByProvider: true });
   const echoed = objectModel(entry.inputs, { ...common, io: 'output' });
   const state = entry.state ? objectModel(entry.state, { io: 'output', namedTypes: NAMED_TYPES }) : { properties: [] };
   const outputs = { properties: [...echoed.properties, ...state.properties] };

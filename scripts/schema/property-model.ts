@@ -8,7 +8,8 @@ import { describeConstraints, type JsonSchemaNode } from './constraints';
  */
 
 export type TypeRef =
-  | { kind: 'primitive'; type: 'string' | 'integer' | 'number' | 'boolean' }
+  /** `values`: the only values allowed (a zod enum or literal union), for literal types in the generated SDK. */
+  | { kind: 'primitive'; type: 'string' | 'integer' | 'number' | 'boolean'; values?: readonly (string | number | boolean)[] }
   | { kind: 'array'; items: TypeRef }
   | { kind: 'named'; name: string };
 
@@ -41,9 +42,8 @@ export interface ModelOptions {
   /** zod `input` (what a program writes: defaults make a field optional) or `output` (what state holds). */
   io: 'input' | 'output';
   namedTypes: readonly NamedType[];
-  replaceProperties?: readonly string[];
-  /** Fields the schema has but a user never sets (e.g. Instance `uniqueNamePrefix`, set by `check`). */
-  omit?: readonly string[];
+  /** Leave out the fields marked `setByProvider` (a program never sets them: the SDK's arguments, schema inputs). */
+  omitSetByProvider?: boolean;
 }
 
 /**
@@ -89,11 +89,12 @@ const REF_PREFIX = '#/$defs/';
 function primitiveOf(node: JsonSchemaNode, where: string): TypeRef {
   const values = node.anyOf?.map((branch) => branch.const) ?? (node.const !== undefined ? [node.const] : node.enum);
   const type = node.type ?? (values && typeof values[0]);
-  if (type === 'string' || type === 'boolean' || type === 'integer') return { kind: 'primitive', type };
+  const only = values?.every((v) => ['string', 'number', 'boolean'].includes(typeof v)) ? { values: values as (string | number | boolean)[] } : {};
+  if (type === 'string' || type === 'boolean' || type === 'integer') return { kind: 'primitive', type, ...only };
   if (type === 'number') {
     // `z.literal(30) | z.literal(60)` arrives as anyOf number consts: an integer in Pulumi's terms.
     const allIntegers = values !== undefined && values.every((v) => Number.isInteger(v));
-    return { kind: 'primitive', type: allIntegers ? 'integer' : 'number' };
+    return { kind: 'primitive', type: allIntegers ? 'integer' : 'number', ...only };
   }
   throw new Error(`${where}: cannot map JSON Schema ${JSON.stringify(node)} to a Pulumi type`);
 }
@@ -116,10 +117,8 @@ function typeOf(node: JsonSchemaNode, where: string): TypeRef {
 
 function objectModelOf(root: JsonSchemaNode, node: JsonSchemaNode, opts: ModelOptions, where: string): ObjectModel {
   const required = new Set(node.required ?? []);
-  const replaces = new Set(opts.replaceProperties ?? []);
-  const omit = new Set(opts.omit ?? []);
   const properties = Object.entries(node.properties ?? {})
-    .filter(([name]) => !omit.has(name))
+    .filter(([, prop]) => !(opts.omitSetByProvider && prop.setByProvider))
     .map(([name, prop]): PropertyModel => {
       const type = typeOf(prop, `${where}.${name}`);
       const target = type.kind === 'named' ? root.$defs?.[type.name] : undefined;
@@ -130,7 +129,7 @@ function objectModelOf(root: JsonSchemaNode, node: JsonSchemaNode, opts: ModelOp
         description: prop.description ?? target?.description ?? '',
         constraints: describeConstraints(prop),
         ...(prop.default !== undefined ? { default: prop.default } : {}),
-        replaces: replaces.has(name),
+        replaces: prop.replaceOnChange === true,
       };
     });
   return { properties };

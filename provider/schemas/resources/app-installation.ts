@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { markedFields, replacesOnChange } from './field-marks';
 import { phoneSetSchema, resourceUrnSchema, timeoutSecondsSchema } from './phone-set';
 
 /** Limits from app/install (docs/api/endpoints.md#app-install); a package name as Android defines it. */
@@ -10,11 +11,11 @@ export const appInstallationInputsSchema = z.strictObject({
   instanceIds: phoneSetSchema.describe(
     'Phones the app is installed on (any number, sent 100 per API call). Phones added get the app, phones removed get it uninstalled.',
   ),
-  packageName: z
+  packageName: replacesOnChange(z
     .string()
     .max(100, 'must be at most 100 characters')
     .regex(PACKAGE_NAME, 'must be an Android package name like com.example.app')
-    .describe(`The APK's package name (\`object_name\`), e.g. \`com.example.app\`. Changing it replaces the installation (the new app is installed, the old one uninstalled).`),
+    .describe(`The APK's package name (\`object_name\`), e.g. \`com.example.app\`. Changing it replaces the installation (the new app is installed, the old one uninstalled).`)),
   fileName: z
     .string()
     .max(100, 'must be at most 100 characters')
@@ -40,7 +41,7 @@ export type AppInstallationArgs = z.input<typeof appInstallationInputsSchema>;
 export type AppInstallationInputs = z.output<typeof appInstallationInputsSchema>;
 
 /** A changed package is another app: replace (install the new one, uninstall the old one). */
-export const APP_INSTALLATION_REPLACE_PROPERTIES = ['packageName'] as const;
+export const APP_INSTALLATION_REPLACE_PROPERTIES = markedFields(appInstallationInputsSchema, 'replaceOnChange');
 
 export const APP_STATUSES = ['installed', 'failed', 'missing', 'outdated'] as const;
 export type AppStatus = (typeof APP_STATUSES)[number];

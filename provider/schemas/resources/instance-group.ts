@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { INSTANCE_REPLACE_PROPERTIES, NAME_SUFFIX_LENGTH, instanceInputsSchema } from './instance';
+import { NAME_SUFFIX_LENGTH, instanceInputsSchema } from './instance';
+import { markedFields, replacesOnChange, setByProvider } from './field-marks';
 
 /** Most phones one group holds. */
 export const GROUP_SIZE_MAX = 10_000;
@@ -25,7 +26,7 @@ export const instanceGroupInputsSchema = z.strictObject({
       `Number of phones (0–${GROUP_SIZE_MAX}). Growing orders the new phones in ceil(k/${ORDER_COUNT_MAX}) orders; ` +
         'shrinking unsubscribes the phones of the highest slots.',
     ),
-  namePrefix: z
+  namePrefix: replacesOnChange(z
     .string()
     .regex(/^[a-z][a-z0-9]*$/i, 'must start with a letter and contain only letters and digits')
     .max(
@@ -36,7 +37,7 @@ export const instanceGroupInputsSchema = z.strictObject({
     .describe(
       `Prefix of the phones' names (at most ${GROUP_NAME_PREFIX_MAX} letters/digits). Each order appends \`-\`, the group's key and the ` +
         'order number, and the API appends `-00001`, `-00002`, …. Defaults to the resource name.',
-    ),
+    )),
   os: spec.os,
   instanceSkuId: spec.instanceSkuId,
   bandSkuId: spec.bandSkuId,
@@ -53,7 +54,7 @@ export const instanceGroupInputsSchema = z.strictObject({
   createKey: spec.createKey.describe(
     "Set by the SDK: a stable hash of the project, stack, parent and resource name; every order's name prefix starts with it, so phones ordered by an interrupted `up` are found again by name instead of bought twice. Do not set it.",
   ),
-  resourceUrn: z.string().max(1024).optional().describe('Set by the SDK: the resource\'s URN, so that progress shows beside the resource. Do not set it.'),
+  resourceUrn: setByProvider(z.string().max(1024).optional().describe('Set by the SDK: the resource\'s URN, so that progress shows beside the resource. Do not set it.')),
 });
 
 export type InstanceGroupArgs = z.input<typeof instanceGroupInputsSchema>;
@@ -63,10 +64,7 @@ export type InstanceGroupInputs = z.output<typeof instanceGroupInputsSchema>;
  * Inputs that decide what a phone is: changing any of them replaces the whole group (old phones first). Instance's
  * list without billing (a charge change applies to the group's next orders, never destroys a phone) and adoption.
  */
-type GroupReplaceProperty = Exclude<(typeof INSTANCE_REPLACE_PROPERTIES)[number], 'adoptInstanceId'>;
-export const INSTANCE_GROUP_REPLACE_PROPERTIES: readonly GroupReplaceProperty[] = INSTANCE_REPLACE_PROPERTIES.filter(
-  (k): k is GroupReplaceProperty => k !== 'adoptInstanceId',
-);
+export const INSTANCE_GROUP_REPLACE_PROPERTIES = markedFields(instanceGroupInputsSchema, 'replaceOnChange');
 
 export const groupMemberSchema = z.object({
   slot: z.number().int().describe('The member\'s slot: stable for the life of the group, 0 … size-1.'),

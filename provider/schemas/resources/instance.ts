@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instanceIdSchema } from './common';
+import { replacesOnChange, setByProvider, markedFields } from './field-marks';
 
 /**
  * Longest user-chosen prefix: the API caps `instanceNamePrefix` at 14 characters (docs/api/endpoints.md#create) and the provider
@@ -36,23 +37,23 @@ export const chargeSchema = z
   );
 
 export const instanceInputsSchema = z.strictObject({
-  namePrefix: z
+  namePrefix: replacesOnChange(z
     .string()
     .regex(/^[a-z][a-z0-9]*$/i, 'must start with a letter and contain only letters and digits')
     .max(NAME_PREFIX_MAX, `must be at most ${NAME_PREFIX_MAX} characters (the provider appends a 6-character unique suffix; the API allows 14)`)
     .optional()
-    .describe(`Prefix of the phone's name (at most ${NAME_PREFIX_MAX} letters/digits). The provider appends \`-\` and a unique suffix, and the API appends \`-00001\`. Defaults to the resource name.`),
-  os: z
+    .describe(`Prefix of the phone's name (at most ${NAME_PREFIX_MAX} letters/digits). The provider appends \`-\` and a unique suffix, and the API appends \`-00001\`. Defaults to the resource name.`)),
+  os: replacesOnChange(z
     .string()
     .regex(/^AOSP[0-9]{1,2}$/, 'must be an Android image name such as "AOSP11" or "AOSP14"')
-    .describe('Android image, e.g. `AOSP11` or `AOSP14` (the official SDK dropped `AOSP9`). Which images can be bought for the SKU, region and network comes from the live SKU catalogue and is checked at preview.'),
-  instanceSkuId: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').describe('Instance SKU (`cbcSkuId` from `getSkus`), e.g. `kp.professional.xlarge.32g.2`.'),
-  bandSkuId: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').default('kp.bandwidth').describe('Bandwidth SKU (`bandInfo.cbcSkuId` from `getSkus`).'),
-  bandSize: z.number().positive('must be greater than 0').describe('Bandwidth in Mbit/s; one of the SKU\'s `bandSizes`.'),
-  regionId: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').describe('Region that hosts the phone, e.g. `cn-north-4` (from `getSkus`).'),
-  network: z.enum(['EIP', 'ADN']).default('EIP').describe('Network type of the resource pool: `EIP` (default) or `ADN`.'),
-  instanceType: z.string().max(64, 'must be at most 64 characters').optional().describe('Undocumented API field seen in examples (`specification`); sent only when set.'),
-  sceneType: z.string().max(64, 'must be at most 64 characters').optional().describe('Undocumented API field seen in examples (`CLOUD_PHONE`); sent only when set.'),
+    .describe('Android image, e.g. `AOSP11` or `AOSP14` (the official SDK dropped `AOSP9`). Which images can be bought for the SKU, region and network comes from the live SKU catalogue and is checked at preview.')),
+  instanceSkuId: replacesOnChange(z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').describe('Instance SKU (`cbcSkuId` from `getSkus`), e.g. `kp.professional.xlarge.32g.2`.')),
+  bandSkuId: replacesOnChange(z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').default('kp.bandwidth').describe('Bandwidth SKU (`bandInfo.cbcSkuId` from `getSkus`).')),
+  bandSize: replacesOnChange(z.number().positive('must be greater than 0').describe('Bandwidth in Mbit/s; one of the SKU\'s `bandSizes`.')),
+  regionId: replacesOnChange(z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').describe('Region that hosts the phone, e.g. `cn-north-4` (from `getSkus`).')),
+  network: replacesOnChange(z.enum(['EIP', 'ADN']).default('EIP').describe('Network type of the resource pool: `EIP` (default) or `ADN`.')),
+  instanceType: replacesOnChange(z.string().max(64, 'must be at most 64 characters').optional().describe('Undocumented API field seen in examples (`specification`); sent only when set.')),
+  sceneType: replacesOnChange(z.string().max(64, 'must be at most 64 characters').optional().describe('Undocumented API field seen in examples (`CLOUD_PHONE`); sent only when set.')),
   charge: chargeSchema.default({ mode: 'prePaid', periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false }),
   renewBeforeDays: z
     .number()
@@ -75,32 +76,21 @@ export const instanceInputsSchema = z.strictObject({
     ),
   waitForReady: z.boolean().default(true).describe('Wait until the phone is running before the resource is considered created.'),
   readyTimeoutSeconds: z.number().int('must be a whole number').min(1, 'must be at least 1').max(86400, 'must be at most 86400').default(1800).describe('How long to wait for the phone to run (provisioning normally takes minutes).'),
-  adoptInstanceId: instanceIdSchema.optional().describe('Take over this existing phone instead of buying one — the only way a pay-per-use phone (which the API cannot buy) enters a stack. The spec inputs must still describe the phone.'),
-  createKey: z
+  adoptInstanceId: replacesOnChange(instanceIdSchema.optional().describe('Take over this existing phone instead of buying one — the only way a pay-per-use phone (which the API cannot buy) enters a stack. The spec inputs must still describe the phone.')),
+  createKey: setByProvider(z
     .string()
     .regex(new RegExp(`^[a-z0-9]{${NAME_SUFFIX_LENGTH}}$`), `must be ${NAME_SUFFIX_LENGTH} lower-case letters or digits`)
     .optional()
-    .describe('Set by the SDK: a stable hash of the project, stack, parent and resource name, so that a phone whose create was interrupted is found again by its name instead of bought twice. Do not set it.'),
-  resourceUrn: z.string().max(1024).optional().describe('Set by the SDK: the resource\'s URN, so that warnings show beside the resource. Do not set it.'),
-  uniqueNamePrefix: z.string().max(14).optional().describe('Set by the provider: the unique name prefix of this phone\'s order (`{namePrefix}-{createKey}`). Do not set it.'),
+    .describe('Set by the SDK: a stable hash of the project, stack, parent and resource name, so that a phone whose create was interrupted is found again by its name instead of bought twice. Do not set it.')),
+  resourceUrn: setByProvider(z.string().max(1024).optional().describe('Set by the SDK: the resource\'s URN, so that warnings show beside the resource. Do not set it.')),
+  uniqueNamePrefix: setByProvider(z.string().max(14).optional().describe('Set by the provider: the unique name prefix of this phone\'s order (`{namePrefix}-{createKey}`). Do not set it.')),
 });
 
 export type InstanceArgs = z.input<typeof instanceInputsSchema>;
 export type InstanceInputs = z.output<typeof instanceInputsSchema>;
 
 /** Inputs the API cannot change on an existing phone (docs/api/endpoints.md#lifecycle). `charge` is not one: billing changes never replace (docs/api/billing.md). */
-export const INSTANCE_REPLACE_PROPERTIES = [
-  'namePrefix',
-  'os',
-  'instanceSkuId',
-  'bandSkuId',
-  'bandSize',
-  'regionId',
-  'network',
-  'instanceType',
-  'sceneType',
-  'adoptInstanceId',
-] as const;
+export const INSTANCE_REPLACE_PROPERTIES = markedFields(instanceInputsSchema, 'replaceOnChange');
 
 /** What the provider reports about a phone, read from batch-query (snake_case wire → camelCase). */
 export const instanceStateSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { markedFields, replacesOnChange } from './field-marks';
 import { phoneSetSchema, resourceUrnSchema, timeoutSecondsSchema, triggersSchema } from './phone-set';
 
 /**
@@ -13,10 +14,10 @@ export const shellCommandSchema = z
   .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII on one line (no tabs, newlines or non-ASCII characters)');
 
 export const phoneCommandInputsSchema = z.strictObject({
-  instanceIds: phoneSetSchema.describe('Phones the command runs on (any number, sent 100 per API call). Changing them runs the command again.'),
-  command: shellCommandSchema.describe('The ADB shell command, e.g. `settings put global auto_time 1`. Changing it runs the command again.'),
-  async: z.boolean().default(false).describe('Run with `async-command` and poll the task (for long commands) instead of `sync-command`.'),
-  triggers: triggersSchema,
+  instanceIds: replacesOnChange(phoneSetSchema.describe('Phones the command runs on (any number, sent 100 per API call). Changing them runs the command again.')),
+  command: replacesOnChange(shellCommandSchema.describe('The ADB shell command, e.g. `settings put global auto_time 1`. Changing it runs the command again.')),
+  async: replacesOnChange(z.boolean().default(false).describe('Run with `async-command` and poll the task (for long commands) instead of `sync-command`.')),
+  triggers: replacesOnChange(triggersSchema),
   deleteCommand: shellCommandSchema.optional().describe('A command run on the phones that still exist when the resource is deleted or replaced.'),
   timeoutSeconds: timeoutSecondsSchema.describe('How long to wait for an async task, in seconds (default 1800).'),
   resourceUrn: resourceUrnSchema,
@@ -25,7 +26,7 @@ export type PhoneCommandArgs = z.input<typeof phoneCommandInputsSchema>;
 export type PhoneCommandInputs = z.output<typeof phoneCommandInputsSchema>;
 
 /** Any of these changing runs the command again (a replace: the old one's deleteCommand runs first). */
-export const PHONE_COMMAND_REPLACE_PROPERTIES = ['instanceIds', 'command', 'async', 'triggers'] as const;
+export const PHONE_COMMAND_REPLACE_PROPERTIES = markedFields(phoneCommandInputsSchema, 'replaceOnChange');
 
 export const commandResultSchema = z.object({
   instanceId: z.string().describe('The phone.'),

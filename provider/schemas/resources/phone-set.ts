@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { setByProvider } from './field-marks';
 import { instanceIdSchema } from './common';
 
 /**
@@ -22,11 +23,9 @@ export const triggersSchema = z
   .default([])
   .describe('Values whose change runs the action again (like `triggers` of pulumi-command); stringify other values.');
 
-export const resourceUrnSchema = z
-  .string()
-  .max(1024)
-  .optional()
-  .describe("Set by the SDK: the resource's URN, so that progress shows beside the resource. Do not set it.");
+export const resourceUrnSchema = setByProvider(
+  z.string().max(1024).optional().describe("Set by the SDK: the resource's URN, so that progress shows beside the resource. Do not set it."),
+);
 
 /** How long to wait for tasks and phones before the step fails, in seconds. */
 export const timeoutSecondsSchema = z

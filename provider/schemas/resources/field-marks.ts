@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Marks carried by a zod field itself (zod metadata), read by the providers' `diff`, schema.json, the docs and the
+ * generated SDK types alike, so that "what replaces the resource" and "who sets this field" live in one place.
+ */
+declare module 'zod' {
+  interface GlobalMeta {
+    /** Changing this input replaces the resource: the API cannot change it in place. */
+    replaceOnChange?: boolean;
+    /** Set by the SDK or the provider, never by a program: not among the SDK's arguments, still an output. */
+    setByProvider?: boolean;
+  }
+}
+
+export type FieldMark = 'replaceOnChange' | 'setByProvider';
+
+/** Marks `schema` as replacing its resource when it changes. */
+export function replacesOnChange<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ replaceOnChange: true }) as T;
+}
+
+/** Marks `schema` as set by the SDK or the provider, not by a program. */
+export function setByProvider<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ setByProvider: true }) as T;
+}
+
+/** The fields of an object schema that carry `mark`, in declaration order. */
+export function markedFields<S extends z.ZodObject>(schema: S, mark: FieldMark): Array<keyof z.output<S> & string> {
+  return Object.entries(schema.shape)
+    .filter(([, field]) => z.globalRegistry.get(field as z.ZodType)?.[mark] === true)
+    .map(([name]) => name as keyof z.output<S> & string);
+}
