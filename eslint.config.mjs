@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['sdk/generated/', 'dist/', '.tools/', '.e2e-work/', '.koophone-emulator/', 'coverage/', '**/node_modules/'],
+    ignores: [
+      'sdk/generated/',
+      'dist/',
+      '.tools/',
+      '.e2e-work/',
+      '.koophone-emulator/',
+      'coverage/',
+      '**/node_modules/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -20,7 +28,12 @@ export default tseslint.config(
       // `_name` marks a value that is deliberately unused (destructured away, a required parameter).
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
       ],
       // Promises must be awaited or handled: a forgotten one hides an API failure (money is at stake).
       '@typescript-eslint/no-floating-promises': 'error',
@@ -61,7 +74,23 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'commonjs',
       globals: Object.fromEntries(
-        ['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'fetch'].map((g) => [g, 'readonly']),
+        [
+          'require',
+          'module',
+          'exports',
+          '__dirname',
+          '__filename',
+          'process',
+          'console',
+          'Buffer',
+          'URL',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'setImmediate',
+          'fetch',
+        ].map((g) => [g, 'readonly']),
       ),
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

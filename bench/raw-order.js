@@ -6,7 +6,13 @@ const { KooPhoneClient } = require('../dist/provider/client');
 async function main([url, phones, pollMs]) {
   const client = new KooPhoneClient({
     endpoint: url,
-    auth: { kind: 'password', domainName: 'demo', userName: 'demo', password: 'demo-password', projectName: 'cn-north-4' },
+    auth: {
+      kind: 'password',
+      domainName: 'demo',
+      userName: 'demo',
+      password: 'demo-password',
+      projectName: 'cn-north-4',
+    },
   });
   const start = Date.now();
   const created = await client.createInstances({
@@ -21,7 +27,9 @@ async function main([url, phones, pollMs]) {
   });
   const ids = new Set(created.instanceInfos.map((i) => i.instanceId));
   for (;;) {
-    const running = (await client.listAllInstances()).filter((r) => ids.has(r.instance_id) && r.running_status === 2).length;
+    const running = (await client.listAllInstances()).filter(
+      (r) => ids.has(r.instance_id) && r.running_status === 2,
+    ).length;
     if (running === ids.size) break;
     await new Promise((resolve) => setTimeout(resolve, Number(pollMs)));
   }

@@ -8,7 +8,16 @@ describe('koophone-emulator flags', () => {
 
   it('reads every contract flag, with a space or =', () => {
     expect(
-      parseCliArgs(['--port', '8080', '--host=127.0.0.1', '--data-dir', '/tmp/kp', '--provision-seconds', '0.5', '--release-seconds=2']),
+      parseCliArgs([
+        '--port',
+        '8080',
+        '--host=127.0.0.1',
+        '--data-dir',
+        '/tmp/kp',
+        '--provision-seconds',
+        '0.5',
+        '--release-seconds=2',
+      ]),
     ).toEqual({ host: '127.0.0.1', port: 8080, dataDir: '/tmp/kp', provisionSeconds: 0.5, releaseSeconds: 2 });
     expect(parseCliArgs(['--in-memory', '--log'])).toMatchObject({ dataDir: null, logger: true });
   });

@@ -11,7 +11,10 @@ async function json(url: string, init: { method?: string; headers?: Record<strin
 
 const TOKEN_REQUEST = JSON.stringify({
   auth: {
-    identity: { methods: ['password'], password: { user: { name: 'demo', password: 'demo-password', domain: { name: 'demo' } } } },
+    identity: {
+      methods: ['password'],
+      password: { user: { name: 'demo', password: 'demo-password', domain: { name: 'demo' } } },
+    },
     scope: { project: { name: 'cn-north-4' } },
   },
 });
@@ -30,11 +33,20 @@ describe('startEmulator', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kp-emu-'));
     try {
       const first = await startEmulator({ dataDir, provisionSeconds: 30 });
-      const token = (await json(`${first.url}/v3/auth/tokens`, { method: 'POST', body: TOKEN_REQUEST })).headers['x-subject-token'] as string;
-      const seeded = await json(`${first.url}/_emulator/seed`, { method: 'POST', body: JSON.stringify({ instances: [{ instanceName: 'keep-00001' }] }) });
+      const token = (await json(`${first.url}/v3/auth/tokens`, { method: 'POST', body: TOKEN_REQUEST })).headers[
+        'x-subject-token'
+      ] as string;
+      const seeded = await json(`${first.url}/_emulator/seed`, {
+        method: 'POST',
+        body: JSON.stringify({ instances: [{ instanceName: 'keep-00001' }] }),
+      });
       const id = seeded.body.instances[0].instanceId as string;
       const headers = { 'x-auth-token': token, 'x-request-id': 'persist-1', 'content-type': 'application/json' };
-      await json(`${first.url}/v1/instances/reboot`, { method: 'POST', headers, body: JSON.stringify({ instance_ids: [id] }) });
+      await json(`${first.url}/v1/instances/reboot`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ instance_ids: [id] }),
+      });
       await json(`${first.url}/_emulator/clock`, { method: 'POST', body: '{"advanceSeconds":7200}' });
       await first.close();
 
@@ -42,9 +54,17 @@ describe('startEmulator', () => {
       try {
         const clock = await json(`${second.url}/_emulator/clock`, { method: 'POST', body: '{"advanceSeconds":0}' });
         expect(clock.body.offsetSeconds).toBeGreaterThanOrEqual(7200);
-        const status = await json(`${second.url}/v1/instances/batch-query-status`, { method: 'POST', headers, body: JSON.stringify({ instance_ids: [id] }) });
+        const status = await json(`${second.url}/v1/instances/batch-query-status`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ instance_ids: [id] }),
+        });
         // The reboot's 30 s transition completed during the 2 h the clock moved.
-        expect(status.body).toEqual({ error_code: '0', error_msg: 'ok', data: { status_results: [{ instance_id: id, status: 2 }] } });
+        expect(status.body).toEqual({
+          error_code: '0',
+          error_msg: 'ok',
+          data: { status_results: [{ instance_id: id, status: 2 }] },
+        });
       } finally {
         await second.close();
       }
@@ -55,7 +75,10 @@ describe('startEmulator', () => {
 
   it('keeps nothing between in-memory emulators', async () => {
     const a = await startEmulator({ dataDir: null });
-    await json(`${a.url}/_emulator/seed`, { method: 'POST', body: JSON.stringify({ instances: [{ instanceName: 'gone-00001' }] }) });
+    await json(`${a.url}/_emulator/seed`, {
+      method: 'POST',
+      body: JSON.stringify({ instances: [{ instanceName: 'gone-00001' }] }),
+    });
     await a.close();
     const b = await startEmulator({ dataDir: null });
     try {

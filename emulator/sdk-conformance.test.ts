@@ -15,7 +15,13 @@ const facts = loadFacts();
 const USER = '1008600000104285462';
 const OTHER_USER = '1008600000104285463';
 /** Fields the docs show and the SDK lacks (the envelope on batch-query; SKU extras), docs/api/wire-fidelity.md. */
-const DOC_ONLY = ['error_code', 'error_msg', 'data.bandInfo.id', 'data.skuSpecResponseList[].skuResponses[].specDescEn', 'data.skuSpecResponseList[].skuResponses[].nestInfo'];
+const DOC_ONLY = [
+  'error_code',
+  'error_msg',
+  'data.bandInfo.id',
+  'data.skuSpecResponseList[].skuResponses[].specDescEn',
+  'data.skuSpecResponseList[].skuResponses[].nestInfo',
+];
 
 interface Phones {
   run: string;
@@ -24,7 +30,14 @@ interface Phones {
 
 /** What the facts cannot know, per operation: real ids, SKUs, URLs; and the state an operation needs first. */
 async function prepare(emu: EmulatorHarness, op: string, phones: Phones): Promise<Overrides> {
-  const base = { instance_id: phones.run, instance_ids: [phones.run], instanceIdList: [phones.run], instance_id_list: [phones.run], user_id: USER, command: 'ls' };
+  const base = {
+    instance_id: phones.run,
+    instance_ids: [phones.run],
+    instanceIdList: [phones.run],
+    instance_id_list: [phones.run],
+    user_id: USER,
+    command: 'ls',
+  };
   switch (op) {
     case 'CreateInstance':
       return {
@@ -54,7 +67,9 @@ async function prepare(emu: EmulatorHarness, op: string, phones: Phones): Promis
     case 'BatchShowSku':
       return { type: '0' };
     case 'ExecuteJob': {
-      const task = await emu.api('POST', '/v1/instances/async-command', { body: { command: 'ls', instance_ids: [phones.run] } });
+      const task = await emu.api('POST', '/v1/instances/async-command', {
+        body: { command: 'ls', instance_ids: [phones.run] },
+      });
       return { task_id: task.json.data.task_id };
     }
     case 'InstallApp':
@@ -96,9 +111,19 @@ async function prepare(emu: EmulatorHarness, op: string, phones: Phones): Promis
 }
 
 function signedHeaders(emu: EmulatorHarness, req: SdkRequest, bodyText: string | undefined): Record<string, string> {
-  const headers: Record<string, string> = { ...req.headers, 'content-type': 'application/json', 'X-Project-Id': DEMO_TENANT.projectId };
+  const headers: Record<string, string> = {
+    ...req.headers,
+    'content-type': 'application/json',
+    'X-Project-Id': DEMO_TENANT.projectId,
+  };
   return AKSKSigner.sign(
-    { endpoint: `${emu.url}${req.path}`, method: req.method, headers, queryParams: req.query, data: bodyText === undefined ? undefined : JSON.parse(bodyText) },
+    {
+      endpoint: `${emu.url}${req.path}`,
+      method: req.method,
+      headers,
+      queryParams: req.query,
+      data: bodyText === undefined ? undefined : JSON.parse(bodyText),
+    },
     // Only getAk/getSk matter to the signer (as in provider/client/aksk-signer.test.ts).
     {
       getAk: () => DEMO_TENANT.accessKey,
@@ -142,16 +167,29 @@ describe(`emulator conformance with the official SDK ${facts.source.release} (${
     expect(Object.keys(facts.operations).length).toBe(21);
   });
 
-  it.each(Object.keys(facts.operations))('%s: the SDK-shaped request is accepted and answered in the SDK shape', async (name) => {
-    const op = facts.operations[name];
-    const req = sdkRequest(facts, op, await prepare(emu, name, phones));
-    const res = await send(emu, req);
-    expect({ name, status: res.status, code: res.json.error_code, msg: res.json.error_msg }).toEqual({ name, status: 200, code: '0', msg: expect.any(String) });
-    expect(shapeProblems(facts, op.response, res.json, DOC_ONLY)).toEqual([]);
-  });
+  it.each(Object.keys(facts.operations))(
+    '%s: the SDK-shaped request is accepted and answered in the SDK shape',
+    async (name) => {
+      const op = facts.operations[name];
+      const req = sdkRequest(facts, op, await prepare(emu, name, phones));
+      const res = await send(emu, req);
+      expect({ name, status: res.status, code: res.json.error_code, msg: res.json.error_msg }).toEqual({
+        name,
+        status: 200,
+        code: '0',
+        msg: expect.any(String),
+      });
+      expect(shapeProblems(facts, op.response, res.json, DOC_ONLY)).toEqual([]);
+    },
+  );
 
   it('finds the project id the way the SDK does: IAM GET /v3/projects?name=<region>, AK/SK signed', async () => {
-    const req: SdkRequest = { method: 'GET', path: '/v3/projects', query: { name: DEMO_TENANT.projectName }, headers: {} };
+    const req: SdkRequest = {
+      method: 'GET',
+      path: '/v3/projects',
+      query: { name: DEMO_TENANT.projectName },
+      headers: {},
+    };
     const res = await send(emu, req);
     expect(res.status).toBe(200);
     expect((res.json.projects as { id: string }[]).map((p) => p.id)).toEqual([DEMO_TENANT.projectId]);

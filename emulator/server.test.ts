@@ -25,17 +25,26 @@ describe('bad input never crashes the emulator', () => {
     '/v1/instances/app/install',
   ];
 
-  it.each(['{"instance_ids":', 'null', '[]', '"text"', '42', '', '{"instance_ids":["a44uhlf7"],"unknown":1}', '{"instance_ids":[1,2]}'])(
-    'answers body %j with KOOPHONE.API.1000 / HTTP 400 on every POST endpoint',
-    async (rawBody) => {
-      for (const path of POST_PATHS) {
-        const res = await emu.api('POST', path, { rawBody, headers: { 'content-type': 'application/json' } });
-        expect([path, res.status, res.json.error_code]).toEqual([path, 400, 'KOOPHONE.API.1000']);
-      }
-      const put = await emu.api('PUT', '/v1/instances/video-setting', { rawBody, headers: { 'content-type': 'application/json' } });
-      expect([put.status, put.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
-    },
-  );
+  it.each([
+    '{"instance_ids":',
+    'null',
+    '[]',
+    '"text"',
+    '42',
+    '',
+    '{"instance_ids":["a44uhlf7"],"unknown":1}',
+    '{"instance_ids":[1,2]}',
+  ])('answers body %j with KOOPHONE.API.1000 / HTTP 400 on every POST endpoint', async (rawBody) => {
+    for (const path of POST_PATHS) {
+      const res = await emu.api('POST', path, { rawBody, headers: { 'content-type': 'application/json' } });
+      expect([path, res.status, res.json.error_code]).toEqual([path, 400, 'KOOPHONE.API.1000']);
+    }
+    const put = await emu.api('PUT', '/v1/instances/video-setting', {
+      rawBody,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect([put.status, put.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
+  });
 
   it('parses JSON regardless of content-type and rejects invalid UTF-8 / deep nesting without a 500', async () => {
     const plain = await emu.api('POST', '/v1/instances/batch-query-status', {
@@ -43,7 +52,9 @@ describe('bad input never crashes the emulator', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(plain.json.error_code).toBe('0');
-    const deep = await emu.api('POST', '/v1/instances/batch-query-status', { rawBody: `${'['.repeat(5000)}${']'.repeat(5000)}` });
+    const deep = await emu.api('POST', '/v1/instances/batch-query-status', {
+      rawBody: `${'['.repeat(5000)}${']'.repeat(5000)}`,
+    });
     expect(deep.status).toBe(400);
     const res = await request(`${emu.url}/v1/instances/batch-query-status`, {
       method: 'POST',
@@ -96,7 +107,10 @@ describe('bad input never crashes the emulator', () => {
   });
 
   it('echoes x-request-id on answers', async () => {
-    const res = await emu.api('GET', '/v1/instances/sku?type=0', { headers: { 'x-request-id': 'trace-123' }, requestId: false });
+    const res = await emu.api('GET', '/v1/instances/sku?type=0', {
+      headers: { 'x-request-id': 'trace-123' },
+      requestId: false,
+    });
     expect(res.headers['x-request-id']).toBe('trace-123');
   });
 });
@@ -109,14 +123,27 @@ describe('tenant isolation', () => {
   beforeAll(async () => {
     emu = await EmulatorHarness.start();
     const seeded = await emu.control('POST', '/seed', {
-      tenants: [{ domainName: 'acme', userName: 'ops', password: 'acme-pass', projectName: 'cn-north-7', users: ['2000000000000000001'] }],
+      tenants: [
+        {
+          domainName: 'acme',
+          userName: 'ops',
+          password: 'acme-pass',
+          projectName: 'cn-north-7',
+          users: ['2000000000000000001'],
+        },
+      ],
       instances: [
         { instanceName: 'shared-00001' },
         { instanceName: 'shared-00001', tenant: 'acme', assignUser: '2000000000000000001' },
       ],
     });
     [demoPhone, acmePhone] = seeded.instances.map((i: { instanceId: string }) => i.instanceId);
-    acmeToken = await emu.issueToken({ domainName: 'acme', userName: 'ops', password: 'acme-pass', projectName: 'cn-north-7' });
+    acmeToken = await emu.issueToken({
+      domainName: 'acme',
+      userName: 'ops',
+      password: 'acme-pass',
+      projectName: 'cn-north-7',
+    });
   });
   afterAll(() => emu.close());
 
@@ -126,9 +153,9 @@ describe('tenant isolation', () => {
     const probe = await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=100&instance_id=${acmePhone}`);
     expect(probe.json.data.total_count).toBe(0);
     const acme = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=100', { token: acmeToken });
-    expect(acme.json.data.result.map((r: { instance_id: string; project_name: string }) => [r.instance_id, r.project_name])).toEqual([
-      [acmePhone, 'cn-north-7'],
-    ]);
+    expect(
+      acme.json.data.result.map((r: { instance_id: string; project_name: string }) => [r.instance_id, r.project_name]),
+    ).toEqual([[acmePhone, 'cn-north-7']]);
   });
 
   it("refuses every operation on another tenant's phone with 1001 (HTTP 401) and changes nothing", async () => {
@@ -138,8 +165,16 @@ describe('tenant isolation', () => {
       ['POST', '/v1/instances/batch-reset', { instance_ids: [acmePhone] }],
       ['POST', '/v1/instances/sync-command', { command: 'id', instance_ids: [acmePhone] }],
       ['POST', '/v1/instances/async-command', { command: 'id', instance_ids: [acmePhone] }],
-      ['POST', '/v1/instances/unassign', { user_instances: [{ instance_id: acmePhone, user_id: '2000000000000000001' }] }],
-      ['POST', '/v1/instances/assign', { user_instances: [{ instance_id: acmePhone, user_id: '1008600000104285462' }] }],
+      [
+        'POST',
+        '/v1/instances/unassign',
+        { user_instances: [{ instance_id: acmePhone, user_id: '2000000000000000001' }] },
+      ],
+      [
+        'POST',
+        '/v1/instances/assign',
+        { user_instances: [{ instance_id: acmePhone, user_id: '1008600000104285462' }] },
+      ],
       ['POST', '/v1/instances/backup', { instance_ids: [acmePhone] }],
       ['POST', '/v1/instances/prepare', { user_id: '2000000000000000001', instance_ids: [acmePhone] }],
       ['POST', `/v1/instances/${acmePhone}/auth`, undefined],
@@ -158,12 +193,17 @@ describe('tenant isolation', () => {
   it('answers a list mixing own and foreign phones with 1012 (HTTP 400 on delete, 200 elsewhere)', async () => {
     const del = await emu.api('POST', '/v1/instances/delete', { body: { instanceIdList: [demoPhone, acmePhone] } });
     expect([del.status, del.json.error_code]).toEqual([400, 'KOOPHONE.API.1012']);
-    const status = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [demoPhone, acmePhone] } });
+    const status = await emu.api('POST', '/v1/instances/batch-query-status', {
+      body: { instance_ids: [demoPhone, acmePhone] },
+    });
     expect([status.status, status.json.error_code]).toEqual([200, 'KOOPHONE.API.1012']);
   });
 
   it("hides another tenant's tasks", async () => {
-    const task = await emu.api('POST', '/v1/instances/async-command', { body: { command: 'id', instance_ids: [acmePhone] }, token: acmeToken });
+    const task = await emu.api('POST', '/v1/instances/async-command', {
+      body: { command: 'id', instance_ids: [acmePhone] },
+      token: acmeToken,
+    });
     const probe = await emu.api('GET', `/v1/instances/tasks/${task.json.data.task_id}`);
     expect(probe.json.error_code).toBe('KOOPHONE.API.1000');
     const own = await emu.api('GET', `/v1/instances/tasks/${task.json.data.task_id}`, { token: acmeToken });

@@ -34,19 +34,25 @@ const BODY_LIMIT = 12 * 1024 * 1024;
  * documented KOOPHONE.API.1000, never a 500.
  */
 export function buildServer(options: ServerOptions): { app: FastifyInstance; model: EmulatorModel } {
-  const store = options.dataDir === null ? new MemoryStore<EmulatorState>() : new JsonFileStore<EmulatorState>(options.dataDir);
+  const store =
+    options.dataDir === null ? new MemoryStore<EmulatorState>() : new JsonFileStore<EmulatorState>(options.dataDir);
   const model = new EmulatorModel(store, options.settings);
   const deps = { model, faults: new FaultBook(), counters: new RequestCounters() };
 
   const app = Fastify({
     logger: options.logger
-      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers["x-subject-token"]'] }
+      ? {
+          level: 'info',
+          redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers["x-subject-token"]'],
+        }
       : false,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 256 },
     // Errors raised before routing (e.g. a path with broken percent-encoding) get the same envelope.
     frameworkErrors: (err, _req, reply) => {
-      void (reply as FastifyReply).code(400).send({ error_code: 'KOOPHONE.API.1000', error_msg: `The request parameter is incorrect. ${err.message}` });
+      void (reply as FastifyReply)
+        .code(400)
+        .send({ error_code: 'KOOPHONE.API.1000', error_msg: `The request parameter is incorrect. ${err.message}` });
     },
   });
 

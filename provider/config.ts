@@ -1,4 +1,9 @@
-import { providerConfigKeys, providerConfigSchema, type ProviderConfig, type ProviderConfigKey } from './schemas/resources/provider-config';
+import {
+  providerConfigKeys,
+  providerConfigSchema,
+  type ProviderConfig,
+  type ProviderConfigKey,
+} from './schemas/resources/provider-config';
 import type { KooPhoneClientOptions } from './client';
 
 export const DEFAULT_ENDPOINT = 'https://koophone.myhuaweicloud.com';
@@ -53,12 +58,22 @@ function credentialOptionsFrom(config: ProviderConfig): KooPhoneClientOptions {
       ? `https://iam.${config.region}.myhuaweicloud.com`
       : undefined;
   if (config.accessKey || config.secretKey) {
-    if (!config.accessKey) throw new ProviderConfigError(`missing ${describeKey('accessKey')}: it is required with the secret key`);
-    if (!config.secretKey) throw new ProviderConfigError(`missing ${describeKey('secretKey')}: it is required with the access key`);
+    if (!config.accessKey)
+      throw new ProviderConfigError(`missing ${describeKey('accessKey')}: it is required with the secret key`);
+    if (!config.secretKey)
+      throw new ProviderConfigError(`missing ${describeKey('secretKey')}: it is required with the access key`);
     // Like the official SDK's signer: send and sign X-Project-Id when the project is known (by id, or by the region's
     // project name, looked up once through IAM).
-    const project = config.projectId ? { projectId: config.projectId } : config.region ? { projectName: config.region } : {};
-    return { endpoint, iamEndpoint, auth: { kind: 'aksk', accessKey: config.accessKey, secretKey: config.secretKey, ...project } };
+    const project = config.projectId
+      ? { projectId: config.projectId }
+      : config.region
+        ? { projectName: config.region }
+        : {};
+    return {
+      endpoint,
+      iamEndpoint,
+      auth: { kind: 'aksk', accessKey: config.accessKey, secretKey: config.secretKey, ...project },
+    };
   }
   const missing = (['domainName', 'userName', 'password'] as const).filter((k) => !config[k]);
   if (missing.length > 0) {
@@ -68,7 +83,9 @@ function credentialOptionsFrom(config: ProviderConfig): KooPhoneClientOptions {
     );
   }
   if (!config.region && !config.projectId) {
-    throw new ProviderConfigError(`missing ${describeKey('region')} or ${describeKey('projectId')}: the IAM token is scoped to a project`);
+    throw new ProviderConfigError(
+      `missing ${describeKey('region')} or ${describeKey('projectId')}: the IAM token is scoped to a project`,
+    );
   }
   if (!iamEndpoint) throw new ProviderConfigError(`missing ${describeKey('iamEndpoint')} or ${describeKey('region')}`);
   return {

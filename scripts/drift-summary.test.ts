@@ -24,7 +24,9 @@ describe('drift-detection summary: subscriptions', () => {
   it('fails on a phone expiring within the configured days, and only then', () => {
     const steps = [phone('same', true, '2025-01-04T00:00:00Z')];
     expect(driftReport({ steps }, { expiringWithinDays: 7, now })).toEqual([
-      expect.stringMatching(/^! koophone:Instance desk-1: subscription expires in 3 day\(s\) \(2025-01-04T00:00:00Z\); renew it/),
+      expect.stringMatching(
+        /^! koophone:Instance desk-1: subscription expires in 3 day\(s\) \(2025-01-04T00:00:00Z\); renew it/,
+      ),
     ]);
     expect(driftReport({ steps }, { expiringWithinDays: 2, now })).toEqual([]);
     expect(driftReport({ steps })).toEqual([]);

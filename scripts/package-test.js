@@ -23,14 +23,22 @@ function check(what, fn) {
     console.log(`ok   ${what}`);
   } catch (err) {
     failures.push(what);
-    console.log(`FAIL ${what}\n     ${String(err && err.message ? err.message : err).split('\n').join('\n     ')}`);
+    console.log(
+      `FAIL ${what}\n     ${String(err && err.message ? err.message : err)
+        .split('\n')
+        .join('\n     ')}`,
+    );
   }
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'koophone-pack-'));
 try {
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
   )[0];
   const files = packed.files.map((f) => f.path);
   console.log(`packed ${packed.filename}: ${files.length} files, ${packed.size} bytes`);
@@ -48,11 +56,15 @@ try {
 
   // Runs `require(specifier)` in a fresh node inside the consumer, so resolution goes through `exports`.
   const requireIn = (specifier) =>
-    execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(specifier)}); if (m == null) throw new Error('empty module');`], {
-      cwd: consumer,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    execFileSync(
+      process.execPath,
+      ['-e', `const m = require(${JSON.stringify(specifier)}); if (m == null) throw new Error('empty module');`],
+      {
+        cwd: consumer,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
 
   const dynamicModules = files
     .filter((f) => /^dist\/provider\/dynamic\/[^/]+\.js$/.test(f))
@@ -81,10 +93,14 @@ try {
   }
 
   check("the SDK's public names are there", () => {
-    const out = execFileSync(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(pkg.name)})).join(' '))`], {
-      cwd: consumer,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['-e', `console.log(Object.keys(require(${JSON.stringify(pkg.name)})).join(' '))`],
+      {
+        cwd: consumer,
+        encoding: 'utf8',
+      },
+    );
     for (const name of ['Instance', 'InstanceGroup', 'UserAssignment', 'VideoSetting', 'getSkus', 'getInstances']) {
       if (!out.split(/\s+/).includes(name)) throw new Error(`${name} is not exported (got: ${out.trim()})`);
     }

@@ -82,16 +82,23 @@ export class MirrorReader {
   }
 
   read(path: string): string {
-    return execFileSync('git', ['-C', this.gitDir, 'show', `${this.commit}:${path}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    return execFileSync('git', ['-C', this.gitDir, 'show', `${this.commit}:${path}`], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
   }
 
   list(folder: string): string[] {
-    const out = execFileSync('git', ['-C', this.gitDir, 'ls-tree', '--name-only', `${this.commit}`, `${folder}/`], { encoding: 'utf8' });
+    const out = execFileSync('git', ['-C', this.gitDir, 'ls-tree', '--name-only', `${this.commit}`, `${folder}/`], {
+      encoding: 'utf8',
+    });
     return out.split('\n').filter(Boolean);
   }
 
   subject(): string {
-    return execFileSync('git', ['-C', this.gitDir, 'log', '-1', '--format=%s', this.commit], { encoding: 'utf8' }).trim();
+    return execFileSync('git', ['-C', this.gitDir, 'log', '-1', '--format=%s', this.commit], {
+      encoding: 'utf8',
+    }).trim();
   }
 }
 
@@ -136,7 +143,9 @@ function parseEnums(source: string): Map<string, EnumInfo> {
     const [, name, bodyText] = m;
     const base = /private (String|Integer|Long|Double) value;/.exec(bodyText)?.[1] ?? 'String';
     const values: Array<string | number> = [];
-    for (const v of bodyText.matchAll(new RegExp(`public static final ${name} \\w+ = new ${name}\\(([^)]*)\\);`, 'g'))) {
+    for (const v of bodyText.matchAll(
+      new RegExp(`public static final ${name} \\w+ = new ${name}\\(([^)]*)\\);`, 'g'),
+    )) {
       values.push(JSON.parse(v[1]) as string | number);
     }
     enums.set(name, { base: SCALARS[base] ?? 'string', values });
@@ -164,7 +173,8 @@ export function parseModel(source: string): ModelFact {
   const enums = parseEnums(source);
   const docs = parseGetterDocs(source);
   const fields: FieldFact[] = [];
-  const re = /@JsonProperty\(value = "([^"]+)"\)\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*private ([\w<>, ]+?) (\w+)(?: = [^;]+)?;/g;
+  const re =
+    /@JsonProperty\(value = "([^"]+)"\)\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*private ([\w<>, ]+?) (\w+)(?: = [^;]+)?;/g;
   for (const m of source.matchAll(re)) {
     const [, wireName, java, variable] = m;
     fields.push({ name: wireName, ...javaType(java, enums), ...docFacts(docs.get(variable.toLowerCase()) ?? []) });
@@ -177,24 +187,36 @@ function docFacts(doc: readonly string[]): Pick<FieldFact, (typeof LIMITS)[numbe
   const out: Pick<FieldFact, (typeof LIMITS)[number] | 'description'> = {};
   for (const line of doc) {
     const limit = /^(\w+): (-?[\d.]+)$/.exec(line);
-    if (limit && (LIMITS as readonly string[]).includes(limit[1])) out[limit[1] as (typeof LIMITS)[number]] = Number(limit[2]);
+    if (limit && (LIMITS as readonly string[]).includes(limit[1]))
+      out[limit[1] as (typeof LIMITS)[number]] = Number(limit[2]);
   }
-  const description = doc.filter((l) => !l.startsWith('@') && !/^\w+: -?[\d.]+$/.test(l) && !/^Get \w+$/.test(l)).join(' ');
+  const description = doc
+    .filter((l) => !l.startsWith('@') && !/^\w+: -?[\d.]+$/.test(l) && !/^Get \w+$/.test(l))
+    .join(' ');
   if (description) out.description = description;
   return out;
 }
 
-const LOCATIONS: Record<string, ParamFact['in'] | 'body'> = { Path: 'path', Query: 'query', Header: 'header', Body: 'body' };
+const LOCATIONS: Record<string, ParamFact['in'] | 'body'> = {
+  Path: 'path',
+  Query: 'query',
+  Header: 'header',
+  Body: 'body',
+};
 
 /** `requestDocs(op)`: getter docs of the operation's `XxxRequest` class, for parameter limits. */
-export function parseMeta(source: string, requestDocs?: (operation: string) => Map<string, string[]>): Record<string, OperationFact> {
+export function parseMeta(
+  source: string,
+  requestDocs?: (operation: string) => Map<string, string[]>,
+): Record<string, OperationFact> {
   const operations: Record<string, OperationFact> = {};
   for (const block of source.split(/private static HttpRequestDef</).slice(1)) {
     const types = /^(\w+), (\w+)>/.exec(block);
     const method = /HttpMethod\.(\w+)/.exec(block)?.[1];
     const name = /\.withName\("(\w+)"\)/.exec(block)?.[1];
     const path = /\.withUri\("([^"]+)"\)/.exec(block)?.[1];
-    if (!types || !method || !name || !path) throw new Error(`cannot read an operation of KooPhoneMeta: ${block.slice(0, 120)}`);
+    if (!types || !method || !name || !path)
+      throw new Error(`cannot read an operation of KooPhoneMeta: ${block.slice(0, 120)}`);
     const op: OperationFact = { method: method as OperationFact['method'], path, params: [], response: types[2] };
     const fieldRe =
       /withRequestField\("([^"]+)",\s*LocationType\.(\w+),\s*FieldExistence\.(\w+),\s*TypeCasts\.uncheckedConversion\(([\w.<>]+)\.class\),\s*f -> f\.withMarshaller\(\w+::(?:get|is)(\w+)/g;
@@ -205,7 +227,14 @@ export function parseMeta(source: string, requestDocs?: (operation: string) => M
       if (!where) throw new Error(`${name}: unknown parameter location ${location}`);
       const required = existence === 'NON_NULL_NON_EMPTY';
       if (where === 'body') op.body = { ref: java, required };
-      else op.params.push({ name: fieldName, in: where, required, ...javaType(java, new Map()), ...docFacts(docs.get(property.toLowerCase()) ?? []) });
+      else
+        op.params.push({
+          name: fieldName,
+          in: where,
+          required,
+          ...javaType(java, new Map()),
+          ...docFacts(docs.get(property.toLowerCase()) ?? []),
+        });
     }
     operations[name] = op;
   }
@@ -214,7 +243,9 @@ export function parseMeta(source: string, requestDocs?: (operation: string) => M
 
 export function extractFacts(reader: MirrorReader): SdkWireFacts {
   const modelFile = (name: string) => `${SDK_FOLDER}/model/${name}.java`;
-  const operations = parseMeta(reader.read(`${SDK_FOLDER}/KooPhoneMeta.java`), (op) => parseGetterDocs(reader.read(modelFile(`${op}Request`))));
+  const operations = parseMeta(reader.read(`${SDK_FOLDER}/KooPhoneMeta.java`), (op) =>
+    parseGetterDocs(reader.read(modelFile(`${op}Request`))),
+  );
   const models: Record<string, ModelFact> = {};
   for (const file of reader.list(`${SDK_FOLDER}/model`).sort()) {
     const name = /(\w+)\.java$/.exec(file)?.[1];
@@ -222,7 +253,11 @@ export function extractFacts(reader: MirrorReader): SdkWireFacts {
     models[name] = parseModel(reader.read(file));
   }
   const release = /release ([\d.]+)/.exec(reader.subject())?.[1] ?? 'unknown';
-  return { source: { repository: SDK_REPOSITORY, folder: SDK_FOLDER, commit: reader.commit, release }, operations, models };
+  return {
+    source: { repository: SDK_REPOSITORY, folder: SDK_FOLDER, commit: reader.commit, release },
+    operations,
+    models,
+  };
 }
 
 /** `XxxRequest` wrappers only hold the parameters already listed in operations; skip them as models. */
@@ -241,14 +276,18 @@ function main(argv: string[]): number {
   };
   const mirror = arg('--mirror');
   if (!mirror) {
-    process.stderr.write('usage: sdk-wire-facts.ts --mirror <git dir of huaweicloud-sdk-java-v3> [--commit <sha>] [--out <file>] [--check]\n');
+    process.stderr.write(
+      'usage: sdk-wire-facts.ts --mirror <git dir of huaweicloud-sdk-java-v3> [--commit <sha>] [--out <file>] [--check]\n',
+    );
     return 2;
   }
   const out = arg('--out') ?? DEFAULT_OUT;
   const text = renderFacts(extractFacts(MirrorReader.open(mirror, arg('--commit') ?? 'HEAD')));
   if (argv.includes('--check')) {
     const same = readFileSync(out, 'utf8') === text;
-    process.stdout.write(same ? 'sdk-wire-facts: up to date\n' : `sdk-wire-facts: ${out} differs from the SDK; regenerate it\n`);
+    process.stdout.write(
+      same ? 'sdk-wire-facts: up to date\n' : `sdk-wire-facts: ${out} differs from the SDK; regenerate it\n`,
+    );
     return same ? 0 : 1;
   }
   writeFileSync(out, text);

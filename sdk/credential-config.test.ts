@@ -27,13 +27,20 @@ describe('credentials in stack config', () => {
   it('names every plain key of an AK/SK pair and their environment variables', () => {
     const err = plainCredentialError({ isSet: () => true, isSecret: (k) => k === 'koophone:password' });
     expect(err?.message).toMatch(/^koophone:accessKey, koophone:secretKey are set as plain/);
-    expect(err?.message).toContain('`pulumi config set --secret koophone:accessKey <value>` and `pulumi config set --secret koophone:secretKey <value>`');
+    expect(err?.message).toContain(
+      '`pulumi config set --secret koophone:accessKey <value>` and `pulumi config set --secret koophone:secretKey <value>`',
+    );
     expect(err?.message).toContain('HW_ACCESS_KEY, HW_SECRET_KEY');
   });
 
   it('accepts secret credentials, unset credentials and plain non-credential keys', () => {
     pulumi.runtime.setAllConfig(
-      { 'koophone:password': 'p', 'koophone:secretKey': 's', 'koophone:accessKey': 'a', 'koophone:endpoint': 'http://x' },
+      {
+        'koophone:password': 'p',
+        'koophone:secretKey': 's',
+        'koophone:accessKey': 'a',
+        'koophone:endpoint': 'http://x',
+      },
       ['koophone:password', 'koophone:secretKey', 'koophone:accessKey'],
     );
     expect(() => assertCredentialsAreSecret()).not.toThrow();

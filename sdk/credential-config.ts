@@ -3,7 +3,9 @@ import { ProviderConfigError } from '../provider/config';
 import { providerConfigKeys, type ProviderConfigKey } from '../provider/schemas/resources/provider-config';
 
 /** The keys whose value is a credential: `password`, `accessKey`, `secretKey`. */
-export const CREDENTIAL_KEYS = (Object.keys(providerConfigKeys) as ProviderConfigKey[]).filter((k) => providerConfigKeys[k].secret);
+export const CREDENTIAL_KEYS = (Object.keys(providerConfigKeys) as ProviderConfigKey[]).filter(
+  (k) => providerConfigKeys[k].secret,
+);
 
 /** How the program sees the stack's config: which `koophone:*` keys are set, and which of them are secrets. */
 export interface StackConfigView {

@@ -4,7 +4,11 @@ import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
 import { assertCredentialsAreSecret } from './credential-config';
 import { stateFromRecord } from '../provider/common/instance-state';
-import { getInstancesArgsSchema, getSkusArgsSchema, getSubscriptionsArgsSchema } from '../provider/schemas/resources/functions';
+import {
+  getInstancesArgsSchema,
+  getSkusArgsSchema,
+  getSubscriptionsArgsSchema,
+} from '../provider/schemas/resources/functions';
 import { subscriptionReport } from '../provider/common/subscription-report';
 import type {
   GetInstancesArgs,
@@ -42,7 +46,9 @@ function validArgs<S extends z.ZodType>(fn: string, schema: S, args: unknown): z
 async function withClient<T>(fn: (client: KooPhoneClient) => Promise<T>): Promise<T> {
   assertCredentialsAreSecret();
   const config = new pulumi.Config('koophone');
-  const client = new KooPhoneClient(clientOptionsFrom(readProviderConfig((key) => config.get(key.replace(/^koophone:/, '')))));
+  const client = new KooPhoneClient(
+    clientOptionsFrom(readProviderConfig((key) => config.get(key.replace(/^koophone:/, '')))),
+  );
   try {
     return await fn(client);
   } finally {
@@ -65,10 +71,18 @@ export async function getSkus(rawArgs: GetSkusArgs = {}): Promise<GetSkusResult>
         calcSpec: s.calcSpec ?? '',
         storageSpec: s.storageSpec ?? '',
         description: s.specDesc ?? '',
-        bandSizes: String(s.bandSize ?? '').split(',').filter(Boolean).map(Number),
+        bandSizes: String(s.bandSize ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map(Number),
         chargeMode: s.chargeMode ?? 0,
         maxResolution: s.maxResolution ?? '',
-        pools: (s.poolInfo?.aosp ?? []).map((p) => ({ os: p.version, resPoolId: String(p.resPoolId ?? ''), network: p.network ?? '', enabled: p.enable ?? false })),
+        pools: (s.poolInfo?.aosp ?? []).map((p) => ({
+          os: p.version,
+          resPoolId: String(p.resPoolId ?? ''),
+          network: p.network ?? '',
+          enabled: p.enable ?? false,
+        })),
       })),
     ),
   };
@@ -77,10 +91,14 @@ export async function getSkus(rawArgs: GetSkusArgs = {}): Promise<GetSkusResult>
 /** Phones of the account, optionally those whose name starts with `namePrefix` and/or with the given ids. */
 export async function getInstances(rawArgs: GetInstancesArgs = {}): Promise<GetInstancesResult> {
   const args = validArgs('getInstances', getInstancesArgsSchema, rawArgs);
-  const records = await withClient((c) => c.listAllInstances(args.namePrefix ? { instanceName: args.namePrefix } : undefined));
+  const records = await withClient((c) =>
+    c.listAllInstances(args.namePrefix ? { instanceName: args.namePrefix } : undefined),
+  );
   const ids = args.ids ? new Set(args.ids) : undefined;
   const instances = records
-    .filter((r) => (!args.namePrefix || r.instance_name.startsWith(args.namePrefix)) && (!ids || ids.has(r.instance_id)))
+    .filter(
+      (r) => (!args.namePrefix || r.instance_name.startsWith(args.namePrefix)) && (!ids || ids.has(r.instance_id)),
+    )
     .map((r) => {
       const { orderId: _o, adopted: _a, ...summary } = stateFromRecord(r, '', false);
       return summary;

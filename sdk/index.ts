@@ -13,7 +13,12 @@ export {
   type GetInstancesResult,
   type InstanceSummary,
 } from './data-functions';
-export { getSubscriptions, type GetSubscriptionsArgs, type GetSubscriptionsResult, type SubscriptionSummary } from './data-functions';
+export {
+  getSubscriptions,
+  type GetSubscriptionsArgs,
+  type GetSubscriptionsResult,
+  type SubscriptionSummary,
+} from './data-functions';
 export { AppInstallation, type AppInstallationArgs } from './app-installation';
 export { PhoneCommand, type PhoneCommandArgs } from './phone-command';
 export { PhoneReboot, PhoneReset, type PhoneRebootArgs, type PhoneResetArgs } from './phone-power';

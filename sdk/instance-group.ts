@@ -19,7 +19,9 @@ const TYPE = 'InstanceGroup';
  * before saving state carry names the next `up` finds again.
  */
 export function groupCreateKey(project: string, stack: string, parentUrn: string, name: string): string {
-  const digest = createHash('sha256').update(JSON.stringify([TYPE, project, stack, parentUrn, name])).digest();
+  const digest = createHash('sha256')
+    .update(JSON.stringify([TYPE, project, stack, parentUrn, name]))
+    .digest();
   return suffixFromBytes(digest.subarray(0, NAME_SUFFIX_LENGTH));
 }
 
@@ -32,9 +34,18 @@ export class InstanceGroup extends InstanceGroupProperties {
   constructor(name: string, args: InstanceGroupArgs, opts?: pulumi.CustomResourceOptions) {
     assertCredentialsAreSecret();
     const parentUrn: pulumi.Input<string> = opts?.parent?.urn ?? '';
-    const createKey = pulumi.output(parentUrn).apply((urn) => groupCreateKey(pulumi.getProject(), pulumi.getStack(), urn, name));
+    const createKey = pulumi
+      .output(parentUrn)
+      .apply((urn) => groupCreateKey(pulumi.getProject(), pulumi.getStack(), urn, name));
     const resourceUrn = resourceUrnOf(name, TYPE, opts);
     const namePrefix = defaultNamePrefix(name).slice(0, GROUP_NAME_PREFIX_MAX);
-    super(instanceGroupProvider, name, registeredProps(instanceGroupOutputNames, { namePrefix, ...args, createKey, resourceUrn }), opts, 'koophone', TYPE);
+    super(
+      instanceGroupProvider,
+      name,
+      registeredProps(instanceGroupOutputNames, { namePrefix, ...args, createKey, resourceUrn }),
+      opts,
+      'koophone',
+      TYPE,
+    );
   }
 }

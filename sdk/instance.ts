@@ -20,7 +20,9 @@ export function defaultNamePrefix(resourceName: string): string {
  * a phone bought by an `up` that was killed before saving state carries a name the next `up` finds again.
  */
 export function instanceCreateKey(project: string, stack: string, parentUrn: string, name: string): string {
-  const digest = createHash('sha256').update(JSON.stringify([project, stack, parentUrn, name])).digest();
+  const digest = createHash('sha256')
+    .update(JSON.stringify([project, stack, parentUrn, name]))
+    .digest();
   return suffixFromBytes(digest.subarray(0, NAME_SUFFIX_LENGTH));
 }
 
@@ -32,9 +34,16 @@ export class Instance extends InstanceProperties {
   constructor(name: string, args: InstanceArgs, opts?: pulumi.CustomResourceOptions) {
     assertCredentialsAreSecret();
     const parentUrn: pulumi.Input<string> = opts?.parent?.urn ?? '';
-    const createKey = pulumi.output(parentUrn).apply((urn) => instanceCreateKey(pulumi.getProject(), pulumi.getStack(), urn, name));
+    const createKey = pulumi
+      .output(parentUrn)
+      .apply((urn) => instanceCreateKey(pulumi.getProject(), pulumi.getStack(), urn, name));
     const resourceUrn = resourceUrnOf(name, 'Instance', opts);
-    const props = registeredProps(instanceOutputNames, { namePrefix: defaultNamePrefix(name), ...args, createKey, resourceUrn });
+    const props = registeredProps(instanceOutputNames, {
+      namePrefix: defaultNamePrefix(name),
+      ...args,
+      createKey,
+      resourceUrn,
+    });
     super(instanceProvider, name, props, opts, 'koophone', 'Instance');
   }
 }

@@ -16,6 +16,13 @@ export class PhoneCommand extends PhoneCommandProperties {
   constructor(name: string, args: PhoneCommandArgs, opts?: pulumi.CustomResourceOptions) {
     assertCredentialsAreSecret();
     const resourceUrn = resourceUrnOf(name, TYPE, opts);
-    super(phoneCommandProvider, name, registeredProps(phoneCommandOutputNames, { ...args, resourceUrn }), opts, 'koophone', TYPE);
+    super(
+      phoneCommandProvider,
+      name,
+      registeredProps(phoneCommandOutputNames, { ...args, resourceUrn }),
+      opts,
+      'koophone',
+      TYPE,
+    );
   }
 }

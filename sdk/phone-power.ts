@@ -18,7 +18,14 @@ export type { PhoneRebootArgs, PhoneResetArgs };
 export class PhoneReboot extends PhoneRebootProperties {
   constructor(name: string, args: PhoneRebootArgs, opts?: pulumi.CustomResourceOptions) {
     assertCredentialsAreSecret();
-    super(phoneRebootProvider, name, registeredProps(phoneRebootOutputNames, { ...args, resourceUrn: resourceUrnOf(name, 'PhoneReboot', opts) }), opts, 'koophone', 'PhoneReboot');
+    super(
+      phoneRebootProvider,
+      name,
+      registeredProps(phoneRebootOutputNames, { ...args, resourceUrn: resourceUrnOf(name, 'PhoneReboot', opts) }),
+      opts,
+      'koophone',
+      'PhoneReboot',
+    );
   }
 }
 
@@ -29,6 +36,13 @@ export class PhoneReboot extends PhoneRebootProperties {
 export class PhoneReset extends PhoneResetProperties {
   constructor(name: string, args: PhoneResetArgs, opts?: pulumi.CustomResourceOptions) {
     assertCredentialsAreSecret();
-    super(phoneResetProvider, name, registeredProps(phoneResetOutputNames, { ...args, resourceUrn: resourceUrnOf(name, 'PhoneReset', opts) }), opts, 'koophone', 'PhoneReset');
+    super(
+      phoneResetProvider,
+      name,
+      registeredProps(phoneResetOutputNames, { ...args, resourceUrn: resourceUrnOf(name, 'PhoneReset', opts) }),
+      opts,
+      'koophone',
+      'PhoneReset',
+    );
   }
 }

@@ -13,6 +13,13 @@ export type { UserAssignmentArgs };
 export class UserAssignment extends UserAssignmentProperties {
   constructor(name: string, args: UserAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     assertCredentialsAreSecret();
-    super(userAssignmentProvider, name, registeredProps(userAssignmentOutputNames, args), opts, 'koophone', 'UserAssignment');
+    super(
+      userAssignmentProvider,
+      name,
+      registeredProps(userAssignmentOutputNames, args),
+      opts,
+      'koophone',
+      'UserAssignment',
+    );
   }
 }

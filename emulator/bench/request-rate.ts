@@ -20,7 +20,8 @@ function parseArgs(argv: readonly string[]): BenchOptions {
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '') as keyof BenchOptions;
     const value = Number(argv[i + 1]);
-    if (!(key in opts) || !Number.isInteger(value) || value < 1) throw new Error(`bad argument ${argv[i]} ${argv[i + 1]}`);
+    if (!(key in opts) || !Number.isInteger(value) || value < 1)
+      throw new Error(`bad argument ${argv[i]} ${argv[i + 1]}`);
     opts[key] = value;
   }
   return opts;
@@ -32,16 +33,26 @@ async function main(): Promise<void> {
   const pool = new Pool(emulator.url, { connections: opts.concurrency, pipelining: 1 });
   try {
     const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-      const res = await pool.request({ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const res = await pool.request({
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
       return { status: res.statusCode, headers: res.headers, body: (await res.body.json()) as Record<string, unknown> };
     };
     const seeded = await post('/_emulator/seed', {
-      instances: Array.from({ length: opts.phones }, (_, i) => ({ instanceName: `bench-${String(i + 1).padStart(5, '0')}` })),
+      instances: Array.from({ length: opts.phones }, (_, i) => ({
+        instanceName: `bench-${String(i + 1).padStart(5, '0')}`,
+      })),
     });
     const ids = (seeded.body.instances as { instanceId: string }[]).map((i) => i.instanceId).slice(0, 100);
     const auth = await post('/v3/auth/tokens', {
       auth: {
-        identity: { methods: ['password'], password: { user: { name: 'demo', password: 'demo-password', domain: { name: 'demo' } } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: 'demo', password: 'demo-password', domain: { name: 'demo' } } },
+        },
         scope: { project: { name: 'cn-north-4' } },
       },
     });
@@ -56,8 +67,17 @@ async function main(): Promise<void> {
         const headers = { 'x-auth-token': token, 'x-request-id': randomUUID(), 'content-type': 'application/json' };
         const res =
           n % 2 === 0
-            ? await pool.request({ method: 'GET', path: `/v1/instances/batch-query?page_no=${(n % 3) + 1}&page_size=100`, headers })
-            : await pool.request({ method: 'POST', path: '/v1/instances/batch-query-status', headers, body: statusBody });
+            ? await pool.request({
+                method: 'GET',
+                path: `/v1/instances/batch-query?page_no=${(n % 3) + 1}&page_size=100`,
+                headers,
+              })
+            : await pool.request({
+                method: 'POST',
+                path: '/v1/instances/batch-query-status',
+                headers,
+                body: statusBody,
+              });
         const body = (await res.body.json()) as { error_code?: string };
         if (res.statusCode !== 200 || body.error_code !== '0') failures++;
       }

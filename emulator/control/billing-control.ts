@@ -80,7 +80,9 @@ export function registerBillingControlRoutes(app: FastifyInstance, { model }: Co
       touchSubscriptions(model);
       model.commit();
       model.tick();
-      return model.instances.has(inst.instanceId) && inst.subscription ? subscriptionView(model, inst) : { instanceId: inst.instanceId, gone: true };
+      return model.instances.has(inst.instanceId) && inst.subscription
+        ? subscriptionView(model, inst)
+        : { instanceId: inst.instanceId, gone: true };
     }),
   );
 }

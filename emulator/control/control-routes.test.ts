@@ -11,7 +11,8 @@ describe('control plane /_emulator/', () => {
   afterAll(() => emu.close());
 
   const statusOf = async (id: string) =>
-    (await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [id] } })).json.data.status_results[0].status;
+    (await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [id] } })).json.data
+      .status_results[0].status;
 
   it('reset wipes phones, faults and counters and re-seeds the demo tenant (cached demo tokens keep working)', async () => {
     await emu.seedInstances([{ instanceName: 'r-00001' }]);
@@ -27,17 +28,48 @@ describe('control plane /_emulator/', () => {
 
   it('seed creates tenants and instances and returns full records; GET /instances lists them', async () => {
     const seeded = await emu.control('POST', '/seed', {
-      tenants: [{ domainName: 'acme', userName: 'ops', password: 'pw', projectName: 'cn-north-7', accessKey: 'ACMEAK', secretKey: 'acme-sk' }],
+      tenants: [
+        {
+          domainName: 'acme',
+          userName: 'ops',
+          password: 'pw',
+          projectName: 'cn-north-7',
+          accessKey: 'ACMEAK',
+          secretKey: 'acme-sk',
+        },
+      ],
       instances: [
         { instanceName: 'payg-00001', billingMode: '0', os: 'AOSP9', regionId: 'cn-north-7' },
         { instanceName: 'acme-00001', tenant: 'acme', instanceSkuId: 'kp.enterprise.2xlarge.128g.2', runningStatus: 1 },
       ],
     });
-    expect(seeded.tenants).toEqual([expect.objectContaining({ domainName: 'acme', accessKey: 'ACMEAK', projects: [expect.objectContaining({ name: 'cn-north-7' })] })]);
+    expect(seeded.tenants).toEqual([
+      expect.objectContaining({
+        domainName: 'acme',
+        accessKey: 'ACMEAK',
+        projects: [expect.objectContaining({ name: 'cn-north-7' })],
+      }),
+    ]);
     expect(JSON.stringify(seeded)).not.toContain('acme-sk');
     expect(seeded.instances).toEqual([
-      expect.objectContaining({ instanceName: 'payg-00001', tenant: 'demo', billingMode: '0', orderId: null, os: 'AOSP9', regionId: 'cn-north-7', runningStatus: 2 }),
-      expect.objectContaining({ instanceName: 'acme-00001', tenant: 'acme', billingMode: '1', orderId: expect.any(String), instanceSkuId: 'kp.enterprise.2xlarge.128g.2', sku: 'kp.enterprise.2xlarge.128g.2', runningStatus: 1 }),
+      expect.objectContaining({
+        instanceName: 'payg-00001',
+        tenant: 'demo',
+        billingMode: '0',
+        orderId: null,
+        os: 'AOSP9',
+        regionId: 'cn-north-7',
+        runningStatus: 2,
+      }),
+      expect.objectContaining({
+        instanceName: 'acme-00001',
+        tenant: 'acme',
+        billingMode: '1',
+        orderId: expect.any(String),
+        instanceSkuId: 'kp.enterprise.2xlarge.128g.2',
+        sku: 'kp.enterprise.2xlarge.128g.2',
+        runningStatus: 1,
+      }),
     ]);
     const listed = await emu.control('GET', '/instances');
     expect(listed.instances.map((i: { instanceName: string }) => i.instanceName)).toEqual(['payg-00001', 'acme-00001']);
@@ -47,7 +79,12 @@ describe('control plane /_emulator/', () => {
     for (const body of [
       { instances: [{ instanceName: 'x', tenant: 'nobody' }] },
       { instances: [{ instanceName: 'x' }, { instanceName: 'y', instanceSkuId: 'kp.none' }] },
-      { instances: [{ instanceName: 'x', instanceId: 'dup' }, { instanceName: 'y', instanceId: 'dup' }] },
+      {
+        instances: [
+          { instanceName: 'x', instanceId: 'dup' },
+          { instanceName: 'y', instanceId: 'dup' },
+        ],
+      },
       { instances: [{ name: 'x' }] },
     ]) {
       const res = await emu.http('POST', '/_emulator/seed', { body });
@@ -93,7 +130,11 @@ describe('control plane /_emulator/', () => {
     const plain = await startEmulator();
     try {
       const res = await request(`${plain.url}/_emulator/settings`);
-      expect(((await res.body.json()) as { settings: unknown }).settings).toEqual({ provisionSeconds: 3, releaseSeconds: 1, taskSeconds: 2 });
+      expect(((await res.body.json()) as { settings: unknown }).settings).toEqual({
+        provisionSeconds: 3,
+        releaseSeconds: 1,
+        taskSeconds: 2,
+      });
     } finally {
       await plain.close();
     }
@@ -106,7 +147,13 @@ describe('control plane /_emulator/', () => {
       const first = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [id] } });
       const second = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [id] } });
       const third = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [id] } });
-      expect([first.status, first.json.error_code, second.status, third.status, third.json.error_code]).toEqual([503, 'KOOPHONE.API.9999', 503, 200, '0']);
+      expect([first.status, first.json.error_code, second.status, third.status, third.json.error_code]).toEqual([
+        503,
+        'KOOPHONE.API.9999',
+        503,
+        200,
+        '0',
+      ]);
       expect((await emu.control('GET', '/counters')).counters['batch-query-status']).toBe(3);
     });
 
@@ -149,18 +196,25 @@ describe('control plane /_emulator/', () => {
         chargeParam: { chargingMode: 1, periodType: 2, periodNum: 1, isAutoPay: 1 },
       };
       await expect(emu.api('POST', '/v1/instances/create', { body })).rejects.toThrow();
-      const names = (await emu.control('GET', '/instances')).instances.map((i: { instanceName: string }) => i.instanceName);
+      const names = (await emu.control('GET', '/instances')).instances.map(
+        (i: { instanceName: string }) => i.instanceName,
+      );
       expect(names).toEqual(['dropped-00001', 'dropped-00002']);
       expect((await emu.control('GET', '/counters')).counters.create).toBe(1);
       const next = await emu.api('POST', '/v1/instances/create', { body });
-      expect(next.json.data.instanceInfos.map((i: { instanceName: string }) => i.instanceName)).toEqual(['dropped-00003', 'dropped-00004']);
+      expect(next.json.data.instanceInfos.map((i: { instanceName: string }) => i.instanceName)).toEqual([
+        'dropped-00003',
+        'dropped-00004',
+      ]);
     });
 
     it('DELETE /faults clears pending faults; unknown endpoints are refused', async () => {
       await emu.control('POST', '/faults', { endpoint: 'sku', status: 500, count: 10 });
       await emu.control('DELETE', '/faults');
       expect((await emu.api('GET', '/v1/instances/sku?type=0')).status).toBe(200);
-      expect((await emu.http('POST', '/_emulator/faults', { body: { endpoint: 'nope', status: 500 } })).status).toBe(400);
+      expect((await emu.http('POST', '/_emulator/faults', { body: { endpoint: 'nope', status: 500 } })).status).toBe(
+        400,
+      );
     });
   });
 
@@ -179,7 +233,9 @@ describe('control plane /_emulator/', () => {
   it('mutates instances out of band: assign, unassign, set-status, freeze, unfreeze, delete', async () => {
     const [id] = await emu.seedInstances([{ instanceName: 'm-00001' }]);
     const mutate = (body: unknown) => emu.control('POST', `/instances/${id}/mutate`, body);
-    expect((await mutate({ action: 'assign', userId: '1008600000104285463' })).instance.assignUser).toBe('1008600000104285463');
+    expect((await mutate({ action: 'assign', userId: '1008600000104285463' })).instance.assignUser).toBe(
+      '1008600000104285463',
+    );
     expect((await mutate({ action: 'unassign' })).instance.assignUser).toBeNull();
     await mutate({ action: 'set-status', runningStatus: 5 });
     expect(await statusOf(id)).toBe(5);
@@ -188,10 +244,19 @@ describe('control plane /_emulator/', () => {
     expect(frozen.json.data.result[0].frozen_status).toBe(1);
     await mutate({ action: 'unfreeze' });
     expect((await mutate({ action: 'delete' })).deleted).toBe(id);
-    expect((await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [id] } })).json.error_code).toBe('KOOPHONE.API.4001');
-    expect((await emu.http('POST', `/_emulator/instances/${id}/mutate`, { body: { action: 'freeze' } })).status).toBe(404);
+    expect(
+      (await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [id] } })).json.error_code,
+    ).toBe('KOOPHONE.API.4001');
+    expect((await emu.http('POST', `/_emulator/instances/${id}/mutate`, { body: { action: 'freeze' } })).status).toBe(
+      404,
+    );
     const [other] = await emu.seedInstances([{ instanceName: 'm-00002' }]);
-    for (const body of [{ action: 'explode' }, { action: 'set-status' }, { action: 'assign' }, { action: 'set-status', runningStatus: 9 }]) {
+    for (const body of [
+      { action: 'explode' },
+      { action: 'set-status' },
+      { action: 'assign' },
+      { action: 'set-status', runningStatus: 9 },
+    ]) {
       expect((await emu.http('POST', `/_emulator/instances/${other}/mutate`, { body })).status).toBe(400);
     }
   });

@@ -235,5 +235,3 @@ export function registerControlRoutes(app: FastifyInstance, deps: ControlDeps): 
     }),
   );
 }
-
-

@@ -66,9 +66,14 @@ export function buildCanonicalRequest(req: SignableRequest, signedHeaders: strin
   const query = q < 0 ? '' : req.url.slice(q + 1);
   const names = [...signedHeaders].map((h) => h.toLowerCase()).sort();
   const headers = names.map((name) => `${name}:${(req.header(name) ?? '').trim()}\n`).join('');
-  return [req.method.toUpperCase(), canonicalUri(path), canonicalQueryString(query), headers, names.join(';'), sha256Hex(req.body)].join(
-    '\n',
-  );
+  return [
+    req.method.toUpperCase(),
+    canonicalUri(path),
+    canonicalQueryString(query),
+    headers,
+    names.join(';'),
+    sha256Hex(req.body),
+  ].join('\n');
 }
 
 export function computeSignature(secretKey: string, sdkDate: string, canonicalRequest: string): string {
@@ -84,7 +89,9 @@ export interface ParsedAuthorization {
 
 /** `SDK-HMAC-SHA256 Access={AK}, SignedHeaders={a;b}, Signature={hex}`; undefined when not that shape. */
 export function parseAuthorization(value: string): ParsedAuthorization | undefined {
-  const m = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]+)\s*$/.exec(value);
+  const m = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]+)\s*$/.exec(
+    value,
+  );
   if (!m) return undefined;
   return { accessKey: m[1], signedHeaders: m[2].split(';').filter(Boolean), signature: m[3].toLowerCase() };
 }
@@ -97,9 +104,7 @@ export function parseSdkDate(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-export type SignatureCheck =
-  | { ok: true; accessKey: string }
-  | { ok: false; reason: string };
+export type SignatureCheck = { ok: true; accessKey: string } | { ok: false; reason: string };
 
 /**
  * Verifies a signed request. `lookupSecret` maps an AK to its SK (undefined for unknown AKs). Reasons never
@@ -115,7 +120,8 @@ export function verifySignedRequest(
   const sdkDate = req.header('x-sdk-date');
   const signedAt = sdkDate ? parseSdkDate(sdkDate) : undefined;
   if (!sdkDate || signedAt === undefined) return { ok: false, reason: 'X-Sdk-Date is missing or malformed' };
-  if (Math.abs(nowMs - signedAt) > MAX_CLOCK_SKEW_MS) return { ok: false, reason: 'X-Sdk-Date is more than 15 minutes off' };
+  if (Math.abs(nowMs - signedAt) > MAX_CLOCK_SKEW_MS)
+    return { ok: false, reason: 'X-Sdk-Date is more than 15 minutes off' };
   const signed = auth.signedHeaders.map((h) => h.toLowerCase());
   if (!signed.includes('host') || !signed.includes('x-sdk-date')) {
     return { ok: false, reason: 'SignedHeaders must include host and x-sdk-date' };

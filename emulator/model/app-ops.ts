@@ -34,11 +34,13 @@ export function installApp(model: EmulatorModel, caller: Caller, body: unknown):
   if (req.fast_install !== undefined && req.fast_install !== '0' && req.fast_install !== '1') {
     throw new ApiError('KOOPHONE.API.3008', `fast_install: ${req.fast_install}`);
   }
-  if (!PACKAGE_NAME.test(req.object_name)) throw invalidParameter('object_name: expected a package name like com.example.app');
+  if (!PACKAGE_NAME.test(req.object_name))
+    throw invalidParameter('object_name: expected a package name like com.example.app');
   if (!req.file_name.toLowerCase().endsWith('.apk')) throw invalidParameter('file_name: expected an .apk file name');
   if (req.biz_type !== 'apk') throw invalidParameter('biz_type: only "apk" is supported');
   if (!/^\d+(\.\d+)?$/.test(req.object_size)) throw invalidParameter('object_size: expected a size in MB');
-  if (Number(req.object_size) > MAX_APP_SIZE_MB) throw new ApiError('KOOPHONE.API.62015', `object_size: ${req.object_size} MB`);
+  if (Number(req.object_size) > MAX_APP_SIZE_MB)
+    throw new ApiError('KOOPHONE.API.62015', `object_size: ${req.object_size} MB`);
   if (!isDownloadUrl(req.install_package_url)) throw new ApiError('KOOPHONE.API.62017');
   const owned = resolveOwned(model, caller.tenant, req.instance_id_list);
   requireOperable(model, owned);
@@ -53,11 +55,22 @@ export function installApp(model: EmulatorModel, caller: Caller, body: unknown):
     }
     if ((inst.failingInstalls ?? 0) > 0) {
       inst.failingInstalls = (inst.failingInstalls ?? 0) - 1;
-      return { instanceId: inst.instanceId, outcome: { status: 3 as const, ...INSTALL_FAILED, executeMsg: 'download or install failed' } };
+      return {
+        instanceId: inst.instanceId,
+        outcome: { status: 3 as const, ...INSTALL_FAILED, executeMsg: 'download or install failed' },
+      };
     }
     inst.apps = inst.apps.filter((a) => a.objectName !== req.object_name);
-    inst.apps.push({ objectName: req.object_name, objectVersion: req.object_version, fileName: req.file_name, installedAt });
-    return { instanceId: inst.instanceId, outcome: { status: 2 as const, errorCode: '', errorMsg: '', executeMsg: 'Success' } };
+    inst.apps.push({
+      objectName: req.object_name,
+      objectVersion: req.object_version,
+      fileName: req.file_name,
+      installedAt,
+    });
+    return {
+      instanceId: inst.instanceId,
+      outcome: { status: 2 as const, errorCode: '', errorMsg: '', executeMsg: 'Success' },
+    };
   });
   const task = submitTask(model, caller, 'app-install', jobs, newAppInstallTaskId());
   model.commit();
@@ -79,7 +92,8 @@ function intParam(query: QueryParams, name: string, min: number, max: number, re
     if (required) throw invalidParameter(`${name}: required`);
     return undefined;
   }
-  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max) throw invalidParameter(`${name}: an integer ${min}–${max}`);
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max)
+    throw invalidParameter(`${name}: an integer ${min}–${max}`);
   return Number(text);
 }
 
@@ -88,8 +102,14 @@ function intParam(query: QueryParams, name: string, min: number, max: number, re
  * paged (page_size ≤ 200). app_type 1 = system apps, 2 = third-party (installed through app/install), absent = all.
  * An install shows up once its task has finished.
  */
-export function listInstanceApps(model: EmulatorModel, caller: Caller, instanceId: string, query: QueryParams): Record<string, unknown> {
-  for (const name of Object.keys(query)) if (!APP_LIST_PARAMS.has(name)) throw invalidParameter(`${name}: unknown query parameter`);
+export function listInstanceApps(
+  model: EmulatorModel,
+  caller: Caller,
+  instanceId: string,
+  query: QueryParams,
+): Record<string, unknown> {
+  for (const name of Object.keys(query))
+    if (!APP_LIST_PARAMS.has(name)) throw invalidParameter(`${name}: unknown query parameter`);
   const pageNo = intParam(query, 'page_no', 1, 1e9, true)!;
   const pageSize = intParam(query, 'page_size', 1, 200, true)!;
   const appType = intParam(query, 'app_type', 1, 2, false);
@@ -98,7 +118,12 @@ export function listInstanceApps(model: EmulatorModel, caller: Caller, instanceI
   const now = model.now();
   const installed = inst.apps
     .filter((a) => a.installedAt <= now)
-    .map((a) => ({ app_name: a.fileName.replace(/\.apk$/i, ''), app_version: a.objectVersion, app_pkg: a.objectName, icon_url: '' }));
+    .map((a) => ({
+      app_name: a.fileName.replace(/\.apk$/i, ''),
+      app_version: a.objectVersion,
+      app_pkg: a.objectName,
+      icon_url: '',
+    }));
   const all = [...(appType === 2 ? [] : SYSTEM_APPS), ...(appType === 1 ? [] : installed)];
   return {
     result: all.slice((pageNo - 1) * pageSize, pageNo * pageSize),

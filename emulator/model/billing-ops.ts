@@ -9,7 +9,15 @@ import {
 import type { Caller } from './caller';
 import type { EmulatorModel } from './emulator-model';
 import type { InstanceRecord } from './state';
-import { charge, expirePolicyOf, extend, periodPrice, statusOf, subscriptionOf, touchSubscriptions } from './subscriptions';
+import {
+  charge,
+  expirePolicyOf,
+  extend,
+  periodPrice,
+  statusOf,
+  subscriptionOf,
+  touchSubscriptions,
+} from './subscriptions';
 
 /** A billing API failure: `{error_code, error_msg}` with its HTTP status (docs/api/billing.md). */
 export class BssError extends Error {
@@ -84,7 +92,8 @@ export function renewSubscriptions(model: EmulatorModel, caller: Caller, body: u
   }
   const price = periodPrice(req.period_type, req.period_num) * found.length;
   // Unpaid renewal orders would wait in the Billing Center; the emulator models only paid ones.
-  if (req.is_auto_pay !== 1) throw new BssError(400, 'CBC.0100', 'Invalid parameter: is_auto_pay: the emulator models paid renewals only');
+  if (req.is_auto_pay !== 1)
+    throw new BssError(400, 'CBC.0100', 'Invalid parameter: is_auto_pay: the emulator models paid renewals only');
   if (!charge(caller.tenant, price)) throw new BssError(400, 'CBC.99005003', 'Insufficient balance.');
   for (const f of found) extend(f!.inst, f!.sub, req.period_type, req.period_num);
   touchSubscriptions(model);
@@ -97,7 +106,11 @@ export function setAutoRenew(model: EmulatorModel, caller: Caller, resourceId: s
   const found = ownSubscription(model, caller, resourceId);
   if (!found) throw new BssError(400, 'CBC.99003012', 'The resource ID does not exist.');
   if (enabled && found.sub.frozenAt !== undefined) {
-    throw new BssError(400, 'CBC.99003602', 'The resource has expired or been frozen; automatic renewal is not allowed.');
+    throw new BssError(
+      400,
+      'CBC.99003602',
+      'The resource has expired or been frozen; automatic renewal is not allowed.',
+    );
   }
   if (!enabled && !found.sub.autoRenew) throw new BssError(400, 'CBC.99003605', 'Automatic renewal has been canceled.');
   found.sub.autoRenew = enabled;
@@ -106,12 +119,17 @@ export function setAutoRenew(model: EmulatorModel, caller: Caller, resourceId: s
 }
 
 /** POST /v2/orders/subscriptions/resources/to-on-demand: per-id failures are listed, the rest applied. */
-export function setToOnDemand(model: EmulatorModel, caller: Caller, body: unknown): { error_details: BssErrorDetail[] } {
+export function setToOnDemand(
+  model: EmulatorModel,
+  caller: Caller,
+  body: unknown,
+): { error_details: BssErrorDetail[] } {
   const req = parseBss(toOnDemandRequestSchema, body);
   const errorDetails: BssErrorDetail[] = [];
   for (const id of req.resource_ids) {
     const found = ownSubscription(model, caller, id);
-    if (!found) errorDetails.push({ error_code: 'CBC.99003012', error_msg: 'The resource ID does not exist.', resource_id: id });
+    if (!found)
+      errorDetails.push({ error_code: 'CBC.99003012', error_msg: 'The resource ID does not exist.', resource_id: id });
     else found.sub.payPerUseAtExpiry = req.operation === 'SET_UP';
   }
   touchSubscriptions(model);

@@ -6,7 +6,11 @@ import { runCommand } from './shell-simulator';
 import { submitTask, type SubmittedTask } from './tasks';
 
 /** POST /v1/instances/sync-command (docs/api/endpoints.md#sync-command): runs at once; per-instance results in cmd_results[]. */
-export function syncCommand(model: EmulatorModel, caller: Caller, body: unknown): { cmd_results: Record<string, unknown>[] } {
+export function syncCommand(
+  model: EmulatorModel,
+  caller: Caller,
+  body: unknown,
+): { cmd_results: Record<string, unknown>[] } {
   const req = parseWith(commandBody, body);
   const owned = resolveOwned(model, caller.tenant, req.instance_ids);
   requireOperable(model, owned);

@@ -48,7 +48,10 @@ export interface IssuedToken {
   body: Record<string, unknown>;
 }
 
-function findUser(model: EmulatorModel, user: z.infer<typeof tokenRequest>['auth']['identity']['password'] & object): Tenant | undefined {
+function findUser(
+  model: EmulatorModel,
+  user: z.infer<typeof tokenRequest>['auth']['identity']['password'] & object,
+): Tenant | undefined {
   const u = user.user;
   if (u.id) return model.tenants.find((t) => t.userId === u.id);
   if (!u.name || !u.domain || (!u.domain.name && !u.domain.id)) {
@@ -89,7 +92,13 @@ export function issueIamToken(model: EmulatorModel, body: unknown, origin: strin
   }
   const now = model.now();
   const expiresAt = now + TOKEN_LIFETIME_MS;
-  const token = issueToken(model.tokenSecret, { u: tenant.userId, d: tenant.domainId, p: project?.id ?? null, iat: now, exp: expiresAt });
+  const token = issueToken(model.tokenSecret, {
+    u: tenant.userId,
+    d: tenant.domainId,
+    p: project?.id ?? null,
+    iat: now,
+    exp: expiresAt,
+  });
   const domain = { id: tenant.domainId, name: tenant.domainName };
   const tokenBody: Record<string, unknown> = {
     expires_at: formatIamTime(expiresAt),
@@ -106,7 +115,15 @@ export function issueIamToken(model: EmulatorModel, body: unknown, origin: strin
         type: 'koophone',
         name: 'koophone',
         id: 'koophone',
-        endpoints: [{ id: 'koophone', interface: 'public', region: project?.name ?? '*', region_id: project?.name ?? '*', url: origin }],
+        endpoints: [
+          {
+            id: 'koophone',
+            interface: 'public',
+            region: project?.name ?? '*',
+            region_id: project?.name ?? '*',
+            url: origin,
+          },
+        ],
       },
     ];
   }
@@ -138,7 +155,11 @@ export function listIamProjects(tenant: Tenant, origin: string): Record<string, 
  * GET /v3/projects (Keystone list, filtered by `name`, `domain_id`, `enabled`): what the official SDKs call to find
  * the project id of a region. Only the caller's own domain is visible; an unknown name is an empty list.
  */
-export function lookupIamProjects(tenant: Tenant, origin: string, query: Record<string, string | string[] | undefined>): Record<string, unknown> {
+export function lookupIamProjects(
+  tenant: Tenant,
+  origin: string,
+  query: Record<string, string | string[] | undefined>,
+): Record<string, unknown> {
   const one = (name: string) => {
     const v = query[name];
     return Array.isArray(v) ? v[0] : v;
@@ -147,12 +168,20 @@ export function lookupIamProjects(tenant: Tenant, origin: string, query: Record<
   const domainId = one('domain_id');
   const enabled = one('enabled');
   const projects = tenant.projects.filter(
-    (p) => (name === undefined || p.name === name) && (domainId === undefined || domainId === tenant.domainId) && enabled !== 'false',
+    (p) =>
+      (name === undefined || p.name === name) &&
+      (domainId === undefined || domainId === tenant.domainId) &&
+      enabled !== 'false',
   );
   return projectList(tenant, projects, origin, `${origin}/v3/projects`);
 }
 
-function projectList(tenant: Tenant, projects: readonly Tenant['projects'][number][], origin: string, self: string): Record<string, unknown> {
+function projectList(
+  tenant: Tenant,
+  projects: readonly Tenant['projects'][number][],
+  origin: string,
+  self: string,
+): Record<string, unknown> {
   return {
     projects: projects.map((p) => ({
       id: p.id,

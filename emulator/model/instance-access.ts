@@ -5,7 +5,6 @@ import { unique } from './request-schemas';
 import { backupStatus, restoreStatus } from './instance-view';
 import { RunningStatus } from './running-status';
 
-
 /**
  * Looks up the caller's instances. Instances of another tenant are never revealed or touched: all foreign →
  * 1001 (insufficient instance permission); own and foreign mixed → 1012 (not one tenant); ids that exist
@@ -42,7 +41,8 @@ export function requireOperable(
     if (inst.frozen) throw new ApiError('KOOPHONE.API.2004', `instance_id: ${inst.instanceId}`);
   }
   for (const inst of instances) {
-    if (!options.allowRestoring && restoreStatus(inst, now) === 1) throw new ApiError('KOOPHONE.API.2005', `instance_id: ${inst.instanceId}`);
+    if (!options.allowRestoring && restoreStatus(inst, now) === 1)
+      throw new ApiError('KOOPHONE.API.2005', `instance_id: ${inst.instanceId}`);
   }
   for (const inst of instances) {
     if (backupStatus(inst, now) === 1) throw new ApiError('KOOPHONE.API.2006', `instance_id: ${inst.instanceId}`);
@@ -50,7 +50,10 @@ export function requireOperable(
 }
 
 /** Reboot (docs/api/endpoints.md#reboot) and, by the emulator's choice, reset need every instance running: 5005 otherwise. */
-export function requireAllRunning(instances: readonly InstanceRecord[], allowed: readonly number[] = [RunningStatus.RUNNING]): void {
+export function requireAllRunning(
+  instances: readonly InstanceRecord[],
+  allowed: readonly number[] = [RunningStatus.RUNNING],
+): void {
   const bad = instances.filter((i) => !allowed.includes(i.runningStatus));
   if (bad.length > 0) throw new ApiError('KOOPHONE.API.5005', `instance_id: ${bad.map((i) => i.instanceId).join(',')}`);
 }

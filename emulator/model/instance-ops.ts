@@ -123,7 +123,8 @@ export function deleteInstances(model: EmulatorModel, caller: Caller, body: unkn
   const { instanceIdList } = parseWith(deleteBody, body);
   const owned = resolveOwned(model, caller.tenant, instanceIdList);
   const payPerUse = owned.filter((i) => i.billingMode === '0');
-  if (payPerUse.length) throw new ApiError('KOOPHONE.API.5001', `instance_id: ${payPerUse.map((i) => i.instanceId).join(',')}`);
+  if (payPerUse.length)
+    throw new ApiError('KOOPHONE.API.5001', `instance_id: ${payPerUse.map((i) => i.instanceId).join(',')}`);
   // Frozen phones can still be unsubscribed: that is how a customer gets rid of them (choice, README).
   for (const inst of owned) beginRelease(model, inst);
   model.commit();
@@ -131,7 +132,11 @@ export function deleteInstances(model: EmulatorModel, caller: Caller, body: unkn
 }
 
 /** POST /v1/instances/batch-query-status (docs/api/endpoints.md#batch-query-status). */
-export function queryStatus(model: EmulatorModel, caller: Caller, body: unknown): { status_results: { instance_id: string; status: number }[] } {
+export function queryStatus(
+  model: EmulatorModel,
+  caller: Caller,
+  body: unknown,
+): { status_results: { instance_id: string; status: number }[] } {
   const { instance_ids } = parseWith(instanceIdsBody, body);
   const owned = resolveOwned(model, caller.tenant, instance_ids);
   return { status_results: owned.map((i) => ({ instance_id: i.instanceId, status: i.runningStatus })) };
@@ -200,7 +205,8 @@ function sortInstances(list: InstanceRecord[], query: QueryParams): InstanceReco
   const orderBy = singleParam(query, 'order_by');
   const order = singleParam(query, 'order')?.toLowerCase();
   if (order !== undefined && order !== 'asc' && order !== 'desc') throw invalidParameter('order: asc or desc');
-  if (orderBy !== undefined && !ORDER_KEYS[orderBy]) throw invalidParameter(`order_by: one of ${Object.keys(ORDER_KEYS).join(', ')}`);
+  if (orderBy !== undefined && !ORDER_KEYS[orderBy])
+    throw invalidParameter(`order_by: one of ${Object.keys(ORDER_KEYS).join(', ')}`);
   const key = ORDER_KEYS[orderBy ?? 'create_time'];
   const sign = order === 'desc' ? -1 : 1;
   // Equal keys fall back to creation order (the list's order), reversed too for desc.

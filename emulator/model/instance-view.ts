@@ -22,7 +22,11 @@ export function toBatchQueryRecord(model: EmulatorModel, inst: InstanceRecord): 
   const sku = findSku(inst.regionId, inst.instanceSkuId);
   const names = regionNames(inst.regionId);
   const member = inst.assignUser ? tenant?.users.find((u) => u.userId === inst.assignUser) : undefined;
-  const backupTime = inst.backup ? (now < inst.backup.doneAt ? inst.backup.startedAt : inst.backup.doneAt) : inst.createdAt;
+  const backupTime = inst.backup
+    ? now < inst.backup.doneAt
+      ? inst.backup.startedAt
+      : inst.backup.doneAt
+    : inst.createdAt;
   const restoreTime = inst.preparation
     ? now < inst.preparation.restoredAt
       ? inst.preparation.startedAt

@@ -45,7 +45,10 @@ const videoSpec = z.strictObject({
     .min(100)
     .max(10000)
     .refine((n) => n % 100 === 0, 'code_rate must be a multiple of 100'),
-  fps: z.number().int().refine((n) => n === 30 || n === 60, 'fps must be 30 or 60'),
+  fps: z
+    .number()
+    .int()
+    .refine((n) => n === 30 || n === 60, 'fps must be 30 or 60'),
 });
 export const NETWORK_TYPES = ['MOBILE_NETWORK', 'WIFI', 'WIRED'] as const;
 export const ENCODING_TYPES = ['H264', 'H265'] as const;
@@ -57,7 +60,9 @@ export const videoSettingBody = z.strictObject({
         network_type: z.enum(NETWORK_TYPES),
         encoding_type: z.enum(ENCODING_TYPES),
         video_spec_groups: z
-          .array(z.strictObject({ definition_540P: videoSpec, definition_720P: videoSpec, definition_1080P: videoSpec }))
+          .array(
+            z.strictObject({ definition_540P: videoSpec, definition_720P: videoSpec, definition_1080P: videoSpec }),
+          )
           .min(1),
       }),
     )

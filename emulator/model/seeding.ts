@@ -18,7 +18,14 @@ export const seedRequest = z.strictObject({
         projectId: z.string().min(1).optional(),
         accessKey: z.string().min(1).optional(),
         secretKey: z.string().min(1).optional(),
-        users: z.array(z.union([z.string().min(1).max(32), z.strictObject({ userId: z.string().min(1).max(32), name: z.string().optional() })])).optional(),
+        users: z
+          .array(
+            z.union([
+              z.string().min(1).max(32),
+              z.strictObject({ userId: z.string().min(1).max(32), name: z.string().optional() }),
+            ]),
+          )
+          .optional(),
       }),
     )
     .optional(),
@@ -65,7 +72,8 @@ function checkInstanceSeed(model: EmulatorModel, seed: InstanceSeed, newTenants:
   const regionId = seed.regionId ?? DEFAULT_REGION;
   const instanceSkuId = seed.instanceSkuId ?? DEFAULT_SKU;
   if (!findSku(regionId, instanceSkuId)) throw new SeedError(`unknown SKU ${instanceSkuId} in ${regionId}`);
-  if (seed.instanceId && model.instances.has(seed.instanceId)) throw new SeedError(`instance id ${seed.instanceId} exists`);
+  if (seed.instanceId && model.instances.has(seed.instanceId))
+    throw new SeedError(`instance id ${seed.instanceId} exists`);
 }
 
 function seedInstance(model: EmulatorModel, seed: InstanceSeed): InstanceRecord {

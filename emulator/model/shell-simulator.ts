@@ -37,7 +37,9 @@ function run(command: string, inst: InstanceRecord, now: number): { ok: boolean;
         // As Android answers: the exit status fails for a package that is not there.
         const before = inst.apps.length;
         inst.apps = inst.apps.filter((a) => a.objectName !== args[1]);
-        return inst.apps.length < before ? { ok: true, output: 'Success' } : { ok: false, output: `Failure [not installed for 0]` };
+        return inst.apps.length < before
+          ? { ok: true, output: 'Success' }
+          : { ok: false, output: `Failure [not installed for 0]` };
       }
       return { ok: false, output: `pm: unknown command '${args.join(' ')}'` };
     case 'reboot':
@@ -52,7 +54,11 @@ const COMMAND_FAILED = { errorCode: 'CPS.0191', errorMsg: 'Run command failed.' 
 /** The job outcome of running `command` on a phone: a phone that is not running cannot run anything. */
 export function runCommand(command: string, inst: InstanceRecord, now: number): JobOutcome {
   if (inst.runningStatus !== RunningStatus.RUNNING) {
-    return { status: -1, ...COMMAND_FAILED, executeMsg: `instance is not running (running_status ${inst.runningStatus})` };
+    return {
+      status: -1,
+      ...COMMAND_FAILED,
+      executeMsg: `instance is not running (running_status ${inst.runningStatus})`,
+    };
   }
   const { ok, output } = run(command, inst, now);
   return ok

@@ -50,7 +50,11 @@ function requireBoundTo(inst: InstanceRecord, userId: string): void {
  * POST /v1/instances/prepare (docs/api/endpoints.md#prepare): restores the user's data onto the phone. status_list reports 1 (waiting
  * to be restored) for a new preparation and 0 (ready) for one already finished (docs/api/endpoints.md#prepare-status).
  */
-export function prepareInstances(model: EmulatorModel, caller: Caller, body: unknown): { status_list: { instance_id: string; status: number }[] } {
+export function prepareInstances(
+  model: EmulatorModel,
+  caller: Caller,
+  body: unknown,
+): { status_list: { instance_id: string; status: number }[] } {
   const req = parseWith(prepareBody, body);
   const owned = resolveOwned(model, caller.tenant, req.instance_ids);
   for (const inst of owned) requireBoundTo(inst, req.user_id);
@@ -60,7 +64,8 @@ export function prepareInstances(model: EmulatorModel, caller: Caller, body: unk
   const phase = model.settings.taskSeconds * 1000;
   const statusList = owned.map((inst) => {
     if (inst.preparation && now >= inst.preparation.restoredAt) return { instance_id: inst.instanceId, status: 0 };
-    if (!inst.preparation) inst.preparation = { userId: req.user_id, startedAt: now, queuedUntil: now + phase, restoredAt: now + 2 * phase };
+    if (!inst.preparation)
+      inst.preparation = { userId: req.user_id, startedAt: now, queuedUntil: now + phase, restoredAt: now + 2 * phase };
     return { instance_id: inst.instanceId, status: 1 };
   });
   model.commit();
@@ -71,13 +76,20 @@ export function prepareInstances(model: EmulatorModel, caller: Caller, body: unk
  * POST /v1/instances/prepare-progress (docs/api/endpoints.md#prepare-progress): 1 queuing (waitingCount = seconds left in the queue) →
  * 2 restoring → 0 done, on the virtual clock (docs/api/endpoints.md#progress-status).
  */
-export function prepareProgress(model: EmulatorModel, caller: Caller, body: unknown): { status: number; waitingCount: number } {
+export function prepareProgress(
+  model: EmulatorModel,
+  caller: Caller,
+  body: unknown,
+): { status: number; waitingCount: number } {
   const req = parseWith(prepareProgressBody, body);
   const [inst] = resolveOwned(model, caller.tenant, [req.instance_id]);
   requireBoundTo(inst, req.user_id);
   const prep = inst.preparation;
   if (!prep || prep.userId !== req.user_id) {
-    throw new ApiError('KOOPHONE.API.1000', `instance ${inst.instanceId} has not been prepared for user ${req.user_id}`);
+    throw new ApiError(
+      'KOOPHONE.API.1000',
+      `instance ${inst.instanceId} has not been prepared for user ${req.user_id}`,
+    );
   }
   const now = model.now();
   if (now < prep.queuedUntil) return { status: 1, waitingCount: Math.ceil((prep.queuedUntil - now) / 1000) };

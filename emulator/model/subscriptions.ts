@@ -142,14 +142,16 @@ export function touchSubscriptions(model: EmulatorModel): void {
 export function applySubscriptionLifecycle(model: EmulatorModel): void {
   const now = model.now();
   const watch = watches.get(model);
-  if (watch && now < watch.nextDue && watch.size === model.instances.size && watch.offset === model.clock.offset) return;
+  if (watch && now < watch.nextDue && watch.size === model.instances.size && watch.offset === model.clock.offset)
+    return;
   let changed = false;
   let nextDue = Infinity;
   for (const inst of [...model.instances.values()]) {
     const sub = subscriptionOf(inst);
     if (!sub) continue;
     if (advance(model, inst, sub, now)) changed = true;
-    if (inst.subscription && model.instances.has(inst.instanceId)) nextDue = Math.min(nextDue, dueAt(inst.subscription));
+    if (inst.subscription && model.instances.has(inst.instanceId))
+      nextDue = Math.min(nextDue, dueAt(inst.subscription));
   }
   watches.set(model, { nextDue, size: model.instances.size, offset: model.clock.offset });
   if (changed) model.commit();

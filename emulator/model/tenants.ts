@@ -47,7 +47,9 @@ export interface TenantSeed {
 }
 
 function toOrgUser(user: string | { userId: string; name?: string }): OrgUser {
-  return typeof user === 'string' ? { userId: user, name: `user-${user}` } : { userId: user.userId, name: user.name ?? `user-${user.userId}` };
+  return typeof user === 'string'
+    ? { userId: user, name: `user-${user}` }
+    : { userId: user.userId, name: user.name ?? `user-${user.userId}` };
 }
 
 /** A new tenant from a seed; ids not given are random, keys default to derived test values. */

@@ -38,13 +38,17 @@ describe('app/install (docs/api/endpoints.md#app-install)', () => {
       },
     });
     const statuses = async () =>
-      (await emu.api('GET', `/v1/instances/tasks/${res.json.data.task_id}`)).json.data.jobs.map((j: { status: number }) => j.status);
+      (await emu.api('GET', `/v1/instances/tasks/${res.json.data.task_id}`)).json.data.jobs.map(
+        (j: { status: number }) => j.status,
+      );
     expect(await statuses()).toEqual([0, 0]);
     await emu.advance(STEP_SECONDS / 2);
     expect(await statuses()).toEqual([1, 1]);
     await emu.advance(STEP_SECONDS / 2);
     expect(await statuses()).toEqual([2, 2]);
-    const pm = await emu.api('POST', '/v1/instances/sync-command', { body: { command: 'pm list packages', instance_ids: ['XvH39QVW'] } });
+    const pm = await emu.api('POST', '/v1/instances/sync-command', {
+      body: { command: 'pm list packages', instance_ids: ['XvH39QVW'] },
+    });
     expect(pm.json.data.cmd_results[0].execute_msg).toBe('package:com.example.app');
   });
 
@@ -60,7 +64,12 @@ describe('app/install (docs/api/endpoints.md#app-install)', () => {
     const [id] = await emu.seedInstances([{ instanceName: 'app-00004' }]);
     await emu.api('POST', '/v1/instances/app/install', { body: body({ instance_id_list: [id] }) });
     const list = (q: string, requestId = true) => emu.api('GET', `/v1/instances/${id}/app-list?${q}`, { requestId });
-    expect((await list('page_no=1&page_size=10&app_type=2')).json.data).toEqual({ result: [], page_no: 1, page_size: 10, total_count: 0 });
+    expect((await list('page_no=1&page_size=10&app_type=2')).json.data).toEqual({
+      result: [],
+      page_no: 1,
+      page_size: 10,
+      total_count: 0,
+    });
     await emu.advance(STEP_SECONDS);
     const third = await list('page_no=1&page_size=10&app_type=2');
     expect(third.json).toEqual({
@@ -74,16 +83,27 @@ describe('app/install (docs/api/endpoints.md#app-install)', () => {
       },
     });
     const all = await list('page_no=2&page_size=2');
-    expect([all.json.data.total_count, all.json.data.result.map((a: { app_pkg: string }) => a.app_pkg)]).toEqual([3, ['com.example.app']]);
+    expect([all.json.data.total_count, all.json.data.result.map((a: { app_pkg: string }) => a.app_pkg)]).toEqual([
+      3,
+      ['com.example.app'],
+    ]);
     expect((await list('page_no=1&page_size=10&app_type=1')).json.data.total_count).toBe(2);
-    for (const q of ['page_no=1', 'page_no=1&page_size=201', 'page_no=0&page_size=1', 'page_no=1&page_size=1&app_type=3', 'page_no=1&page_size=1&x=1']) {
+    for (const q of [
+      'page_no=1',
+      'page_no=1&page_size=201',
+      'page_no=0&page_size=1',
+      'page_no=1&page_size=1&app_type=3',
+      'page_no=1&page_size=1&x=1',
+    ]) {
       expect([q, (await list(q)).json.error_code]).toEqual([q, 'KOOPHONE.API.1000']);
     }
     expect((await list('page_no=1&page_size=1', false)).json.error_code).toBe('KOOPHONE.API.0002');
   });
 
   it('accepts the reference example spelling with numeric fast_install and object_size (docs/api/ambiguities.md#a9)', async () => {
-    const res = await emu.api('POST', '/v1/instances/app/install', { body: body({ fast_install: 1, object_size: 120 }) });
+    const res = await emu.api('POST', '/v1/instances/app/install', {
+      body: body({ fast_install: 1, object_size: 120 }),
+    });
     expect(res.json.error_code).toBe('0');
   });
 
@@ -96,7 +116,11 @@ describe('app/install (docs/api/endpoints.md#app-install)', () => {
     ];
     for (const [overrides, code] of cases) {
       const res = await emu.api('POST', '/v1/instances/app/install', { body: body(overrides) });
-      expect([JSON.stringify(overrides), res.status, res.json.error_code]).toEqual([JSON.stringify(overrides), 200, code]);
+      expect([JSON.stringify(overrides), res.status, res.json.error_code]).toEqual([
+        JSON.stringify(overrides),
+        200,
+        code,
+      ]);
     }
   });
 
@@ -113,7 +137,11 @@ describe('app/install (docs/api/endpoints.md#app-install)', () => {
     ];
     for (const overrides of cases) {
       const res = await emu.api('POST', '/v1/instances/app/install', { body: body(overrides) });
-      expect([Object.keys(overrides)[0], res.status, res.json.error_code]).toEqual([Object.keys(overrides)[0], 400, 'KOOPHONE.API.1000']);
+      expect([Object.keys(overrides)[0], res.status, res.json.error_code]).toEqual([
+        Object.keys(overrides)[0],
+        400,
+        'KOOPHONE.API.1000',
+      ]);
     }
   });
 });

@@ -7,9 +7,19 @@ const DEMO_AK = 'DEMOACCESSKEY0000000';
 const DEMO_SK = 'demo-secret-key';
 
 /** Signs with Huawei's own Node SDK signer: an implementation independent of the emulator's verifier. */
-function sdkSign(url: string, method: string, query: Record<string, string>, headers: Record<string, string>, data: unknown, sk = DEMO_SK) {
+function sdkSign(
+  url: string,
+  method: string,
+  query: Record<string, string>,
+  headers: Record<string, string>,
+  data: unknown,
+  sk = DEMO_SK,
+) {
   const credential = { getAk: () => DEMO_AK, getSk: () => sk } as unknown as ICredential;
-  return AKSKSigner.sign({ endpoint: url, method, queryParams: query, headers: { ...headers }, data }, credential) as Record<string, string>;
+  return AKSKSigner.sign(
+    { endpoint: url, method, queryParams: query, headers: { ...headers }, data },
+    credential,
+  ) as Record<string, string>;
 }
 
 describe('KooPhone authentication: X-Auth-Token or AK/SK (docs/api/endpoints.md#authentication)', () => {
@@ -41,11 +51,18 @@ describe('KooPhone authentication: X-Auth-Token or AK/SK (docs/api/endpoints.md#
 
   it('accepts requests signed with the demo AK/SK by the official SDK signer (POST with body, GET with query)', async () => {
     const post = await signedCall('POST', '/v1/instances/batch-query-status', { body: { instance_ids: ['a44uhlf7'] } });
-    expect(post).toEqual({ status: 200, json: { error_code: '0', error_msg: 'ok', data: { status_results: [{ instance_id: 'a44uhlf7', status: 2 }] } } });
-    const get = await signedCall('GET', '/v1/instances/batch-query', { query: { page_no: '1', page_size: '10', instance_name: 'auth 0' } });
+    expect(post).toEqual({
+      status: 200,
+      json: { error_code: '0', error_msg: 'ok', data: { status_results: [{ instance_id: 'a44uhlf7', status: 2 }] } },
+    });
+    const get = await signedCall('GET', '/v1/instances/batch-query', {
+      query: { page_no: '1', page_size: '10', instance_name: 'auth 0' },
+    });
     expect(get.status).toBe(200);
     expect(get.json.data.total_count).toBe(0);
-    const getAll = await signedCall('GET', '/v1/instances/batch-query', { query: { page_no: '1', page_size: '10', instance_name: 'auth-0' } });
+    const getAll = await signedCall('GET', '/v1/instances/batch-query', {
+      query: { page_no: '1', page_size: '10', instance_name: 'auth-0' },
+    });
     expect(getAll.json.data.total_count).toBe(1);
   });
 
@@ -58,7 +75,10 @@ describe('KooPhone authentication: X-Auth-Token or AK/SK (docs/api/endpoints.md#
   });
 
   it('rejects a wrong secret key, a changed body and a date more than 15 minutes off with 401 APIGW.0301', async () => {
-    const wrongKey = await signedCall('POST', '/v1/instances/batch-query-status', { body: { instance_ids: ['a44uhlf7'] }, sk: 'other' });
+    const wrongKey = await signedCall('POST', '/v1/instances/batch-query-status', {
+      body: { instance_ids: ['a44uhlf7'] },
+      sk: 'other',
+    });
     expect([wrongKey.status, wrongKey.json.error_code]).toEqual([401, 'APIGW.0301']);
     expect(JSON.stringify(wrongKey.json)).not.toContain(DEMO_SK);
     const changed = await signedCall('POST', '/v1/instances/batch-query-status', {
@@ -67,7 +87,9 @@ describe('KooPhone authentication: X-Auth-Token or AK/SK (docs/api/endpoints.md#
     });
     expect([changed.status, changed.json.error_code]).toEqual([401, 'APIGW.0301']);
     await emu.advance(16 * 60);
-    const skewed = await signedCall('POST', '/v1/instances/batch-query-status', { body: { instance_ids: ['a44uhlf7'] } });
+    const skewed = await signedCall('POST', '/v1/instances/batch-query-status', {
+      body: { instance_ids: ['a44uhlf7'] },
+    });
     expect([skewed.status, skewed.json.error_code]).toEqual([401, 'APIGW.0301']);
   });
 
@@ -76,7 +98,10 @@ describe('KooPhone authentication: X-Auth-Token or AK/SK (docs/api/endpoints.md#
     const foreignToken = await other.token();
     await other.close();
     for (const token of [null, 'not-a-token', `${(await emu.token()).slice(0, -4)}AAAA`, foreignToken]) {
-      const res = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: ['a44uhlf7'] }, token });
+      const res = await emu.api('POST', '/v1/instances/batch-query-status', {
+        body: { instance_ids: ['a44uhlf7'] },
+        token,
+      });
       expect([res.status, res.json.error_code]).toEqual([401, 'APIGW.0301']);
       if (token) expect(res.text).not.toContain(token);
     }

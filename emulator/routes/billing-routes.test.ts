@@ -15,7 +15,8 @@ describe('billing API (BSS v2 subscriptions)', () => {
   });
   afterAll(() => emu.close());
 
-  const query = (body: unknown) => emu.api('POST', '/v2/orders/suscriptions/resources/query', { body, requestId: false });
+  const query = (body: unknown) =>
+    emu.api('POST', '/v2/orders/suscriptions/resources/query', { body, requestId: false });
   const sub = () => emu.control('GET', `/subscriptions/${id}`);
 
   it('query: the documented example finds the phone by its instance id, one month from its purchase', async () => {
@@ -23,7 +24,13 @@ describe('billing API (BSS v2 subscriptions)', () => {
     expect(res.status).toBe(200);
     expect(res.json.total_count).toBe(1);
     const [row] = res.json.data;
-    expect(row).toMatchObject({ resource_id: id, resource_name: 'bill-00001', is_main_resource: 1, status: 2, expire_policy: 0 });
+    expect(row).toMatchObject({
+      resource_id: id,
+      resource_name: 'bill-00001',
+      is_main_resource: 1,
+      status: 2,
+      expire_policy: 0,
+    });
     expect(row.expire_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     const months = (Date.parse(row.expire_time) - Date.parse(row.effective_time)) / 86_400_000;
     expect(months).toBeGreaterThanOrEqual(28);
@@ -47,7 +54,9 @@ describe('billing API (BSS v2 subscriptions)', () => {
     expect(off.status).toBe(204);
     const again = await emu.api('DELETE', `/v2/orders/subscriptions/resources/autorenew/${id}`, { requestId: false });
     expect([again.status, again.json.error_code]).toEqual([400, 'CBC.99003605']);
-    const unknown = await emu.api('POST', '/v2/orders/subscriptions/resources/autorenew/nosuchid', { requestId: false });
+    const unknown = await emu.api('POST', '/v2/orders/subscriptions/resources/autorenew/nosuchid', {
+      requestId: false,
+    });
     expect([unknown.status, unknown.json.error_code]).toEqual([400, 'CBC.99003012']);
   });
 
@@ -84,7 +93,9 @@ describe('billing API (BSS v2 subscriptions)', () => {
       body: { operation: 'SET_UP', resource_ids: [id, 'nosuchid'] },
     });
     expect(res.status).toBe(200);
-    expect(res.json.error_details).toEqual([expect.objectContaining({ resource_id: 'nosuchid', error_code: 'CBC.99003012' })]);
+    expect(res.json.error_details).toEqual([
+      expect.objectContaining({ resource_id: 'nosuchid', error_code: 'CBC.99003012' }),
+    ]);
     await emu.control('POST', `/subscriptions/${id}`, { expireInSeconds: 10 });
     await emu.advance(20);
     const [phone] = (await emu.control('GET', '/instances')).instances;
@@ -127,7 +138,13 @@ describe('billing API (BSS v2 subscriptions)', () => {
       await client.billing.setAutoRenew(id, false); // already off: the wanted state
       expect(await client.billing.setPayPerUseAtExpiry([id], false)).toEqual([]);
       await emu.control('POST', '/faults', { endpoint: 'bss-renew', dropAfterCommit: true, count: 1 });
-      const renewal = client.billing.renew({ resource_ids: [id], period_type: 2, period_num: 1, expire_policy: 0, is_auto_pay: 1 });
+      const renewal = client.billing.renew({
+        resource_ids: [id],
+        period_type: 2,
+        period_num: 1,
+        expire_policy: 0,
+        is_auto_pay: 1,
+      });
       await expect(renewal).rejects.toBeInstanceOf(KooPhoneOutcomeUnknownError);
       expect((await emu.control('GET', '/counters')).counters['bss-renew']).toBe(1);
       expect((await sub()).renewals).toBe(1);

@@ -25,8 +25,18 @@ const resourceId = (req: FastifyRequest) => (req.params as { resource_id: string
 export function registerBillingRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { model } = deps;
   const routes: BillingRoute[] = [
-    { op: 'bss-query', method: 'POST', url: '/v2/orders/suscriptions/resources/query', run: (c, req) => ok(querySubscriptions(model, c, jsonBody(req))) },
-    { op: 'bss-renew', method: 'POST', url: '/v2/orders/subscriptions/resources/renew', run: (c, req) => ok(renewSubscriptions(model, c, jsonBody(req))) },
+    {
+      op: 'bss-query',
+      method: 'POST',
+      url: '/v2/orders/suscriptions/resources/query',
+      run: (c, req) => ok(querySubscriptions(model, c, jsonBody(req))),
+    },
+    {
+      op: 'bss-renew',
+      method: 'POST',
+      url: '/v2/orders/subscriptions/resources/renew',
+      run: (c, req) => ok(renewSubscriptions(model, c, jsonBody(req))),
+    },
     {
       op: 'bss-autorenew-on',
       method: 'POST',
@@ -39,7 +49,12 @@ export function registerBillingRoutes(app: FastifyInstance, deps: RouteDeps): vo
       url: '/v2/orders/subscriptions/resources/autorenew/:resource_id',
       run: (c, req) => (setAutoRenew(model, c, resourceId(req), false), noContent),
     },
-    { op: 'bss-to-on-demand', method: 'POST', url: '/v2/orders/subscriptions/resources/to-on-demand', run: (c, req) => ok(setToOnDemand(model, c, jsonBody(req))) },
+    {
+      op: 'bss-to-on-demand',
+      method: 'POST',
+      url: '/v2/orders/subscriptions/resources/to-on-demand',
+      run: (c, req) => ok(setToOnDemand(model, c, jsonBody(req))),
+    },
   ];
   for (const route of routes) {
     app.route({
@@ -51,7 +66,8 @@ export function registerBillingRoutes(app: FastifyInstance, deps: RouteDeps): vo
           try {
             return route.run(caller, req);
           } catch (err) {
-            if (err instanceof BssError) return { status: err.status, body: { error_code: err.code, error_msg: err.message } };
+            if (err instanceof BssError)
+              return { status: err.status, body: { error_code: err.code, error_msg: err.message } };
             throw err;
           }
         }),

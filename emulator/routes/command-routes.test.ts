@@ -25,17 +25,31 @@ describe('command endpoints (docs/api/endpoints.md#sync-command, #async-command,
       data: {
         cmd_results: [
           { instance_id: 'a44uhlf7', status: 2, error_code: '', error_msg: '', execute_msg: '9' },
-          { instance_id: 'efjy72gs', status: -1, error_code: 'CPS.0191', error_msg: 'Run command failed.', execute_msg: expect.any(String) },
+          {
+            instance_id: 'efjy72gs',
+            status: -1,
+            error_code: 'CPS.0191',
+            error_msg: 'Run command failed.',
+            execute_msg: expect.any(String),
+          },
         ],
       },
     });
   });
 
   it('sync-command accepts the reference example with spaces (docs/api/ambiguities.md#a8) and fails unknown programs like a shell', async () => {
-    const ls = await emu.api('POST', '/v1/instances/sync-command', { body: { command: 'ls -l /system', instance_ids: ['a44uhlf7'] } });
+    const ls = await emu.api('POST', '/v1/instances/sync-command', {
+      body: { command: 'ls -l /system', instance_ids: ['a44uhlf7'] },
+    });
     expect(ls.json.data.cmd_results[0].status).toBe(2);
-    const unknown = await emu.api('POST', '/v1/instances/sync-command', { body: { command: 'frobnicate', instance_ids: ['a44uhlf7'] } });
-    expect(unknown.json.data.cmd_results[0]).toMatchObject({ status: -1, error_code: 'CPS.0191', execute_msg: 'sh: frobnicate: not found' });
+    const unknown = await emu.api('POST', '/v1/instances/sync-command', {
+      body: { command: 'frobnicate', instance_ids: ['a44uhlf7'] },
+    });
+    expect(unknown.json.data.cmd_results[0]).toMatchObject({
+      status: -1,
+      error_code: 'CPS.0191',
+      execute_msg: 'sh: frobnicate: not found',
+    });
   });
 
   it('async-command returns a task; GET tasks reports running (1) then the outcome', async () => {
@@ -58,13 +72,27 @@ describe('command endpoints (docs/api/endpoints.md#sync-command, #async-command,
     expect(running.json).toEqual({
       error_code: '0',
       error_msg: 'ok',
-      data: { jobs: cmd_jobs.map((j: { job_id: string }) => ({ job_id: j.job_id, status: 1, error_code: '', error_msg: '', execute_msg: null })) },
+      data: {
+        jobs: cmd_jobs.map((j: { job_id: string }) => ({
+          job_id: j.job_id,
+          status: 1,
+          error_code: '',
+          error_msg: '',
+          execute_msg: null,
+        })),
+      },
     });
     await emu.advance(STEP_SECONDS);
     const done = await emu.api('GET', `/v1/instances/tasks/${task_id}`);
     expect(done.json.data.jobs).toEqual([
       { job_id: cmd_jobs[0].job_id, status: 2, error_code: '', error_msg: '', execute_msg: expect.any(String) },
-      { job_id: cmd_jobs[1].job_id, status: -1, error_code: 'CPS.0191', error_msg: 'Run command failed.', execute_msg: expect.any(String) },
+      {
+        job_id: cmd_jobs[1].job_id,
+        status: -1,
+        error_code: 'CPS.0191',
+        error_msg: 'Run command failed.',
+        execute_msg: expect.any(String),
+      },
     ]);
   });
 
@@ -90,15 +118,22 @@ describe('command endpoints (docs/api/endpoints.md#sync-command, #async-command,
         expect([path, res.status, res.json.error_code]).toEqual([path, 400, 'KOOPHONE.API.1000']);
       }
     }
-    const ok = await emu.api('POST', '/v1/instances/sync-command', { body: { command: `echo ${'x'.repeat(1019)}`, instance_ids: ['a44uhlf7'] } });
+    const ok = await emu.api('POST', '/v1/instances/sync-command', {
+      body: { command: `echo ${'x'.repeat(1019)}`, instance_ids: ['a44uhlf7'] },
+    });
     expect(ok.json.error_code).toBe('0');
   });
 
   it('refuses frozen phones with 2004; x-request-id is optional (as in the SDK) but checked when given (0003)', async () => {
     await emu.control('POST', '/instances/a44uhlf7/mutate', { action: 'freeze' });
-    const frozen = await emu.api('POST', '/v1/instances/async-command', { body: { command: 'id', instance_ids: ['a44uhlf7'] } });
+    const frozen = await emu.api('POST', '/v1/instances/async-command', {
+      body: { command: 'id', instance_ids: ['a44uhlf7'] },
+    });
     expect([frozen.status, frozen.json.error_code]).toEqual([200, 'KOOPHONE.API.2004']);
-    const missing = await emu.api('POST', '/v1/instances/sync-command', { body: { command: 'id', instance_ids: ['efjy72gs'] }, requestId: false });
+    const missing = await emu.api('POST', '/v1/instances/sync-command', {
+      body: { command: 'id', instance_ids: ['efjy72gs'] },
+      requestId: false,
+    });
     expect([missing.status, missing.json.error_code]).toEqual([200, '0']);
     const invalid = await emu.api('POST', '/v1/instances/sync-command', {
       body: { command: 'id', instance_ids: ['efjy72gs'] },

@@ -5,7 +5,10 @@ const CREATE_EXAMPLE = `{"os":"AOSP9","instanceSkuId":"kp.professional.2xlarge.1
  "instanceNamePrefix":"koophone","bandSize":4,"count":1,"network":"EIP",
  "chargeParam":{"chargingMode":1,"periodType":2,"periodNum":1,"isAutoPay":1,"isAutoRenew":1}}`;
 
-function createBody(overrides: Record<string, unknown> = {}, charge: Record<string, unknown> = {}): Record<string, unknown> {
+function createBody(
+  overrides: Record<string, unknown> = {},
+  charge: Record<string, unknown> = {},
+): Record<string, unknown> {
   const base = JSON.parse(CREATE_EXAMPLE) as Record<string, unknown>;
   return { ...base, ...overrides, chargeParam: { ...(base.chargeParam as object), ...charge } };
 }
@@ -34,7 +37,10 @@ describe('instance lifecycle endpoints', () => {
       expect(res.json).toEqual({
         error_code: '0',
         error_msg: 'OK',
-        data: { orderId: expect.stringMatching(/^CS\d{10}[A-Z0-9]{5}$/), instanceInfos: [{ instanceId: expect.stringMatching(/^[A-Za-z0-9]{8}$/), instanceName: 'koophone-00001' }] },
+        data: {
+          orderId: expect.stringMatching(/^CS\d{10}[A-Z0-9]{5}$/),
+          instanceInfos: [{ instanceId: expect.stringMatching(/^[A-Za-z0-9]{8}$/), instanceName: 'koophone-00001' }],
+        },
       });
       const id = res.json.data.instanceInfos[0].instanceId as string;
       expect(await status([id])).toEqual([4]);
@@ -58,7 +64,9 @@ describe('instance lifecycle endpoints', () => {
     });
 
     it('allows count 2000 and refuses 2001 and 0 with 1000 (SDK: maximum 2000; the documents said 1500, docs/api/ambiguities.md#a7)', async () => {
-      expect((await create(createBody({ count: 2000, instanceNamePrefix: 'bulk' }))).json.data.instanceInfos).toHaveLength(2000);
+      expect(
+        (await create(createBody({ count: 2000, instanceNamePrefix: 'bulk' }))).json.data.instanceInfos,
+      ).toHaveLength(2000);
       for (const count of [2001, 0, 1.5]) {
         const res = await create(createBody({ count }));
         expect([res.status, res.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
@@ -106,7 +114,11 @@ describe('instance lifecycle endpoints', () => {
       ];
       for (const [overrides, httpStatus, code] of cases) {
         const res = await create(createBody(overrides));
-        expect([JSON.stringify(overrides), res.status, res.json.error_code]).toEqual([JSON.stringify(overrides), httpStatus, code]);
+        expect([JSON.stringify(overrides), res.status, res.json.error_code]).toEqual([
+          JSON.stringify(overrides),
+          httpStatus,
+          code,
+        ]);
       }
     });
 
@@ -143,10 +155,16 @@ describe('instance lifecycle endpoints', () => {
 
   describe('batch-query (docs/api/endpoints.md#batch-query)', () => {
     it('returns the documented record shape with paging inside data', async () => {
-      const [id] = await emu.seedInstances([{ instanceName: 'CCTEST-00001', regionId: 'cn-north-7', assignUser: '1008600000097131912' }]);
-      const res = await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=100&pool_scene_tag=CLOUD_PHONE&x-request-id=3b0c6f1e-1111-4a7e-9a53-2f4b6c1d9e01`, {
-        requestId: false,
-      });
+      const [id] = await emu.seedInstances([
+        { instanceName: 'CCTEST-00001', regionId: 'cn-north-7', assignUser: '1008600000097131912' },
+      ]);
+      const res = await emu.api(
+        'GET',
+        `/v1/instances/batch-query?page_no=1&page_size=100&pool_scene_tag=CLOUD_PHONE&x-request-id=3b0c6f1e-1111-4a7e-9a53-2f4b6c1d9e01`,
+        {
+          requestId: false,
+        },
+      );
       expect(res.status).toBe(200);
       expect(res.json.error_code).toBe('0');
       expect(res.json.data).toEqual({
@@ -184,30 +202,53 @@ describe('instance lifecycle endpoints', () => {
     });
 
     it('caps page_size at 100 (the doc example asks 200) and pages in creation order', async () => {
-      await emu.seedInstances(Array.from({ length: 150 }, (_, i) => ({ instanceName: `pg-${String(i + 1).padStart(5, '0')}` })));
+      await emu.seedInstances(
+        Array.from({ length: 150 }, (_, i) => ({ instanceName: `pg-${String(i + 1).padStart(5, '0')}` })),
+      );
       const first = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=200&poolSceneTag=CLOUD_PHONE');
-      expect([first.json.data.page_size, first.json.data.total_count, first.json.data.result.length]).toEqual([100, 150, 100]);
+      expect([first.json.data.page_size, first.json.data.total_count, first.json.data.result.length]).toEqual([
+        100, 150, 100,
+      ]);
       const second = await emu.api('GET', '/v1/instances/batch-query?page_no=2&page_size=100');
       expect(second.json.data.result.length).toBe(50);
       expect(second.json.data.result[0].instance_name).toBe('pg-00101');
     });
 
     it('filters instance_id exactly and instance_name by substring', async () => {
-      const [a] = await emu.seedInstances([{ instanceName: 'web-00001' }, { instanceName: 'web-00002' }, { instanceName: 'db-00001' }]);
+      const [a] = await emu.seedInstances([
+        { instanceName: 'web-00001' },
+        { instanceName: 'web-00002' },
+        { instanceName: 'db-00001' },
+      ]);
       const byName = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=10&instance_name=web');
-      expect(byName.json.data.result.map((r: { instance_name: string }) => r.instance_name)).toEqual(['web-00001', 'web-00002']);
+      expect(byName.json.data.result.map((r: { instance_name: string }) => r.instance_name)).toEqual([
+        'web-00001',
+        'web-00002',
+      ]);
       const byId = await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=10&instance_id=${a}`);
       expect(byId.json.data.result.map((r: { instance_id: string }) => r.instance_id)).toEqual([a]);
-      const cloudApp = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=10&pool_scene_tag=CLOUD_APP');
+      const cloudApp = await emu.api(
+        'GET',
+        '/v1/instances/batch-query?page_no=1&page_size=10&pool_scene_tag=CLOUD_APP',
+      );
       expect(cloudApp.json.data.total_count).toBe(0);
     });
 
     it('requires x-request-id (query or header, the SDK always sends it), page_no and page_size', async () => {
       const noId = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=10', { requestId: false });
       expect([noId.status, noId.json.error_code]).toEqual([200, 'KOOPHONE.API.0002']);
-      const badId = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=10&x-request-id=has%20space', { requestId: false });
+      const badId = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=10&x-request-id=has%20space', {
+        requestId: false,
+      });
       expect([badId.status, badId.json.error_code]).toEqual([400, 'KOOPHONE.API.0003']);
-      for (const q of ['page_size=10', 'page_no=1', 'page_no=0&page_size=10', 'page_no=1&page_size=-1', 'page_no=x&page_size=1', 'page_no=1&page_size=1&foo=1']) {
+      for (const q of [
+        'page_size=10',
+        'page_no=1',
+        'page_no=0&page_size=10',
+        'page_no=1&page_size=-1',
+        'page_no=x&page_size=1',
+        'page_no=1&page_size=1&foo=1',
+      ]) {
         const res = await emu.api('GET', `/v1/instances/batch-query?${q}`);
         expect([q, res.status, res.json.error_code]).toEqual([q, 400, 'KOOPHONE.API.1000']);
       }
@@ -218,11 +259,15 @@ describe('instance lifecycle endpoints', () => {
     });
 
     it('sorts by order_by (create_time, instance_name, instance_id) and order (asc, desc)', async () => {
-      await emu.seedInstances([{ instanceName: 'srt-00002' }, { instanceName: 'srt-00001' }, { instanceName: 'srt-00003' }]);
+      await emu.seedInstances([
+        { instanceName: 'srt-00002' },
+        { instanceName: 'srt-00001' },
+        { instanceName: 'srt-00003' },
+      ]);
       const names = async (q: string) =>
-        (await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=100&instance_name=srt-&${q}`)).json.data.result.map(
-          (r: { instance_name: string }) => r.instance_name,
-        );
+        (
+          await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=100&instance_name=srt-&${q}`)
+        ).json.data.result.map((r: { instance_name: string }) => r.instance_name);
       expect(await names('order_by=instance_name')).toEqual(['srt-00001', 'srt-00002', 'srt-00003']);
       expect(await names('order_by=instance_name&order=DESC')).toEqual(['srt-00003', 'srt-00002', 'srt-00001']);
       expect(await names('order=desc')).toEqual(['srt-00003', 'srt-00001', 'srt-00002']);
@@ -234,7 +279,10 @@ describe('instance lifecycle endpoints', () => {
       const now = Date.now() + 7200 * 1000;
       const since = new Date(now - 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
       await emu.seedInstances([{ instanceName: 'new-00001' }]);
-      const res = await emu.api('GET', `/v1/instances/batch-query?page_no=1&page_size=10&query_start_time=${encodeURIComponent(since)}`);
+      const res = await emu.api(
+        'GET',
+        `/v1/instances/batch-query?page_no=1&page_size=10&query_start_time=${encodeURIComponent(since)}`,
+      );
       expect(res.json.data.result.map((r: { instance_name: string }) => r.instance_name)).toEqual(['new-00001']);
       const bad = await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=10&query_end_time=yesterday');
       expect(bad.json.error_code).toBe('KOOPHONE.API.1000');
@@ -247,27 +295,43 @@ describe('instance lifecycle endpoints', () => {
         { instanceName: 'a-00001', instanceId: 'a44uhlf7' },
         { instanceName: 'a-00002', instanceId: 'efjy72gs', runningStatus: 5 },
       ]);
-      const res = await emu.api('POST', '/v1/instances/batch-query-status', { rawBody: '{"instance_ids":["a44uhlf7","efjy72gs"]}' });
+      const res = await emu.api('POST', '/v1/instances/batch-query-status', {
+        rawBody: '{"instance_ids":["a44uhlf7","efjy72gs"]}',
+      });
       expect(res.json).toEqual({
         error_code: '0',
         error_msg: 'ok',
-        data: { status_results: [{ instance_id: 'a44uhlf7', status: 2 }, { instance_id: 'efjy72gs', status: 5 }] },
+        data: {
+          status_results: [
+            { instance_id: 'a44uhlf7', status: 2 },
+            { instance_id: 'efjy72gs', status: 5 },
+          ],
+        },
       });
     });
 
     it('enforces ≤100 ids of ≤32 characters and answers 4001 for unknown ids', async () => {
-      const tooMany = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: Array.from({ length: 101 }, (_, i) => `id${i}`) } });
+      const tooMany = await emu.api('POST', '/v1/instances/batch-query-status', {
+        body: { instance_ids: Array.from({ length: 101 }, (_, i) => `id${i}`) },
+      });
       expect([tooMany.status, tooMany.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
-      const tooLong = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: ['x'.repeat(33)] } });
+      const tooLong = await emu.api('POST', '/v1/instances/batch-query-status', {
+        body: { instance_ids: ['x'.repeat(33)] },
+      });
       expect([tooLong.status, tooLong.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
       const empty = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: [] } });
       expect(empty.json.error_code).toBe('KOOPHONE.API.1000');
-      const unknown = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: ['nosuchid'] } });
+      const unknown = await emu.api('POST', '/v1/instances/batch-query-status', {
+        body: { instance_ids: ['nosuchid'] },
+      });
       expect([unknown.status, unknown.json.error_code]).toEqual([200, 'KOOPHONE.API.4001']);
     });
 
     it('accepts a missing x-request-id (the SDK sends none) but refuses an invalid one with 0003 (HTTP 400)', async () => {
-      const missing = await emu.api('POST', '/v1/instances/batch-query-status', { body: { instance_ids: ['a'] }, requestId: false });
+      const missing = await emu.api('POST', '/v1/instances/batch-query-status', {
+        body: { instance_ids: ['a'] },
+        requestId: false,
+      });
       expect([missing.status, missing.json.error_code]).toEqual([200, 'KOOPHONE.API.4001']);
       const invalid = await emu.api('POST', '/v1/instances/batch-query-status', {
         body: { instance_ids: ['a'] },
@@ -281,7 +345,10 @@ describe('instance lifecycle endpoints', () => {
   describe('delete (docs/api/endpoints.md#delete)', () => {
     it('unsubscribes the example: data null, going offline (3), gone after releaseSeconds', async () => {
       await emu.seedInstances([{ instanceName: 'del-00001', instanceId: 'XvH39QVW' }]);
-      const res = await emu.api('POST', '/v1/instances/delete', { rawBody: '{"instanceIdList":["XvH39QVW"]}', requestId: false });
+      const res = await emu.api('POST', '/v1/instances/delete', {
+        rawBody: '{"instanceIdList":["XvH39QVW"]}',
+        requestId: false,
+      });
       expect(res.json).toEqual({ data: null, error_code: '0', error_msg: 'OK' });
       expect(await status(['XvH39QVW'])).toEqual([3]);
       const again = await emu.api('POST', '/v1/instances/delete', { body: { instanceIdList: ['XvH39QVW'] } });
@@ -306,7 +373,9 @@ describe('instance lifecycle endpoints', () => {
     it('answers 4001 for unknown ids and 1000 for over-long lists', async () => {
       const unknown = await emu.api('POST', '/v1/instances/delete', { body: { instanceIdList: ['nosuchid'] } });
       expect(unknown.json.error_code).toBe('KOOPHONE.API.4001');
-      const many = await emu.api('POST', '/v1/instances/delete', { body: { instanceIdList: Array.from({ length: 101 }, (_, i) => `i${i}`) } });
+      const many = await emu.api('POST', '/v1/instances/delete', {
+        body: { instanceIdList: Array.from({ length: 101 }, (_, i) => `i${i}`) },
+      });
       expect([many.status, many.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
     });
   });
@@ -333,9 +402,14 @@ describe('instance lifecycle endpoints', () => {
         { instanceName: 'x-00001', instanceId: 'a44uhlf7' },
         { instanceName: 'x-00002', instanceId: 'efjy72gs', runningStatus: 1 },
       ]);
-      const res = await emu.api('POST', '/v1/instances/batch-reset', { rawBody: '{"instance_ids":["a44uhlf7","efjy72gs"]}' });
+      const res = await emu.api('POST', '/v1/instances/batch-reset', {
+        rawBody: '{"instance_ids":["a44uhlf7","efjy72gs"]}',
+      });
       expect(res.json.error_code).toBe('0');
-      expect(res.json.data.cmd_jobs.map((j: { instance_id: string }) => j.instance_id)).toEqual(['a44uhlf7', 'efjy72gs']);
+      expect(res.json.data.cmd_jobs.map((j: { instance_id: string }) => j.instance_id)).toEqual([
+        'a44uhlf7',
+        'efjy72gs',
+      ]);
       expect(await status(['a44uhlf7', 'efjy72gs'])).toEqual([4, 4]);
       await emu.advance(STEP_SECONDS);
       const task = await emu.api('GET', `/v1/instances/tasks/${res.json.data.task_id}`);

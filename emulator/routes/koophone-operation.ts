@@ -51,7 +51,8 @@ function checkRequestId(def: KooPhoneOperation, req: FastifyRequest, query: Quer
 function readBody(def: KooPhoneOperation, req: FastifyRequest): unknown {
   const body = jsonBody(req);
   if (def.body === 'json') return body;
-  const isEmptyObject = typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
+  const isEmptyObject =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
   if (body !== undefined && !isEmptyObject) throw invalidParameter('body: this API takes no request body');
   return undefined;
 }

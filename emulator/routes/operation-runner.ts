@@ -29,7 +29,8 @@ export function errorResult(op: Op, err: unknown, requestId: string): HttpResult
     return { status: httpStatusFor(err.code, op), body };
   }
   if (err instanceof IamError) return { status: err.status, body: iamErrorBody(err) };
-  if (err instanceof NotImplementedError) return { status: 501, body: { error_code: NOT_IMPLEMENTED_CODE, error_msg: err.message } };
+  if (err instanceof NotImplementedError)
+    return { status: 501, body: { error_code: NOT_IMPLEMENTED_CODE, error_msg: err.message } };
   return { status: 500, body: { error_code: 'KOOPHONE.API.9999', error_msg: defaultMessageFor('KOOPHONE.API.9999') } };
 }
 
@@ -40,7 +41,8 @@ function faultResult(op: Op, fault: Fault, requestId: string): HttpResult {
   const body: Record<string, unknown> = { error_code: code, error_msg: message };
   if (code.startsWith('APIGW.')) body.request_id = requestId;
   // IAM clients read Keystone-style errors; give them one too.
-  if (op === 'iam-tokens' || op === 'iam-projects' || op === 'iam-project-lookup') body.error = { code: status, title: 'Injected fault', message };
+  if (op === 'iam-tokens' || op === 'iam-projects' || op === 'iam-project-lookup')
+    body.error = { code: status, title: 'Injected fault', message };
   return { status, body };
 }
 

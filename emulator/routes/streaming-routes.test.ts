@@ -28,7 +28,13 @@ describe('device token, prepare, progress, backup (docs/api/endpoints.md#device-
         resource: {
           sdk: {
             internal: { address: null, aport: null, atype: null, address_ipv6: null },
-            external: { address: expect.stringMatching(/^10\.83\.\d+\.\d+$/), aport: 10030, atype: 1, address_ipv6: null, address_adn: null },
+            external: {
+              address: expect.stringMatching(/^10\.83\.\d+\.\d+$/),
+              aport: 10030,
+              atype: 1,
+              address_ipv6: null,
+              address_adn: null,
+            },
           },
           rtc: { ice_signaling: { signaling_url: expect.any(String), expired_time: null, ice_servers: [] } },
           device_id: expect.stringMatching(/^[0-9a-f]{32}$/),
@@ -52,10 +58,22 @@ describe('device token, prepare, progress, backup (docs/api/endpoints.md#device-
       rawBody: `{"user_id":"${USER}","instance_ids":["iRJEVP96","iRJEVP96"]}`,
       requestId: false,
     });
-    expect(res.json).toEqual({ error_code: '0', error_msg: 'ok', data: { status_list: [{ instance_id: 'iRJEVP96', status: 1 }] } });
+    expect(res.json).toEqual({
+      error_code: '0',
+      error_msg: 'ok',
+      data: { status_list: [{ instance_id: 'iRJEVP96', status: 1 }] },
+    });
     const progress = async () =>
-      (await emu.api('POST', '/v1/instances/prepare-progress', { rawBody: `{"user_id":"${USER}","instance_id":"iRJEVP96"}` })).json;
-    expect(await progress()).toEqual({ error_code: '0', error_msg: 'OK', data: { status: 1, waitingCount: expect.any(Number) } });
+      (
+        await emu.api('POST', '/v1/instances/prepare-progress', {
+          rawBody: `{"user_id":"${USER}","instance_id":"iRJEVP96"}`,
+        })
+      ).json;
+    expect(await progress()).toEqual({
+      error_code: '0',
+      error_msg: 'OK',
+      data: { status: 1, waitingCount: expect.any(Number) },
+    });
     await emu.advance(STEP_SECONDS);
     expect((await progress()).data).toEqual({ status: 2, waitingCount: 0 });
     // While restoring, other operations wait (2005).
@@ -63,33 +81,51 @@ describe('device token, prepare, progress, backup (docs/api/endpoints.md#device-
     expect(busy.json.error_code).toBe('KOOPHONE.API.2005');
     await emu.advance(STEP_SECONDS);
     expect((await progress()).data).toEqual({ status: 0, waitingCount: 0 });
-    const again = await emu.api('POST', '/v1/instances/prepare', { body: { user_id: USER, instance_ids: ['iRJEVP96'] } });
+    const again = await emu.api('POST', '/v1/instances/prepare', {
+      body: { user_id: USER, instance_ids: ['iRJEVP96'] },
+    });
     expect(again.json.data.status_list).toEqual([{ instance_id: 'iRJEVP96', status: 0 }]);
   });
 
   it('prepare and progress need the user–instance binding (2210) and known instances (4001)', async () => {
-    const unbound = await emu.api('POST', '/v1/instances/prepare', { body: { user_id: USER, instance_ids: ['Q39YyZvl'] } });
+    const unbound = await emu.api('POST', '/v1/instances/prepare', {
+      body: { user_id: USER, instance_ids: ['Q39YyZvl'] },
+    });
     expect(unbound.json.error_code).toBe('KOOPHONE.API.2210');
-    const unknown = await emu.api('POST', '/v1/instances/prepare-progress', { body: { user_id: USER, instance_id: 'nosuchid' } });
+    const unknown = await emu.api('POST', '/v1/instances/prepare-progress', {
+      body: { user_id: USER, instance_id: 'nosuchid' },
+    });
     expect([unknown.status, unknown.json.error_code]).toEqual([200, 'KOOPHONE.API.4001']);
-    const notPrepared = await emu.api('POST', '/v1/instances/prepare-progress', { body: { user_id: USER, instance_id: 'iRJEVP96' } });
+    const notPrepared = await emu.api('POST', '/v1/instances/prepare-progress', {
+      body: { user_id: USER, instance_id: 'iRJEVP96' },
+    });
     expect(notPrepared.json.error_code).toBe('KOOPHONE.API.1000');
   });
 
   it('backup (body per its table) shows backup_status 1 then 2 in batch-query and blocks other work with 2006', async () => {
     const res = await emu.api('POST', '/v1/instances/backup', { rawBody: '{"instance_ids":["iRJEVP96"]}' });
-    expect(res.json).toMatchObject({ error_code: '0', error_msg: 'OK', data: { task_id: expect.any(String), cmd_jobs: [{ instance_id: 'iRJEVP96' }] } });
+    expect(res.json).toMatchObject({
+      error_code: '0',
+      error_msg: 'OK',
+      data: { task_id: expect.any(String), cmd_jobs: [{ instance_id: 'iRJEVP96' }] },
+    });
     const backupStatus = async () =>
-      (await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=1&instance_id=iRJEVP96')).json.data.result[0].backup_status;
+      (await emu.api('GET', '/v1/instances/batch-query?page_no=1&page_size=1&instance_id=iRJEVP96')).json.data.result[0]
+        .backup_status;
     expect(await backupStatus()).toBe(1);
-    const busy = await emu.api('POST', '/v1/instances/sync-command', { body: { command: 'id', instance_ids: ['iRJEVP96'] } });
+    const busy = await emu.api('POST', '/v1/instances/sync-command', {
+      body: { command: 'id', instance_ids: ['iRJEVP96'] },
+    });
     expect(busy.json.error_code).toBe('KOOPHONE.API.2006');
     await emu.advance(STEP_SECONDS);
     expect(await backupStatus()).toBe(2);
   });
 
   it('backup refuses the {user_id, instance_id} example body of the docs (docs/api/ambiguities.md#a12), with or without x-request-id', async () => {
-    const noId = await emu.api('POST', '/v1/instances/backup', { body: { user_id: USER, instance_id: 'iRJEVP96' }, requestId: false });
+    const noId = await emu.api('POST', '/v1/instances/backup', {
+      body: { user_id: USER, instance_id: 'iRJEVP96' },
+      requestId: false,
+    });
     expect([noId.status, noId.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);
     const wrong = await emu.api('POST', '/v1/instances/backup', { body: { user_id: USER, instance_id: 'iRJEVP96' } });
     expect([wrong.status, wrong.json.error_code]).toEqual([400, 'KOOPHONE.API.1000']);

@@ -1,5 +1,12 @@
 import type { EmulatorModel } from '../model/emulator-model';
-import { backupInstances, getDeviceToken, prepareInstances, prepareProgress, releaseSession, stopStreaming } from '../model/streaming-ops';
+import {
+  backupInstances,
+  getDeviceToken,
+  prepareInstances,
+  prepareProgress,
+  releaseSession,
+  stopStreaming,
+} from '../model/streaming-ops';
 import type { KooPhoneOperation } from './koophone-operation';
 
 /** docs/api/endpoints.md#device-token, #prepare, #prepare-progress, #backup: device tokens and the prepare → stream → backup cycle; the SDK's session release and stop. */

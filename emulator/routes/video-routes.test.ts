@@ -78,7 +78,9 @@ describe('video-setting (docs/api/endpoints.md#video-setting)', () => {
 
   it('answers 2004 for frozen phones, with or without x-request-id (the SDK sends none)', async () => {
     await emu.control('POST', '/instances/iRJEVP96/mutate', { action: 'freeze' });
-    expect((await put({ instance_ids: ['iRJEVP96'], instance_settings: exampleSettings() })).json.error_code).toBe('KOOPHONE.API.2004');
+    expect((await put({ instance_ids: ['iRJEVP96'], instance_settings: exampleSettings() })).json.error_code).toBe(
+      'KOOPHONE.API.2004',
+    );
     const noId = await emu.api('PUT', '/v1/instances/video-setting', {
       body: { instance_ids: ['iRJEVP96'], instance_settings: exampleSettings() },
       requestId: false,

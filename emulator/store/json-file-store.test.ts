@@ -21,7 +21,9 @@ function checksum(seq: number, items: string[]): string {
 function transpileStoreTo(dir: string): void {
   for (const name of ['atomic-write', 'json-file-store']) {
     const source = readFileSync(join(__dirname, `${name}.ts`), 'utf8');
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    });
     writeFileSync(join(dir, `${name}.js`), js.outputText);
   }
   // Writes ~1 MB states in a tight loop, each one self-checking, until it is killed.

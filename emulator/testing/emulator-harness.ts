@@ -79,7 +79,9 @@ export class EmulatorHarness {
   }
 
   /** POST /v3/auth/tokens with password credentials; returns the X-Subject-Token. */
-  async issueToken(creds: { domainName: string; userName: string; password: string; projectName: string } = DEMO_CREDENTIALS): Promise<string> {
+  async issueToken(
+    creds: { domainName: string; userName: string; password: string; projectName: string } = DEMO_CREDENTIALS,
+  ): Promise<string> {
     const res = await this.http('POST', '/v3/auth/tokens', {
       body: {
         auth: {
@@ -107,7 +109,8 @@ export class EmulatorHarness {
   }
 
   /** A control-plane call; throws unless it answered 2xx. */
-  async control(method: string, path: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async control(method: string, path: string, body?: unknown): Promise<any> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const res = await this.http(method, `/_emulator${path}`, { body });
     if (res.status >= 300) throw new Error(`control ${method} ${path} failed: ${res.status} ${res.text}`);
     return res.json;

@@ -48,7 +48,9 @@ function billingDrift(step) {
   const now = step.oldState?.outputs?.autoRenew;
   const charge = /** @type {{ autoRenew?: unknown } | undefined} */ (step.newState?.inputs?.charge);
   if (now === undefined || charge?.autoRenew === undefined || now === charge.autoRenew) return [];
-  return [`    autoRenew: ${show(charge.autoRenew)} → ${show(now)} (changed outside Pulumi, e.g. in the Billing Center; the program wants ${show(charge.autoRenew)})`];
+  return [
+    `    autoRenew: ${show(charge.autoRenew)} → ${show(now)} (changed outside Pulumi, e.g. in the Billing Center; the program wants ${show(charge.autoRenew)})`,
+  ];
 }
 
 /**
@@ -65,7 +67,9 @@ function expiringPhones(steps, days, now) {
     const left = (Date.parse(expireTime) - now) / DAY_MS;
     if (!(left <= days)) continue;
     const when = left < 0 ? 'expired' : `expires in ${Math.floor(left)} day(s)`;
-    lines.push(`! ${label(step.urn)}: subscription ${when} (${expireTime}); renew it (set renewBeforeDays, or in the Billing Center) or the phone is frozen and released`);
+    lines.push(
+      `! ${label(step.urn)}: subscription ${when} (${expireTime}); renew it (set renewBeforeDays, or in the Billing Center) or the phone is frozen and released`,
+    );
   }
   return lines;
 }
@@ -93,16 +97,21 @@ function driftReport(preview, opts = {}) {
     if (['same', 'refresh', 'read', 'create-replacement', 'delete-replaced'].includes(step.op)) continue;
     const before = recorded.get(step.urn);
     if (step.op === 'create' && before) {
-      lines.push(`- ${label(step.urn)}: missing in KooPhone, removed outside Pulumi (was id ${before.id ?? '?'}); \`pulumi up\` would create it again`);
+      lines.push(
+        `- ${label(step.urn)}: missing in KooPhone, removed outside Pulumi (was id ${before.id ?? '?'}); \`pulumi up\` would create it again`,
+      );
       const was = { ...before.inputs, ...before.outputs };
-      for (const k of IDENTITY.filter((key) => was[key] !== undefined)) lines.push(`    ${k}: ${show(was[k])} → (absent)`);
+      for (const k of IDENTITY.filter((key) => was[key] !== undefined))
+        lines.push(`    ${k}: ${show(was[k])} → (absent)`);
     } else if (step.op === 'create') {
       lines.push(`+ ${label(step.urn)}: in the program but not deployed yet (a code change, not drift)`);
     } else if (step.op === 'delete') {
       lines.push(`- ${label(step.urn)}: deployed but no longer in the program; \`pulumi up\` would delete it`);
     } else if (step.op === 'replace' || step.op === 'update') {
       lines.push(`~ ${label(step.urn)}: \`pulumi up\` would ${step.op} it`);
-      const keys = step.detailedDiff ? Object.keys(step.detailedDiff) : [...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])];
+      const keys = step.detailedDiff
+        ? Object.keys(step.detailedDiff)
+        : [...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])];
       if (keys.length === 0) lines.push(...billingDrift(step));
       for (const k of [...new Set(keys)].sort()) {
         const root = k.split(/[.[]/)[0];
@@ -119,7 +128,8 @@ function driftReport(preview, opts = {}) {
       lines.push(`? ${label(step.urn)}: ${step.op}`);
     }
   }
-  if (opts.expiringWithinDays !== undefined) lines.push(...expiringPhones(steps, opts.expiringWithinDays, opts.now ?? Date.now()));
+  if (opts.expiringWithinDays !== undefined)
+    lines.push(...expiringPhones(steps, opts.expiringWithinDays, opts.now ?? Date.now()));
   return lines;
 }
 
@@ -142,19 +152,25 @@ function main(argv) {
   }
   const days = process.env.DRIFT_EXPIRY_DAYS ? Number(process.env.DRIFT_EXPIRY_DAYS) : undefined;
   if (days !== undefined && !Number.isFinite(days)) {
-    console.error(`drift check failed: DRIFT_EXPIRY_DAYS must be a number of days (received "${process.env.DRIFT_EXPIRY_DAYS}")`);
+    console.error(
+      `drift check failed: DRIFT_EXPIRY_DAYS must be a number of days (received "${process.env.DRIFT_EXPIRY_DAYS}")`,
+    );
     return 2;
   }
   const report = driftReport(preview, { expiringWithinDays: days });
   if (report.length > 0) {
     console.log(`DRIFT: ${report.filter((l) => !l.startsWith(' ')).length} resource(s) differ from the stack:`);
     for (const line of report) console.log(line);
-    console.log('Repair with `pulumi up --refresh` (or accept the change with `pulumi refresh` and update the program).');
+    console.log(
+      'Repair with `pulumi up --refresh` (or accept the change with `pulumi refresh` and update the program).',
+    );
     return 1;
   }
   if (rc !== 0) {
     const errors = (preview.diagnostics ?? []).filter((d) => d.severity === 'error').map((d) => d.message?.trim());
-    console.error(`drift check failed (exit ${rc}), no drift found:\n${[...errors, stderr].filter(Boolean).join('\n')}`);
+    console.error(
+      `drift check failed (exit ${rc}), no drift found:\n${[...errors, stderr].filter(Boolean).join('\n')}`,
+    );
     return 2;
   }
   console.log('No drift: every resource matches the stack.');

@@ -16,27 +16,34 @@ const sku = catalogue.then((c) => {
   return match;
 });
 
-const phones = Array.from({ length: phoneCount }, (_, i) =>
-  new koophone.Instance(`phone-${i + 1}`, {
-    namePrefix: 'fleet',
-    os: 'AOSP11',
-    instanceSkuId: sku.then((s) => s.instanceSkuId),
-    bandSkuId: catalogue.then((c) => c.bandSkuId),
-    bandSize: sku.then((s) => s.bandSizes[0]),
-    regionId,
-    charge: { periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false },
-  }),
+const phones = Array.from(
+  { length: phoneCount },
+  (_, i) =>
+    new koophone.Instance(`phone-${i + 1}`, {
+      namePrefix: 'fleet',
+      os: 'AOSP11',
+      instanceSkuId: sku.then((s) => s.instanceSkuId),
+      bandSkuId: catalogue.then((c) => c.bandSkuId),
+      bandSize: sku.then((s) => s.bandSizes[0]),
+      regionId,
+      charge: { periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false },
+    }),
 );
 
-const assignments = users.slice(0, phoneCount).map(
-  (userId, i) => new koophone.UserAssignment(`user-${i + 1}`, { instanceId: phones[i].instanceId, userId }),
-);
+const assignments = users
+  .slice(0, phoneCount)
+  .map((userId, i) => new koophone.UserAssignment(`user-${i + 1}`, { instanceId: phones[i].instanceId, userId }));
 
 // Lower bit rates on mobile networks, higher on Wi-Fi and wired; other combinations keep the defaults.
 new koophone.VideoSetting('video', {
   instanceIds: pulumi.all(phones.map((p) => p.instanceId)),
   profiles: [
-    { networkType: 'MOBILE_NETWORK', encodingType: 'H264', definition540p: { codeRate: 1500, fps: 30 }, definition720p: { codeRate: 3000, fps: 30 } },
+    {
+      networkType: 'MOBILE_NETWORK',
+      encodingType: 'H264',
+      definition540p: { codeRate: 1500, fps: 30 },
+      definition720p: { codeRate: 3000, fps: 30 },
+    },
     { networkType: 'WIFI', encodingType: 'H265', definition1080p: { codeRate: 6000, fps: 60 } },
     { networkType: 'WIRED', encodingType: 'H265', definition1080p: { codeRate: 8000, fps: 60 } },
   ],

@@ -29,15 +29,26 @@ const phones = new koophone.InstanceGroup('phones', {
   charge: { periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false },
 });
 
-const assignments = users.slice(0, phoneCount).map(
-  (userId, slot) => new koophone.UserAssignment(`user-${slot + 1}`, { instanceId: phones.instanceIds.apply((ids) => ids[slot]), userId }),
-);
+const assignments = users
+  .slice(0, phoneCount)
+  .map(
+    (userId, slot) =>
+      new koophone.UserAssignment(`user-${slot + 1}`, {
+        instanceId: phones.instanceIds.apply((ids) => ids[slot]),
+        userId,
+      }),
+  );
 
 // Lower bit rates on mobile networks, higher on Wi-Fi and wired; other combinations keep the defaults.
 new koophone.VideoSetting('video', {
   instanceIds: phones.instanceIds,
   profiles: [
-    { networkType: 'MOBILE_NETWORK', encodingType: 'H264', definition540p: { codeRate: 1500, fps: 30 }, definition720p: { codeRate: 3000, fps: 30 } },
+    {
+      networkType: 'MOBILE_NETWORK',
+      encodingType: 'H264',
+      definition540p: { codeRate: 1500, fps: 30 },
+      definition720p: { codeRate: 3000, fps: 30 },
+    },
     { networkType: 'WIFI', encodingType: 'H265', definition1080p: { codeRate: 6000, fps: 60 } },
     { networkType: 'WIRED', encodingType: 'H265', definition1080p: { codeRate: 8000, fps: 60 } },
   ],
@@ -47,6 +58,11 @@ new koophone.VideoSetting('video', {
 export const fleet = pulumi
   .all([phones.instances, pulumi.all(assignments.map((a) => a.userId))])
   .apply(([members, assigned]) =>
-    members.map((m) => ({ id: m.instanceId, name: m.instanceName, status: m.runningStatus, user: assigned[m.slot] ?? '' })),
+    members.map((m) => ({
+      id: m.instanceId,
+      name: m.instanceName,
+      status: m.runningStatus,
+      user: assigned[m.slot] ?? '',
+    })),
   );
 export const assignedUsers = assignments.map((a) => a.userId);

@@ -27,5 +27,10 @@ export const phones = fleet.phones.map((desired) => {
   const assignment = desired.userId
     ? new koophone.UserAssignment(desired.name, { instanceId: phone.instanceId, userId: desired.userId })
     : undefined;
-  return { name: desired.name, instanceId: phone.instanceId, instanceName: phone.instanceName, userId: assignment?.userId };
+  return {
+    name: desired.name,
+    instanceId: phone.instanceId,
+    instanceName: phone.instanceName,
+    userId: assignment?.userId,
+  };
 });

@@ -37,7 +37,22 @@ interface Generated {
   oracleHeaders: Record<string, string>;
 }
 
-const QUERY_KEYS = ['page_no', 'page_size', 'instance_name', 'pool_scene_tag', 'x-request-id', 'q', 'a b', 'ключ', '名前', 'tag~', 'z.y', 'A', 'a', '_x'];
+const QUERY_KEYS = [
+  'page_no',
+  'page_size',
+  'instance_name',
+  'pool_scene_tag',
+  'x-request-id',
+  'q',
+  'a b',
+  'ключ',
+  '名前',
+  'tag~',
+  'z.y',
+  'A',
+  'a',
+  '_x',
+];
 const QUERY_VALUES = [
   'kp demo',
   'kp%20demo',
@@ -54,14 +69,30 @@ const QUERY_VALUES = [
   'ünïcödé',
   '0f6e2c1e-8d2b-4a7e-9a53-2f4b6c1d9e01',
 ];
-const PATH_SEGMENTS = ['v1', 'instances', 'batch-query', 'a44uhlf7', 'Q39YyZvl', 'auth', 'tasks', 'ZGCAorl8ocwK7U7_tOAfH26P-DjwDw8Yknf4', 'a%20b', '%E4%BD%A0%E5%A5%BD', 'x~y.z'];
+const PATH_SEGMENTS = [
+  'v1',
+  'instances',
+  'batch-query',
+  'a44uhlf7',
+  'Q39YyZvl',
+  'auth',
+  'tasks',
+  'ZGCAorl8ocwK7U7_tOAfH26P-DjwDw8Yknf4',
+  'a%20b',
+  '%E4%BD%A0%E5%A5%BD',
+  'x~y.z',
+];
 const BODY_STRINGS = ['a44uhlf7', 'ls -l /system', '你好', 'emoji 😀', 'quote " and \\ backslash', '', 'line\nbreak'];
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
   return items[Math.floor(rnd() * items.length)];
 }
 
-function randomToken(rnd: () => number, length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'): string {
+function randomToken(
+  rnd: () => number,
+  length: number,
+  alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+): string {
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[Math.floor(rnd() * alphabet.length)];
   return out;
@@ -100,7 +131,9 @@ function generate(rnd: () => number): Generated {
   if (method !== 'GET' || rnd() < 0.5) headers['content-type'] = 'application/json';
   if (rnd() < 0.8) headers['x-request-id'] = `${randomToken(rnd, 8, '0123456789abcdef')}-8d2b-4a7e-9a53-2f4b6c1d9e00`;
   const extra = Math.floor(rnd() * 3);
-  for (let i = 0; i < extra; i++) headers[`x-${randomToken(rnd, 3 + Math.floor(rnd() * 6), 'abcdefghijklmnopqrstuvwxyz0123456789-')}`] = headerValue(rnd);
+  for (let i = 0; i < extra; i++)
+    headers[`x-${randomToken(rnd, 3 + Math.floor(rnd() * 6), 'abcdefghijklmnopqrstuvwxyz0123456789-')}`] =
+      headerValue(rnd);
   if (rnd() < 0.1) headers['X-Sdk-Content-Sha256'] = 'UNSIGNED-PAYLOAD';
 
   let bodyObject: Record<string, unknown> | undefined;
@@ -120,7 +153,14 @@ function generate(rnd: () => number): Generated {
   const oracleHeaders: Record<string, string> = { ...headers };
   if (creds.securityToken) oracleHeaders['X-Security-Token'] = creds.securityToken;
   return {
-    req: { method, host, path, query: pairs, headers, body: bodyObject === undefined ? undefined : JSON.stringify(bodyObject) },
+    req: {
+      method,
+      host,
+      path,
+      query: pairs,
+      headers,
+      body: bodyObject === undefined ? undefined : JSON.stringify(bodyObject),
+    },
     bodyObject,
     queryObject,
     date,
@@ -138,7 +178,14 @@ function oracleSign(g: Generated, sdkDate: string): Record<string, string> {
       queryParams: g.queryObject,
       data: g.bodyObject,
     },
-    { getAk: () => g.creds.accessKey, getSk: () => g.creds.secretKey, processAuthRequest: async (_c, r) => r, processAuthParams: async function () { return this; } },
+    {
+      getAk: () => g.creds.accessKey,
+      getSk: () => g.creds.secretKey,
+      processAuthRequest: async (_c, r) => r,
+      processAuthParams: async function () {
+        return this;
+      },
+    },
   ) as Record<string, string>;
   return signed;
 }
@@ -167,7 +214,11 @@ describe('AK/SK signer against the official @huaweicloud/huaweicloud-sdk-core AK
   });
 
   it('formats X-Sdk-Date as YYYYMMDDTHHMMSSZ in UTC', () => {
-    const headers = signRequest({ method: 'GET', host: VECTOR_HOST, path: '/v1/instances/sku', headers: {} }, { accessKey: 'a', secretKey: 'b' }, new Date('2025-08-27T08:00:00.123Z'));
+    const headers = signRequest(
+      { method: 'GET', host: VECTOR_HOST, path: '/v1/instances/sku', headers: {} },
+      { accessKey: 'a', secretKey: 'b' },
+      new Date('2025-08-27T08:00:00.123Z'),
+    );
     expect(headers['X-Sdk-Date']).toBe(VECTOR_DATE);
   });
 });
@@ -190,7 +241,9 @@ describe('AK/SK signer reproduces the docs/api/endpoints.md#aksk test vectors', 
     expect(parts.signature).toBe('3ff7d933b462ef8443510eaa44ac3787d00ffa92d77399185dc81301c40d72c3');
     // Canonical URI ends with '/', and the header block is followed by a blank line.
     expect(parts.canonicalRequest.split('\n').slice(0, 2)).toEqual(['POST', '/v1/instances/batch-query-status/']);
-    expect(parts.canonicalRequest).toContain('x-sdk-date:20250827T080000Z\n\ncontent-type;host;x-request-id;x-sdk-date\n');
+    expect(parts.canonicalRequest).toContain(
+      'x-sdk-date:20250827T080000Z\n\ncontent-type;host;x-request-id;x-sdk-date\n',
+    );
   });
 
   it('vector B: GET batch-query with a space in the query and an empty body', () => {
@@ -214,7 +267,11 @@ describe('AK/SK signer reproduces the docs/api/endpoints.md#aksk test vectors', 
     expect(parts.signedHeaders).toBe('content-type;host;x-sdk-date');
     expect(parts.payloadHash).toBe(EMPTY_BODY_SHA256);
     expect(parts.signature).toBe('3988cfe9f123acfe86b62d9e88187ea27d086d5c5f63fcaa3a85065eea317e51');
-    const header = signRequest(req, { accessKey: VECTOR_AK, secretKey: VECTOR_SK }, new Date('2025-08-27T08:00:00Z')).Authorization;
+    const header = signRequest(
+      req,
+      { accessKey: VECTOR_AK, secretKey: VECTOR_SK },
+      new Date('2025-08-27T08:00:00Z'),
+    ).Authorization;
     expect(header).toBe(
       'SDK-HMAC-SHA256 Access=AKEXAMPLE0000000000, SignedHeaders=content-type;host;x-sdk-date, Signature=3988cfe9f123acfe86b62d9e88187ea27d086d5c5f63fcaa3a85065eea317e51',
     );
@@ -222,16 +279,30 @@ describe('AK/SK signer reproduces the docs/api/endpoints.md#aksk test vectors', 
 });
 
 describe('AK/SK signer details the oracle leaves open', () => {
-  const base: SignableRequest = { method: 'POST', host: VECTOR_HOST, path: '/v1/instances/reboot', headers: { 'content-type': 'application/json' }, body: '{}' };
+  const base: SignableRequest = {
+    method: 'POST',
+    host: VECTOR_HOST,
+    path: '/v1/instances/reboot',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  };
 
   it('trims header values as docs/api/endpoints.md#aksk prescribes (the official signer does not; the transport never sends padded values)', () => {
-    const padded = computeSignature({ ...base, headers: { 'content-type': '  application/json ' } }, VECTOR_SK, VECTOR_DATE);
+    const padded = computeSignature(
+      { ...base, headers: { 'content-type': '  application/json ' } },
+      VECTOR_SK,
+      VECTOR_DATE,
+    );
     const plain = computeSignature(base, VECTOR_SK, VECTOR_DATE);
     expect(padded.signature).toBe(plain.signature);
   });
 
   it('treats header names case-insensitively', () => {
-    const upper = computeSignature({ ...base, headers: { 'Content-Type': 'application/json' } }, VECTOR_SK, VECTOR_DATE);
+    const upper = computeSignature(
+      { ...base, headers: { 'Content-Type': 'application/json' } },
+      VECTOR_SK,
+      VECTOR_DATE,
+    );
     expect(upper.signature).toBe(computeSignature(base, VECTOR_SK, VECTOR_DATE).signature);
   });
 

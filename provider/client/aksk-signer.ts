@@ -90,7 +90,10 @@ export function computeSignature(req: SignableRequest, secretKey: string, sdkDat
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Each path segment encoded, joined with `/`, always ending in `/` (`/v1/instances/batch-query/`). */
@@ -108,7 +111,8 @@ export function canonicalQueryString(query: ReadonlyArray<readonly [string, stri
   }
   const pairs: string[] = [];
   for (const key of [...byKey.keys()].sort(compareCodeUnits)) {
-    for (const value of byKey.get(key)!.sort(compareCodeUnits)) pairs.push(`${encodeRfc3986(key)}=${encodeRfc3986(value)}`);
+    for (const value of byKey.get(key)!.sort(compareCodeUnits))
+      pairs.push(`${encodeRfc3986(key)}=${encodeRfc3986(value)}`);
   }
   return pairs.join('&');
 }

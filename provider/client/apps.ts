@@ -1,4 +1,9 @@
-import { appInstallRequestSchema, appInstallResponseSchema, appListQuerySchema, appListResponseSchema } from '../schemas/wire/apps';
+import {
+  appInstallRequestSchema,
+  appInstallResponseSchema,
+  appListQuerySchema,
+  appListResponseSchema,
+} from '../schemas/wire/apps';
 import { deviceTokenPathSchema } from '../schemas/wire/streaming';
 import { defineOperation } from './operation';
 

@@ -4,13 +4,26 @@ import { AuthFailedError } from './errors';
 import { IamTokenProvider } from './iam-token';
 import { KooPhoneClient, type AuthConfig } from './index';
 import { SecretRedactor } from './redact';
-import { fail, ok, startWireFixture, type ScriptedReply, type SeenRequest, type WireFixture } from './testing/wire-fixture';
+import {
+  fail,
+  ok,
+  startWireFixture,
+  type ScriptedReply,
+  type SeenRequest,
+  type WireFixture,
+} from './testing/wire-fixture';
 import { Transport } from './transport';
 
 /** The three auth modes against scripted IAM / KooPhone servers on 127.0.0.1:0. */
 
 const PASSWORD = 'Sup3r-Secret-Passw0rd';
-const PASSWORD_AUTH: AuthConfig = { kind: 'password', domainName: 'demo', userName: 'demo', password: PASSWORD, projectName: 'cn-north-4' };
+const PASSWORD_AUTH: AuthConfig = {
+  kind: 'password',
+  domainName: 'demo',
+  userName: 'demo',
+  password: PASSWORD,
+  projectName: 'cn-north-4',
+};
 const DAY_MS = 24 * 3600 * 1000;
 
 const open: Array<{ close(): Promise<void> }> = [];
@@ -19,7 +32,13 @@ afterEach(async () => {
 });
 
 /** IAM + KooPhone on one origin, as the emulator serves them. Tokens are `MII-token-<n>`; `accept` decides which work. */
-async function iamAndApi(opts: { accept?: (token: string) => boolean; iamReply?: (req: SeenRequest, n: number) => ScriptedReply | undefined; apiReply?: (req: SeenRequest) => ScriptedReply } = {}) {
+async function iamAndApi(
+  opts: {
+    accept?: (token: string) => boolean;
+    iamReply?: (req: SeenRequest, n: number) => ScriptedReply | undefined;
+    apiReply?: (req: SeenRequest) => ScriptedReply;
+  } = {},
+) {
   let issued = 0;
   const f = await startWireFixture((req) => {
     if (req.path === '/v3/auth/tokens') {
@@ -31,11 +50,18 @@ async function iamAndApi(opts: { accept?: (token: string) => boolean; iamReply?:
         status: 201,
         delayMs: 20,
         headers: { 'X-Subject-Token': `MII-token-${issued}` },
-        body: { token: { expires_at: new Date(now + DAY_MS).toISOString().replace('Z', '000Z'), issued_at: new Date(now).toISOString(), methods: ['password'] } },
+        body: {
+          token: {
+            expires_at: new Date(now + DAY_MS).toISOString().replace('Z', '000Z'),
+            issued_at: new Date(now).toISOString(),
+            methods: ['password'],
+          },
+        },
       };
     }
     const token = req.headers['x-auth-token'] ?? '';
-    if (!(opts.accept ?? (() => true))(token)) return fail(401, 'APIGW.0301', 'Incorrect IAM authentication information');
+    if (!(opts.accept ?? (() => true))(token))
+      return fail(401, 'APIGW.0301', 'Incorrect IAM authentication information');
     return opts.apiReply?.(req) ?? ok({ status_results: [] });
   });
   open.push(f);
@@ -63,18 +89,28 @@ describe('password (IAM token) auth', () => {
     expect(iam.headers['x-auth-token']).toBeUndefined();
     expect(iam.body).toEqual({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: 'demo', password: PASSWORD, domain: { name: 'demo' } } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: 'demo', password: PASSWORD, domain: { name: 'demo' } } },
+        },
         scope: { project: { name: 'cn-north-4' } },
       },
     });
-    expect(f.requests.filter((r) => r.path.startsWith('/v1/')).map((r) => r.headers['x-auth-token'])).toEqual(['MII-token-1', 'MII-token-1']);
+    expect(f.requests.filter((r) => r.path.startsWith('/v1/')).map((r) => r.headers['x-auth-token'])).toEqual([
+      'MII-token-1',
+      'MII-token-1',
+    ]);
   });
 
   it('scopes by project id when one is given', async () => {
     const f = await iamAndApi();
-    await passwordClient(f, { ...PASSWORD_AUTH, projectName: undefined, projectId: '0b3e4c8a2f5d4e6f8a9b0c1d2e3f4a5b' }).listSkus().catch(() => undefined);
+    await passwordClient(f, { ...PASSWORD_AUTH, projectName: undefined, projectId: '0b3e4c8a2f5d4e6f8a9b0c1d2e3f4a5b' })
+      .listSkus()
+      .catch(() => undefined);
     const iam = f.requests.find((r) => r.path === '/v3/auth/tokens')!;
-    expect((iam.body as { auth: { scope: unknown } }).auth.scope).toEqual({ project: { id: '0b3e4c8a2f5d4e6f8a9b0c1d2e3f4a5b' } });
+    expect((iam.body as { auth: { scope: unknown } }).auth.scope).toEqual({
+      project: { id: '0b3e4c8a2f5d4e6f8a9b0c1d2e3f4a5b' },
+    });
   });
 
   it('single flight: 25 concurrent calls with a cold cache make exactly one IAM call', async () => {
@@ -115,8 +151,15 @@ describe('password (IAM token) auth', () => {
   });
 
   it('IAM refusing the password is AuthFailedError naming user and account, never the password', async () => {
-    const f = await iamAndApi({ iamReply: () => ({ status: 401, body: { error: { code: 401, message: `wrong password ${PASSWORD}`, title: 'Unauthorized' } } }) });
-    const err = (await passwordClient(f).listSkus().catch((e: unknown) => e)) as AuthFailedError;
+    const f = await iamAndApi({
+      iamReply: () => ({
+        status: 401,
+        body: { error: { code: 401, message: `wrong password ${PASSWORD}`, title: 'Unauthorized' } },
+      }),
+    });
+    const err = (await passwordClient(f)
+      .listSkus()
+      .catch((e: unknown) => e)) as AuthFailedError;
     expect(err).toBeInstanceOf(AuthFailedError);
     expect(err.message).toContain('"demo"');
     expect(err.message).not.toContain(PASSWORD);
@@ -125,13 +168,18 @@ describe('password (IAM token) auth', () => {
   });
 
   it('IAM without X-Subject-Token is an unexpected answer naming the header', async () => {
-    const f = await iamAndApi({ iamReply: () => ({ status: 201, body: { token: { expires_at: '2030-01-01T00:00:00.000000Z' } } }) });
+    const f = await iamAndApi({
+      iamReply: () => ({ status: 201, body: { token: { expires_at: '2030-01-01T00:00:00.000000Z' } } }),
+    });
     await expect(passwordClient(f).listSkus()).rejects.toThrow(/X-Subject-Token/);
   });
 
   it('IAM on its own origin; listProjects goes there with the token', async () => {
     const project = { id: '0b3e4c8a2f5d4e6f8a9b0c1d2e3f4a5b', name: 'cn-north-4', domain_id: 'd1', enabled: true };
-    const iam = await iamAndApi({ apiReply: (r) => (r.path === '/v3/auth/projects' ? { status: 200, body: { projects: [project] } } : fail(404, 'HTTP.404')) });
+    const iam = await iamAndApi({
+      apiReply: (r) =>
+        r.path === '/v3/auth/projects' ? { status: 200, body: { projects: [project] } } : fail(404, 'HTTP.404'),
+    });
     const api = await startWireFixture(() => ok({ status_results: [] }));
     open.push(api);
     const c = passwordClient(api, PASSWORD_AUTH, iam.url);
@@ -160,7 +208,12 @@ describe('IamTokenProvider refresh timing', () => {
       validateRequests: true,
     });
     open.push(iam);
-    return new IamTokenProvider(iam, { domainName: 'demo', userName: 'demo', password: PASSWORD, projectName: 'cn-north-4' }, redactor, () => clock.now);
+    return new IamTokenProvider(
+      iam,
+      { domainName: 'demo', userName: 'demo', password: PASSWORD, projectName: 'cn-north-4' },
+      redactor,
+      () => clock.now,
+    );
   }
 
   it('reuses the token until less than an hour of its 24 h is left, then fetches a new one', async () => {
@@ -212,35 +265,59 @@ describe('AK/SK auth', () => {
         queryParams: req.query,
         data: req.rawBody ? JSON.parse(req.rawBody) : undefined,
       },
-      { getAk: () => AK, getSk: () => SK, processAuthRequest: async (_c, r) => r, processAuthParams: async function () { return this; } },
+      {
+        getAk: () => AK,
+        getSk: () => SK,
+        processAuthRequest: async (_c, r) => r,
+        processAuthParams: async function () {
+          return this;
+        },
+      },
     ) as Record<string, string>;
     return expected.Authorization === auth;
   }
 
-  it.each([[undefined], ['temporary-security-token-0123456789']])('every request verifies with the official signer (security token: %s)', async (securityToken) => {
-    const verdicts: boolean[] = [];
-    const f = await startWireFixture((req) => {
-      const good = officialVerdict(req, securityToken);
-      verdicts.push(good);
-      if (!good) return fail(401, 'APIGW.0301', 'signature mismatch');
-      if (req.path.endsWith('/batch-query')) return ok({ result: [], total_count: 0 });
-      if (req.path.endsWith('/auth')) return ok({ device_token: 'dee5081f40c83ddea3ded91c387351e9', resource: { device_id: 'd', kp_id: 'Q39YyZvl' } });
-      return ok({ status_results: [] });
-    });
-    open.push(f);
-    const c = new KooPhoneClient({ endpoint: f.url, auth: { kind: 'aksk', accessKey: AK, secretKey: SK, securityToken } });
-    open.push(c);
-    await c.listInstances({ pageNo: 1, pageSize: 100, instanceName: 'kp demo 你好 & co', poolSceneTag: 'CLOUD_PHONE' });
-    await c.batchQueryStatus(['a44uhlf7', 'efjy72gs']);
-    await c.getDeviceToken('Q39YyZvl');
-    expect(verdicts).toEqual([true, true, true]);
-    for (const r of f.requests) {
-      expect(r.headers['x-sdk-date']).toMatch(/^\d{8}T\d{6}Z$/);
-      expect(JSON.stringify(r)).not.toContain(SK);
-    }
-    expect(f.requests[0].headers.authorization).toContain('SignedHeaders=host;x-request-id;x-sdk-date');
-    expect(f.requests[1].headers.authorization).toContain(`SignedHeaders=content-type;host;x-request-id;${securityToken ? 'x-sdk-date;x-security-token' : 'x-sdk-date'}`);
-  });
+  it.each([[undefined], ['temporary-security-token-0123456789']])(
+    'every request verifies with the official signer (security token: %s)',
+    async (securityToken) => {
+      const verdicts: boolean[] = [];
+      const f = await startWireFixture((req) => {
+        const good = officialVerdict(req, securityToken);
+        verdicts.push(good);
+        if (!good) return fail(401, 'APIGW.0301', 'signature mismatch');
+        if (req.path.endsWith('/batch-query')) return ok({ result: [], total_count: 0 });
+        if (req.path.endsWith('/auth'))
+          return ok({
+            device_token: 'dee5081f40c83ddea3ded91c387351e9',
+            resource: { device_id: 'd', kp_id: 'Q39YyZvl' },
+          });
+        return ok({ status_results: [] });
+      });
+      open.push(f);
+      const c = new KooPhoneClient({
+        endpoint: f.url,
+        auth: { kind: 'aksk', accessKey: AK, secretKey: SK, securityToken },
+      });
+      open.push(c);
+      await c.listInstances({
+        pageNo: 1,
+        pageSize: 100,
+        instanceName: 'kp demo 你好 & co',
+        poolSceneTag: 'CLOUD_PHONE',
+      });
+      await c.batchQueryStatus(['a44uhlf7', 'efjy72gs']);
+      await c.getDeviceToken('Q39YyZvl');
+      expect(verdicts).toEqual([true, true, true]);
+      for (const r of f.requests) {
+        expect(r.headers['x-sdk-date']).toMatch(/^\d{8}T\d{6}Z$/);
+        expect(JSON.stringify(r)).not.toContain(SK);
+      }
+      expect(f.requests[0].headers.authorization).toContain('SignedHeaders=host;x-request-id;x-sdk-date');
+      expect(f.requests[1].headers.authorization).toContain(
+        `SignedHeaders=content-type;host;x-request-id;${securityToken ? 'x-sdk-date;x-security-token' : 'x-sdk-date'}`,
+      );
+    },
+  );
 
   it('a 401 with AK/SK is final and the error never contains the secret key', async () => {
     const f = await startWireFixture(() => fail(401, 'APIGW.0301', `bad signature for ${SK}`));

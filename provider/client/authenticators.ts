@@ -39,7 +39,10 @@ export function akskAuthenticator(
       const project = await projectId?.();
       const extra: Record<string, string> = project ? { 'X-Project-Id': project } : {};
       return {
-        headers: (req) => ({ ...extra, ...signRequest({ ...req, headers: { ...req.headers, ...extra } }, creds, now()) }),
+        headers: (req) => ({
+          ...extra,
+          ...signRequest({ ...req, headers: { ...req.headers, ...extra } }, creds, now()),
+        }),
         renew: () => false,
       };
     },

@@ -104,7 +104,8 @@ export class BillingApi {
         body: { only_main_resource: 1, offset, limit: QUERY_IDS_MAX, expire_time_end: filter.expireTimeEnd },
       });
       out.push(...data.data);
-      if (data.data.length < QUERY_IDS_MAX || (data.total_count !== undefined && out.length >= data.total_count)) return out;
+      if (data.data.length < QUERY_IDS_MAX || (data.total_count !== undefined && out.length >= data.total_count))
+        return out;
     }
   }
 
@@ -133,7 +134,9 @@ export class BillingApi {
   async setPayPerUseAtExpiry(resourceIds: readonly string[], enabled: boolean): Promise<BssErrorDetail[]> {
     const failed: BssErrorDetail[] = [];
     for (const ids of chunk(resourceIds, TO_ON_DEMAND_IDS_MAX)) {
-      const { data } = await this.transport.call(toOnDemandOp, { body: { operation: enabled ? 'SET_UP' : 'CANCEL', resource_ids: ids } });
+      const { data } = await this.transport.call(toOnDemandOp, {
+        body: { operation: enabled ? 'SET_UP' : 'CANCEL', resource_ids: ids },
+      });
       failed.push(...data.error_details);
     }
     return failed;

@@ -34,7 +34,13 @@ const clients: KooPhoneClient[] = [];
 // A fresh emulator per test: /_emulator/reset does not rewind the virtual clock, and the emulator checks X-Sdk-Date
 // against that clock, so AK/SK calls would fail (skew > 15 min) once earlier tests had advanced it.
 beforeEach(async () => {
-  emu = await startEmulator({ host: '127.0.0.1', port: 0, dataDir: null, provisionSeconds: STEP, releaseSeconds: STEP });
+  emu = await startEmulator({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: null,
+    provisionSeconds: STEP,
+    releaseSeconds: STEP,
+  });
   await control('PUT', '/settings', { taskSeconds: STEP });
 });
 afterEach(async () => {
@@ -44,7 +50,11 @@ afterEach(async () => {
 
 // ---- helpers: the emulator's control plane, spoken over plain HTTP ----
 
-async function control(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Record<string, unknown>> {
+async function control(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const res = await request(`${emu.url}/_emulator${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -74,7 +84,10 @@ async function issueToken(creds = DEMO): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: creds.userName, password: creds.password, domain: { name: creds.domainName } } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: creds.userName, password: creds.password, domain: { name: creds.domainName } } },
+        },
         scope: { project: { name: creds.projectName } },
       },
     }),
@@ -153,7 +166,9 @@ describe.each<Mode>(['password', 'aksk', 'token'])('every endpoint with %s auth'
   it('sku: lists the catalogue with the band SKU and both regions', async () => {
     const cat = await c.listSkus('0');
     expect(cat.bandInfo.cbcSkuId).toBe('kp.bandwidth');
-    expect(cat.skuSpecResponseList.map((r) => r.regionId)).toEqual(expect.arrayContaining(['cn-north-4', 'cn-north-7']));
+    expect(cat.skuSpecResponseList.map((r) => r.regionId)).toEqual(
+      expect.arrayContaining(['cn-north-4', 'cn-north-7']),
+    );
     const pro = cat.skuSpecResponseList.flatMap((r) => r.skuResponses).find((s) => s.cbcSkuId === SKU);
     expect(pro).toMatchObject({ type: 'PROFESSIONAL', bandSize: '4,6', chargeMode: 2 });
   });
@@ -168,7 +183,13 @@ describe.each<Mode>(['password', 'aksk', 'token'])('every endpoint with %s auth'
     expect((await c.batchQueryStatus(ids)).map((s) => s.status)).toEqual([2, 2]);
     const listed = await c.listAllInstances({ instanceName: 'kpc' });
     expect(listed.map((r) => r.instance_id).sort()).toEqual([...ids].sort());
-    expect(listed[0]).toMatchObject({ region: 'cn-north-4', billing_mode: '1', running_status: 2, frozen_status: 0, project_name: 'cn-north-4' });
+    expect(listed[0]).toMatchObject({
+      region: 'cn-north-4',
+      billing_mode: '1',
+      running_status: 2,
+      frozen_status: 0,
+      project_name: 'cn-north-4',
+    });
     const byId = await c.listInstances({ pageNo: 1, pageSize: 10, instanceId: ids[1] });
     expect(byId.result.map((r) => r.instance_id)).toEqual([ids[1]]);
     expect(byId.totalCount).toBe(1);
@@ -249,7 +270,8 @@ describe.each<Mode>(['password', 'aksk', 'token'])('every endpoint with %s auth'
       biz_type: 'apk',
       content_type: 'application/octet-stream',
       content_md5: '9e107d9d372bb6826bd81d3542a419d6',
-      install_package_url: 'https://bucket.obs.cn-north-7.example.com/apps/example.apk?AccessKeyId=x&Expires=1&Signature=y',
+      install_package_url:
+        'https://bucket.obs.cn-north-7.example.com/apps/example.apk?AccessKeyId=x&Expires=1&Signature=y',
       instance_id_list: ids,
     });
     expect(task.task_id).toMatch(/^ZGCA/);
@@ -316,24 +338,44 @@ describe('error paths and limits (server-side, client validation off)', () => {
   });
 
   it('create: periodNum 10 months is 3006, 4 years is 3007; 9 months and 3 years are accepted', async () => {
-    const month = await rejection(c.createInstances(createRequest('kpm', { chargeParam: { chargingMode: 1, periodType: 2, periodNum: 10, isAutoPay: 1 } })));
+    const month = await rejection(
+      c.createInstances(
+        createRequest('kpm', { chargeParam: { chargingMode: 1, periodType: 2, periodNum: 10, isAutoPay: 1 } }),
+      ),
+    );
     expect(month).toBeInstanceOf(InvalidArgumentError);
     expect([month.normalizedCode, month.status]).toEqual(['3006', 200]); // business errors come with HTTP 200 (docs/api/endpoints.md#http-status)
-    const year = await rejection(c.createInstances(createRequest('kpy', { chargeParam: { chargingMode: 1, periodType: 3, periodNum: 4, isAutoPay: 1 } })));
+    const year = await rejection(
+      c.createInstances(
+        createRequest('kpy', { chargeParam: { chargingMode: 1, periodType: 3, periodNum: 4, isAutoPay: 1 } }),
+      ),
+    );
     expect([year.normalizedCode, year.status]).toEqual(['3007', 200]);
-    await c.createInstances(createRequest('kpm', { chargeParam: { chargingMode: 1, periodType: 2, periodNum: 9, isAutoPay: 1 } }));
-    await c.createInstances(createRequest('kpy', { chargeParam: { chargingMode: 1, periodType: 3, periodNum: 3, isAutoPay: 1 } }));
+    await c.createInstances(
+      createRequest('kpm', { chargeParam: { chargingMode: 1, periodType: 2, periodNum: 9, isAutoPay: 1 } }),
+    );
+    await c.createInstances(
+      createRequest('kpy', { chargeParam: { chargingMode: 1, periodType: 3, periodNum: 3, isAutoPay: 1 } }),
+    );
   });
 
   it('create: an unknown SKU or region is 3002, a wrong band SKU 3001', async () => {
-    expect((await rejection(c.createInstances(createRequest('kps', { instanceSkuId: 'kp.nope' })))).normalizedCode).toBe('3002');
-    expect((await rejection(c.createInstances(createRequest('kps', { regionId: 'cn-nowhere-1' })))).normalizedCode).toBe('3002');
-    expect((await rejection(c.createInstances(createRequest('kps', { bandSkuId: 'kp.not-a-band' })))).normalizedCode).toBe('3001');
+    expect(
+      (await rejection(c.createInstances(createRequest('kps', { instanceSkuId: 'kp.nope' })))).normalizedCode,
+    ).toBe('3002');
+    expect(
+      (await rejection(c.createInstances(createRequest('kps', { regionId: 'cn-nowhere-1' })))).normalizedCode,
+    ).toBe('3002');
+    expect(
+      (await rejection(c.createInstances(createRequest('kps', { bandSkuId: 'kp.not-a-band' })))).normalizedCode,
+    ).toBe('3001');
   });
 
   it('create: the client itself refuses count 2001 when validation is on, sending nothing', async () => {
     const strict = client({ kind: 'password', ...DEMO });
-    const err = (await rejection(strict.createInstances(createRequest('kpl', { count: 2001 })))) as InvalidArgumentError;
+    const err = (await rejection(
+      strict.createInstances(createRequest('kpl', { count: 2001 })),
+    )) as InvalidArgumentError;
     expect(err.field).toBe('count');
     expect((await counters()).create ?? 0).toBe(0);
   });
@@ -415,7 +457,14 @@ describe('error paths and limits (server-side, client validation off)', () => {
 });
 
 describe('tenant isolation', () => {
-  const OTHER = { domainName: 'other', userName: 'other', password: 'other-password', projectName: 'cn-north-7', accessKey: 'OTHERACCESSKEY000000', secretKey: 'other-secret' };
+  const OTHER = {
+    domainName: 'other',
+    userName: 'other',
+    password: 'other-password',
+    projectName: 'cn-north-7',
+    accessKey: 'OTHERACCESSKEY000000',
+    secretKey: 'other-secret',
+  };
 
   it("another tenant's phone is invisible in listings and refused (1001) for every action", async () => {
     await control('POST', '/seed', { tenants: [{ ...OTHER, users: [USER_A] }] });
@@ -447,7 +496,9 @@ describe('tenant isolation', () => {
 
 describe('paging', () => {
   it('listAllInstances reads 250 phones in pages of 100 (3 batch-query calls); page_size 200 is capped at 100', async () => {
-    await seedInstances(Array.from({ length: 250 }, (_, i) => ({ instanceName: `bulk-${String(i + 1).padStart(5, '0')}` })));
+    await seedInstances(
+      Array.from({ length: 250 }, (_, i) => ({ instanceName: `bulk-${String(i + 1).padStart(5, '0')}` })),
+    );
     const c = client({ kind: 'aksk', accessKey: AK, secretKey: SK });
     await control('DELETE', '/counters');
     const all = await c.listAllInstances();
@@ -497,7 +548,8 @@ describe('authentication against the emulator', () => {
   ])('%s is AuthFailedError without leaking the secret', async (_name, auth) => {
     const err = await rejection(client(auth, { maxRetries: 0 }).listSkus());
     expect(err).toBeInstanceOf(AuthFailedError);
-    for (const secret of ['wrong-password', 'wrong-secret', SK, 'MIIforged-token-0000000000000000000000000000000000']) expect(err.message).not.toContain(secret);
+    for (const secret of ['wrong-password', 'wrong-secret', SK, 'MIIforged-token-0000000000000000000000000000000000'])
+      expect(err.message).not.toContain(secret);
   });
 });
 
@@ -515,7 +567,10 @@ describe('faults injected by the emulator', () => {
     const err = await rejection(c.createInstances(createRequest('kpdrop', { count: 2 })));
     expect(err).toBeInstanceOf(KooPhoneOutcomeUnknownError);
     expect((await counters()).create).toBe(1);
-    expect((await c.listAllInstances({ instanceName: 'kpdrop-' })).map((r) => r.instance_name).sort()).toEqual(['kpdrop-00001', 'kpdrop-00002']);
+    expect((await c.listAllInstances({ instanceName: 'kpdrop-' })).map((r) => r.instance_name).sort()).toEqual([
+      'kpdrop-00001',
+      'kpdrop-00002',
+    ]);
   });
 
   it('create: throttling (429 APIGW.0308) is retried and buys exactly one set of phones', async () => {
@@ -561,7 +616,13 @@ describe('faults injected by the emulator', () => {
 
   it('busy 2006 with HTTP 200 is retried until the fault is used up', async () => {
     const [id] = await seedInstances([{ instanceName: 'kpbusy-00001' }]);
-    await fault({ endpoint: 'batch-reset', status: 200, errorCode: 'KOOPHONE.API.2006', errorMsg: 'backing up', count: 2 });
+    await fault({
+      endpoint: 'batch-reset',
+      status: 200,
+      errorCode: 'KOOPHONE.API.2006',
+      errorMsg: 'backing up',
+      count: 2,
+    });
     const c = client({ kind: 'aksk', accessKey: AK, secretKey: SK });
     await c.resetInstances([id]);
     expect((await counters())['batch-reset']).toBe(3);

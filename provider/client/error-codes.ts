@@ -32,7 +32,8 @@ interface DocumentedCode extends CodeInfo {
   readonly httpStatusByOp?: Readonly<Record<string, number>>;
 }
 
-const RETRY_LATER = 'The client already retried with backoff; if it persists, retry later or contact Huawei Cloud support.';
+const RETRY_LATER =
+  'The client already retried with backoff; if it persists, retry later or contact Huawei Cloud support.';
 
 /** Keyed by the numeric part of `KOOPHONE.API.nnnn` (also `KooPhone.API.`, `KP.API.`, `KPAPI.`, docs/api/ambiguities.md#a5). */
 const KOOPHONE_CODES: Readonly<Record<string, DocumentedCode>> = {
@@ -196,7 +197,8 @@ const KOOPHONE_CODES: Readonly<Record<string, DocumentedCode>> = {
   '40010': {
     httpStatus: 200,
     category: 'other',
-    explanation: 'The instance or its device is in a state that does not allow this operation. Check its status and retry later.',
+    explanation:
+      'The instance or its device is in a state that does not allow this operation. Check its status and retry later.',
   },
   '4999': {
     httpStatus: 400,
@@ -273,10 +275,18 @@ const KOOPHONE_CODES: Readonly<Record<string, DocumentedCode>> = {
     explanation: 'The app installation failed. Check the package (URL, size, MD5) and the instance state, then retry.',
   },
   '9000': { httpStatus: 500, category: 'server', explanation: `KooPhone had an internal error. ${RETRY_LATER}` },
-  '9001': { httpStatus: 200, category: 'server', explanation: `KooPhone had a cache (Redis) read/write problem. ${RETRY_LATER}` },
+  '9001': {
+    httpStatus: 200,
+    category: 'server',
+    explanation: `KooPhone had a cache (Redis) read/write problem. ${RETRY_LATER}`,
+  },
   '9002': { httpStatus: 500, category: 'server', explanation: `KooPhone had a cache (Redis) failure. ${RETRY_LATER}` },
   '9003': { httpStatus: 500, category: 'server', explanation: `A service KooPhone depends on failed. ${RETRY_LATER}` },
-  '9999': { httpStatus: 500, category: 'server', explanation: `KooPhone had an internal service error. ${RETRY_LATER}` },
+  '9999': {
+    httpStatus: 500,
+    category: 'server',
+    explanation: `KooPhone had an internal service error. ${RETRY_LATER}`,
+  },
 };
 
 /** API gateway codes that matter to the client (docs/api/endpoints.md#envelope; widely documented for Huawei APIG). */
@@ -297,7 +307,8 @@ const GATEWAY_CODES: Readonly<Record<string, DocumentedCode>> = {
   'APIGW.0308': {
     httpStatus: 429,
     category: 'rate-limited',
-    explanation: 'The API gateway throttled the request. The client backs off and retries; lower the concurrency if it persists.',
+    explanation:
+      'The API gateway throttled the request. The client backs off and retries; lower the concurrency if it persists.',
   },
 };
 
@@ -354,7 +365,10 @@ export function infoForStatus(status: number): CodeInfo {
     return { category: 'other', explanation: 'The server does not implement this operation (HTTP 501).' };
   }
   if (status === 408 || status === 409) {
-    return { category: 'busy', explanation: `The server could not complete the request in time or hit a conflict. ${RETRY_LATER}` };
+    return {
+      category: 'busy',
+      explanation: `The server could not complete the request in time or hit a conflict. ${RETRY_LATER}`,
+    };
   }
   if (status === 429) {
     return {
@@ -366,7 +380,13 @@ export function infoForStatus(status: number): CodeInfo {
     return { category: 'server', explanation: `The server failed (HTTP ${status}). ${RETRY_LATER}` };
   }
   if (status >= 400) {
-    return { category: 'invalid-argument', explanation: `The server refused the request (HTTP ${status}). Check the parameters.` };
+    return {
+      category: 'invalid-argument',
+      explanation: `The server refused the request (HTTP ${status}). Check the parameters.`,
+    };
   }
-  return { category: 'other', explanation: 'The server returned an error code the client does not know. See the message.' };
+  return {
+    category: 'other',
+    explanation: 'The server returned an error code the client does not know. See the message.',
+  };
 }

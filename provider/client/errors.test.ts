@@ -12,16 +12,55 @@ import {
 
 /** Every code of docs/api/endpoints.md#errors, typed out here (not taken from the table under test). */
 const DOCUMENTED_CODES = [
-  'KOOPHONE.API.0000', 'KOOPHONE.API.0001', 'KOOPHONE.API.0002', 'KOOPHONE.API.0003', 'KOOPHONE.API.0004',
-  'KOOPHONE.API.0005', 'KOOPHONE.API.1000', 'KOOPHONE.API.1001', 'KOOPHONE.API.1002', 'KOOPHONE.API.1003',
-  'KOOPHONE.API.1004', 'KOOPHONE.API.1005', 'KOOPHONE.API.1012', 'KOOPHONE.API.2001', 'KOOPHONE.API.2002',
-  'KOOPHONE.API.2003', 'KOOPHONE.API.2004', 'KOOPHONE.API.2005', 'KOOPHONE.API.2006', 'KOOPHONE.API.2210',
-  'KPAPI.2209', 'KOOPHONE.API.3001', 'KOOPHONE.API.3002', 'KOOPHONE.API.3003', 'KOOPHONE.API.3006',
-  'KOOPHONE.API.3007', 'KOOPHONE.API.3008', 'KOOPHONE.API.3009', 'KOOPHONE.API.4001', 'KOOPHONE.API.40010',
-  'KOOPHONE.API.4999', 'KOOPHONE.API.5001', 'KOOPHONE.API.5005', 'KOOPHONE.API.6000', 'KOOPHONE.API.6001',
-  'KOOPHONE.API.6002', 'KOOPHONE.API.62006', 'KOOPHONE.API.62010', 'KOOPHONE.API.62015', 'KOOPHONE.API.62016',
-  'KOOPHONE.API.62017', 'KOOPHONE.API.62019', 'KOOPHONE.API.62020', 'KOOPHONE.API.62021', 'KOOPHONE.API.9000',
-  'KOOPHONE.API.9001', 'KOOPHONE.API.9002', 'KOOPHONE.API.9003', 'KOOPHONE.API.9999',
+  'KOOPHONE.API.0000',
+  'KOOPHONE.API.0001',
+  'KOOPHONE.API.0002',
+  'KOOPHONE.API.0003',
+  'KOOPHONE.API.0004',
+  'KOOPHONE.API.0005',
+  'KOOPHONE.API.1000',
+  'KOOPHONE.API.1001',
+  'KOOPHONE.API.1002',
+  'KOOPHONE.API.1003',
+  'KOOPHONE.API.1004',
+  'KOOPHONE.API.1005',
+  'KOOPHONE.API.1012',
+  'KOOPHONE.API.2001',
+  'KOOPHONE.API.2002',
+  'KOOPHONE.API.2003',
+  'KOOPHONE.API.2004',
+  'KOOPHONE.API.2005',
+  'KOOPHONE.API.2006',
+  'KOOPHONE.API.2210',
+  'KPAPI.2209',
+  'KOOPHONE.API.3001',
+  'KOOPHONE.API.3002',
+  'KOOPHONE.API.3003',
+  'KOOPHONE.API.3006',
+  'KOOPHONE.API.3007',
+  'KOOPHONE.API.3008',
+  'KOOPHONE.API.3009',
+  'KOOPHONE.API.4001',
+  'KOOPHONE.API.40010',
+  'KOOPHONE.API.4999',
+  'KOOPHONE.API.5001',
+  'KOOPHONE.API.5005',
+  'KOOPHONE.API.6000',
+  'KOOPHONE.API.6001',
+  'KOOPHONE.API.6002',
+  'KOOPHONE.API.62006',
+  'KOOPHONE.API.62010',
+  'KOOPHONE.API.62015',
+  'KOOPHONE.API.62016',
+  'KOOPHONE.API.62017',
+  'KOOPHONE.API.62019',
+  'KOOPHONE.API.62020',
+  'KOOPHONE.API.62021',
+  'KOOPHONE.API.9000',
+  'KOOPHONE.API.9001',
+  'KOOPHONE.API.9002',
+  'KOOPHONE.API.9003',
+  'KOOPHONE.API.9999',
 ];
 
 function errorFor(code: string, status = 200): KooPhoneApiError {
@@ -52,8 +91,23 @@ describe('error codes', () => {
     [NotFoundError, ['KOOPHONE.API.4001', 'KOOPHONE.API.2210']],
     [PayPerUseNotDeletableError, ['KOOPHONE.API.5001']],
     [RateLimitedError, ['APIGW.0308']],
-    [AuthFailedError, ['KOOPHONE.API.1001', 'KOOPHONE.API.1003', 'KOOPHONE.API.6001', 'KOOPHONE.API.6002', 'APIGW.0301']],
-    [InvalidArgumentError, ['KOOPHONE.API.1000', 'KOOPHONE.API.1002', 'KOOPHONE.API.3001', 'KOOPHONE.API.3002', 'KOOPHONE.API.3006', 'KOOPHONE.API.3007', 'KOOPHONE.API.3008', 'KOOPHONE.API.6000']],
+    [
+      AuthFailedError,
+      ['KOOPHONE.API.1001', 'KOOPHONE.API.1003', 'KOOPHONE.API.6001', 'KOOPHONE.API.6002', 'APIGW.0301'],
+    ],
+    [
+      InvalidArgumentError,
+      [
+        'KOOPHONE.API.1000',
+        'KOOPHONE.API.1002',
+        'KOOPHONE.API.3001',
+        'KOOPHONE.API.3002',
+        'KOOPHONE.API.3006',
+        'KOOPHONE.API.3007',
+        'KOOPHONE.API.3008',
+        'KOOPHONE.API.6000',
+      ],
+    ],
   ])('%p for its codes', (cls, codes) => {
     for (const code of codes) expect(errorFor(code)).toBeInstanceOf(cls);
   });
@@ -69,8 +123,15 @@ describe('error codes', () => {
 
   it('formats messages as explanation, server text, then (operation: status, code, request id)', () => {
     const err = errorFor('KOOPHONE.API.5001', 400);
-    expect(err.message).toMatch(/^Pay-per-use .* Server said: "msg"\. \(delete: HTTP 400, error code KOOPHONE\.API\.5001, request id req-1\)$/);
-    const unknown = new KooPhoneOutcomeUnknownError({ code: 'HTTP.502', explanation: 'No answer.', requestId: 'r2', endpoint: 'create' });
+    expect(err.message).toMatch(
+      /^Pay-per-use .* Server said: "msg"\. \(delete: HTTP 400, error code KOOPHONE\.API\.5001, request id req-1\)$/,
+    );
+    const unknown = new KooPhoneOutcomeUnknownError({
+      code: 'HTTP.502',
+      explanation: 'No answer.',
+      requestId: 'r2',
+      endpoint: 'create',
+    });
     expect(unknown.message).toBe('No answer. (create: error code HTTP.502, request id r2)');
     expect(unknown).not.toBeInstanceOf(KooPhoneApiError);
   });

@@ -109,7 +109,10 @@ export class IamTokenProvider {
           { domain: { name: domainName } };
     return {
       auth: {
-        identity: { methods: ['password'], password: { user: { name: userName, password, domain: { name: domainName } } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: userName, password, domain: { name: domainName } } },
+        },
         scope,
       },
     };

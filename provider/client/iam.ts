@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { iamProjectsResponseSchema, iamTokenQuerySchema, iamTokenRequestSchema, iamTokenResponseSchema } from '../schemas/wire/iam';
+import {
+  iamProjectsResponseSchema,
+  iamTokenQuerySchema,
+  iamTokenRequestSchema,
+  iamTokenResponseSchema,
+} from '../schemas/wire/iam';
 import { defineOperation } from './operation';
 
 /**

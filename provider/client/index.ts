@@ -2,13 +2,23 @@ import type { AsyncTask, UserInstance } from '../schemas/wire/common';
 import type { AppInstallRequest, InstalledApp } from '../schemas/wire/apps';
 import type { CmdResult, TaskJob } from '../schemas/wire/commands';
 import type { IamProject } from '../schemas/wire/iam';
-import type { CreatedInstance, CreateInstancesRequest, InstanceRecord, InstanceStatus } from '../schemas/wire/instances';
+import type {
+  CreatedInstance,
+  CreateInstancesRequest,
+  InstanceRecord,
+  InstanceStatus,
+} from '../schemas/wire/instances';
 import type { SkuCatalogue } from '../schemas/wire/skus';
 import type { DeviceToken, PreparedInstance, PrepareProgress } from '../schemas/wire/streaming';
 import type { VideoSettingRequest } from '../schemas/wire/video';
 import { installAppOp, listInstanceAppsOp } from './apps';
 import { assignInstancesOp, unassignInstancesOp } from './assignments';
-import { akskAuthenticator, anonymousAuthenticator, passwordAuthenticator, staticTokenAuthenticator } from './authenticators';
+import {
+  akskAuthenticator,
+  anonymousAuthenticator,
+  passwordAuthenticator,
+  staticTokenAuthenticator,
+} from './authenticators';
 import { listProjectsOp, lookupProjectsOp } from './iam';
 import { IamTokenProvider } from './iam-token';
 import {
@@ -21,7 +31,14 @@ import {
 } from './instances';
 import { SecretRedactor } from './redact';
 import { listSkusOp } from './skus';
-import { backupInstancesOp, getDeviceTokenOp, getPrepareProgressOp, prepareInstancesOp, releaseSessionOp, stopStreamingOp } from './streaming';
+import {
+  backupInstancesOp,
+  getDeviceTokenOp,
+  getPrepareProgressOp,
+  prepareInstancesOp,
+  releaseSessionOp,
+  stopStreamingOp,
+} from './streaming';
 import { asyncCommandOp, getTaskOp, syncCommandOp } from './tasks';
 import { describeKey } from '../config';
 import { Transport, type Authenticator, type EndpointSetting, type TransportHooks } from './transport';
@@ -36,7 +53,13 @@ export type { AppInstallRequest, InstalledApp } from '../schemas/wire/apps';
 export type { CmdResult, JobState, TaskJob } from '../schemas/wire/commands';
 export { JOB_STATUS, jobState } from '../schemas/wire/commands';
 export type { IamProject } from '../schemas/wire/iam';
-export type { ChargeParam, CreatedInstance, CreateInstancesRequest, InstanceRecord, InstanceStatus } from '../schemas/wire/instances';
+export type {
+  ChargeParam,
+  CreatedInstance,
+  CreateInstancesRequest,
+  InstanceRecord,
+  InstanceStatus,
+} from '../schemas/wire/instances';
 export type { InstanceSku, RegionSkus, SkuCatalogue, SkuPool } from '../schemas/wire/skus';
 export type { DeviceToken, PreparedInstance, PrepareProgress } from '../schemas/wire/streaming';
 export type { InstanceSetting, VideoSettingRequest, VideoSpec, VideoSpecGroup } from '../schemas/wire/video';
@@ -45,12 +68,26 @@ export { BillingApi, DEFAULT_BILLING_ENDPOINT } from './billing';
 export type { BssErrorDetail, OrderInstance, RenewSubscriptionsRequest } from '../schemas/wire/billing';
 
 export type AuthConfig =
-  | { kind: 'password'; domainName: string; userName: string; password: string; projectName?: string; projectId?: string }
+  | {
+      kind: 'password';
+      domainName: string;
+      userName: string;
+      password: string;
+      projectName?: string;
+      projectId?: string;
+    }
   /**
    * projectId: sent and signed as X-Project-Id, as the official SDK does. projectName (a region such as cn-north-4)
    * without projectId: the id is looked up once with IAM GET /v3/projects?name=, like the SDK.
    */
-  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string; projectId?: string; projectName?: string }
+  | {
+      kind: 'aksk';
+      accessKey: string;
+      secretKey: string;
+      securityToken?: string;
+      projectId?: string;
+      projectName?: string;
+    }
   | { kind: 'token'; token: string };
 
 export interface KooPhoneClientOptions {
@@ -119,7 +156,10 @@ const IAM_ENDPOINT: EndpointSetting = {
   setting: `${describeKey('iamEndpoint')}, by default https://iam.{region}.myhuaweicloud.com from ${describeKey('region')},`,
 };
 
-const BILLING_ENDPOINT: EndpointSetting = { service: 'the Huawei Cloud billing API', setting: describeKey('billingEndpoint') };
+const BILLING_ENDPOINT: EndpointSetting = {
+  service: 'the Huawei Cloud billing API',
+  setting: describeKey('billingEndpoint'),
+};
 const DEFAULTS = { timeoutMs: 60_000, maxRetries: 3, concurrency: 8, retryBaseMs: 500, maxRetryDelayMs: 8_000 };
 /** The server caps page_size at 100 (docs/api/ambiguities.md#a3). */
 const PAGE_SIZE = 100;
@@ -151,23 +191,44 @@ export class KooPhoneClient {
     let auth: Authenticator;
     const a = opts.auth;
     if (a.kind === 'password') {
-      this.iam = new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, endpointSetting: iamSetting, auth: anonymousAuthenticator });
+      this.iam = new Transport({
+        ...common,
+        endpoint: opts.iamEndpoint ?? opts.endpoint,
+        endpointSetting: iamSetting,
+        auth: anonymousAuthenticator,
+      });
       auth = passwordAuthenticator(new IamTokenProvider(this.iam, a, redactor));
     } else if (a.kind === 'aksk') {
       redactor.add(a.secretKey);
       redactor.add(a.securityToken);
       const lookup = a.projectId === undefined && a.projectName !== undefined ? a.projectName : undefined;
       // The lookup itself is signed without X-Project-Id (there is none yet), as in the SDK.
-      const iamLookup = lookup === undefined ? undefined : new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, auth: akskAuthenticator(a) });
+      const iamLookup =
+        lookup === undefined
+          ? undefined
+          : new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, auth: akskAuthenticator(a) });
       this.iam = iamLookup;
-      auth = akskAuthenticator(a, projectIdSource(a.projectId, iamLookup && lookup ? () => findProjectId(iamLookup, lookup) : undefined));
+      auth = akskAuthenticator(
+        a,
+        projectIdSource(a.projectId, iamLookup && lookup ? () => findProjectId(iamLookup, lookup) : undefined),
+      );
     } else {
       redactor.add(a.token);
       auth = staticTokenAuthenticator(a.token);
     }
     this.api = new Transport({ ...common, endpoint: opts.endpoint, endpointSetting: API_ENDPOINT, auth });
-    this.iamApi = new Transport({ ...common, endpoint: opts.iamEndpoint ?? opts.endpoint, endpointSetting: iamSetting, auth });
-    this.billingApi = new Transport({ ...common, endpoint: opts.billingEndpoint ?? DEFAULT_BILLING_ENDPOINT, endpointSetting: BILLING_ENDPOINT, auth });
+    this.iamApi = new Transport({
+      ...common,
+      endpoint: opts.iamEndpoint ?? opts.endpoint,
+      endpointSetting: iamSetting,
+      auth,
+    });
+    this.billingApi = new Transport({
+      ...common,
+      endpoint: opts.billingEndpoint ?? DEFAULT_BILLING_ENDPOINT,
+      endpointSetting: BILLING_ENDPOINT,
+      auth,
+    });
     this.billing = new BillingApi(this.billingApi);
   }
 
@@ -328,7 +389,10 @@ export class KooPhoneClient {
 }
 
 /** A project id known up front, or looked up once (concurrent first calls share the lookup; a failure is retried). */
-function projectIdSource(known: string | undefined, lookup: (() => Promise<string>) | undefined): (() => Promise<string | undefined>) | undefined {
+function projectIdSource(
+  known: string | undefined,
+  lookup: (() => Promise<string>) | undefined,
+): (() => Promise<string | undefined>) | undefined {
   if (known !== undefined) return async () => known;
   if (!lookup) return undefined;
   let pending: Promise<string> | undefined;

@@ -7,7 +7,8 @@ export class Semaphore {
   private readonly waiters: Array<() => void> = [];
 
   constructor(private limitValue: number) {
-    if (!Number.isInteger(limitValue) || limitValue < 1) throw new RangeError(`concurrency must be an integer ≥ 1, got ${limitValue}`);
+    if (!Number.isInteger(limitValue) || limitValue < 1)
+      throw new RangeError(`concurrency must be an integer ≥ 1, got ${limitValue}`);
   }
 
   get limit(): number {

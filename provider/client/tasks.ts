@@ -1,4 +1,10 @@
-import { asyncCommandResponseSchema, commandRequestSchema, syncCommandResponseSchema, taskIdSchema, taskResponseSchema } from '../schemas/wire/commands';
+import {
+  asyncCommandResponseSchema,
+  commandRequestSchema,
+  syncCommandResponseSchema,
+  taskIdSchema,
+  taskResponseSchema,
+} from '../schemas/wire/commands';
 import { z } from 'zod';
 import { defineOperation } from './operation';
 

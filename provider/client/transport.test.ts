@@ -26,7 +26,10 @@ const CREATE = {
   count: 1,
   chargeParam: { chargingMode: 1, periodType: 2, periodNum: 1, isAutoPay: 1 },
 };
-const CREATED = { orderId: 'CS2412261442DBN4E', instanceInfos: [{ instanceId: '11J6QVu5', instanceName: 'kp-test-00001' }] };
+const CREATED = {
+  orderId: 'CS2412261442DBN4E',
+  instanceInfos: [{ instanceId: '11J6QVu5', instanceName: 'kp-test-00001' }],
+};
 
 let fixture: WireFixture | undefined;
 const clients: KooPhoneClient[] = [];
@@ -70,7 +73,9 @@ async function rejectionOf(p: Promise<unknown>): Promise<unknown> {
 
 describe('retries on idempotent calls', () => {
   it('retries 503 with exponential backoff (base·2ⁿ minus jitter) and then succeeds', async () => {
-    const f = await serve((_r, i) => (i < 2 ? { status: 503, body: 'busy' } : ok({ status_results: [{ instance_id: 'a44uhlf7', status: 2 }] })));
+    const f = await serve((_r, i) =>
+      i < 2 ? { status: 503, body: 'busy' } : ok({ status_results: [{ instance_id: 'a44uhlf7', status: 2 }] }),
+    );
     const result = await client(f.url).batchQueryStatus(['a44uhlf7']);
     expect(result).toEqual([{ instance_id: 'a44uhlf7', status: 2 }]);
     expect(f.requests).toHaveLength(3);
@@ -84,7 +89,13 @@ describe('retries on idempotent calls', () => {
     const e = err as KooPhoneApiError;
     expect(f.requests).toHaveLength(3);
     expect(delays).toEqual([88, 175]);
-    expect(e).toMatchObject({ status: 500, code: 'KOOPHONE.API.9999', apiMessage: 'internal error', endpoint: 'reboot', retryable: true });
+    expect(e).toMatchObject({
+      status: 500,
+      code: 'KOOPHONE.API.9999',
+      apiMessage: 'internal error',
+      endpoint: 'reboot',
+      retryable: true,
+    });
     expect(e.requestId).toBe(f.requests[2].headers['x-request-id']);
     expect(e.message).toContain('KOOPHONE.API.9999');
   });
@@ -104,7 +115,13 @@ describe('retries on idempotent calls', () => {
   });
 
   it('retries the busy codes 2005/2006 even when they come with HTTP 200, and 408/409', async () => {
-    const replies = [fail(200, 'KOOPHONE.API.2005'), fail(200, 'KooPhone.API.2006'), { status: 408, body: '' }, { status: 409, body: '' }, ok()];
+    const replies = [
+      fail(200, 'KOOPHONE.API.2005'),
+      fail(200, 'KooPhone.API.2006'),
+      { status: 408, body: '' },
+      { status: 409, body: '' },
+      ok(),
+    ];
     const f = await serve((_r, i) => replies[i]);
     await client(f.url, { maxRetries: 5 }).resetInstances(['a44uhlf7']);
     expect(f.requests).toHaveLength(5);
@@ -113,7 +130,10 @@ describe('retries on idempotent calls', () => {
 
   it('retries a dropped connection on a read', async () => {
     const f = await serve((_r, i) => (i === 0 ? { drop: true } : ok({ status: 0, waitingCount: 0 })));
-    await expect(client(f.url).getPrepareProgress('1008600000104285462', 'a44uhlf7')).resolves.toEqual({ status: 0, waitingCount: 0 });
+    await expect(client(f.url).getPrepareProgress('1008600000104285462', 'a44uhlf7')).resolves.toEqual({
+      status: 0,
+      waitingCount: 0,
+    });
     expect(f.requests).toHaveLength(2);
   });
 
@@ -129,7 +149,11 @@ describe('retries on idempotent calls', () => {
   });
 
   it('does not retry definite refusals: 4001 → NotFoundError, 1000 → InvalidArgumentError, 5005 → plain error', async () => {
-    const replies = [fail(200, 'KOOPHONE.API.4001', 'instance not exist'), fail(400, 'KOOPHONE.API.1000'), fail(400, 'KOOPHONE.API.5005')];
+    const replies = [
+      fail(200, 'KOOPHONE.API.4001', 'instance not exist'),
+      fail(400, 'KOOPHONE.API.1000'),
+      fail(400, 'KOOPHONE.API.5005'),
+    ];
     const f = await serve((_r, i) => replies[i]);
     const c = client(f.url);
     expect(await rejectionOf(c.prepareInstances('u1', ['gone0001']))).toBeInstanceOf(NotFoundError);
@@ -156,7 +180,9 @@ describe('non-idempotent calls (create, delete) are never replayed once they may
     expect(f.requests).toHaveLength(1);
     expect(e.endpoint).toBe('create');
     expect(e.requestId).toBe(f.requests[0].headers['x-request-id']);
-    expect(e.message).toBe(`${e.explanation} (create: ${e.status ? `HTTP ${e.status}, ` : ''}error code ${e.code}, request id ${e.requestId})`);
+    expect(e.message).toBe(
+      `${e.explanation} (create: ${e.status ? `HTTP ${e.status}, ` : ''}error code ${e.code}, request id ${e.requestId})`,
+    );
   });
 
   it('delete: a timeout → OutcomeUnknown after one request', async () => {
@@ -168,7 +194,9 @@ describe('non-idempotent calls (create, delete) are never replayed once they may
   });
 
   it('create: a 2xx "0" answer with a malformed body → OutcomeUnknown naming the field', async () => {
-    const f = await serve(() => ok({ orderId: 'CS1', instanceInfos: [{ instanceId: 7, instanceName: 'kp-test-00001' }] }));
+    const f = await serve(() =>
+      ok({ orderId: 'CS1', instanceInfos: [{ instanceId: 7, instanceName: 'kp-test-00001' }] }),
+    );
     const err = (await rejectionOf(client(f.url).createInstances(CREATE))) as KooPhoneOutcomeUnknownError;
     expect(err).toBeInstanceOf(KooPhoneOutcomeUnknownError);
     expect(err.message).toContain('data.instanceInfos[0].instanceId');
@@ -176,7 +204,9 @@ describe('non-idempotent calls (create, delete) are never replayed once they may
   });
 
   it('create: 429 / APIGW.0308 is replayed (the gateway throttles before forwarding) and the order is placed once', async () => {
-    const f = await serve((_r, i) => (i === 0 ? fail(429, 'APIGW.0308', 'throttled', { 'retry-after': '1' }) : ok(CREATED)));
+    const f = await serve((_r, i) =>
+      i === 0 ? fail(429, 'APIGW.0308', 'throttled', { 'retry-after': '1' }) : ok(CREATED),
+    );
     await expect(client(f.url).createInstances(CREATE)).resolves.toEqual(CREATED);
     expect(f.requests).toHaveLength(2);
     expect(delays).toEqual([1000]);
@@ -247,7 +277,13 @@ describe('wire hygiene', () => {
   });
 
   it('sends a fresh UUID v4 x-request-id on every request, and in the query for batch-query', async () => {
-    const f = await serve((r, i) => (i === 0 ? { status: 503, body: '' } : r.path.endsWith('batch-query') ? ok({ result: [], total_count: 0 }) : ok({ status_results: [] })));
+    const f = await serve((r, i) =>
+      i === 0
+        ? { status: 503, body: '' }
+        : r.path.endsWith('batch-query')
+          ? ok({ result: [], total_count: 0 })
+          : ok({ status_results: [] }),
+    );
     const c = client(f.url);
     await c.batchQueryStatus(['a44uhlf7']);
     await c.listInstances({ pageNo: 1, pageSize: 10 });
@@ -267,7 +303,9 @@ describe('wire hygiene', () => {
     const e1 = (await rejectionOf(c.rebootInstances(tooMany))) as InvalidArgumentError;
     expect(e1).toBeInstanceOf(InvalidArgumentError);
     expect(e1.field).toBe('instance_ids');
-    const e2 = (await rejectionOf(c.createInstances({ ...CREATE, chargeParam: { ...CREATE.chargeParam, periodNum: 10 } }))) as InvalidArgumentError;
+    const e2 = (await rejectionOf(
+      c.createInstances({ ...CREATE, chargeParam: { ...CREATE.chargeParam, periodNum: 10 } }),
+    )) as InvalidArgumentError;
     expect(e2.field).toBe('chargeParam.periodNum');
     expect(e2.message).toContain('1–9');
     const e3 = (await rejectionOf(c.batchQueryStatus(['x'.repeat(33)]))) as InvalidArgumentError;
@@ -278,7 +316,11 @@ describe('wire hygiene', () => {
 
 describe('malformed answers are errors that name the field', () => {
   it.each([
-    ['a wrong type deep inside data', ok({ status_results: [{ instance_id: 'a44uhlf7', status: '2' }] }), 'data.status_results[0].status'],
+    [
+      'a wrong type deep inside data',
+      ok({ status_results: [{ instance_id: 'a44uhlf7', status: '2' }] }),
+      'data.status_results[0].status',
+    ],
     ['a missing data object', ok(), 'data'],
     ['no envelope at all', { status: 200, body: { hello: 'world' } }, 'error_code'],
     ['a body that is not JSON', { status: 200, body: 'not json' }, 'error_code'],
@@ -295,8 +337,23 @@ describe('malformed answers are errors that name the field', () => {
     const record = { instance_id: 'a44uhlf7', instance_name: 'kp-00001', running_status: 2 };
     const f = await serve((_r, i) =>
       i === 0
-        ? { status: 200, body: { data: { result: [record], page_no: 1, page_size: 100, total_count: 1, error_code: '0', error_msg: 'OK' } } }
-        : { status: 200, body: { error_code: '0', error_msg: 'OK', page_no: 1, page_size: 100, total_count: 1, data: { result: [record] } } },
+        ? {
+            status: 200,
+            body: {
+              data: { result: [record], page_no: 1, page_size: 100, total_count: 1, error_code: '0', error_msg: 'OK' },
+            },
+          }
+        : {
+            status: 200,
+            body: {
+              error_code: '0',
+              error_msg: 'OK',
+              page_no: 1,
+              page_size: 100,
+              total_count: 1,
+              data: { result: [record] },
+            },
+          },
     );
     const c = client(f.url);
     const inside = await c.listInstances({ pageNo: 1, pageSize: 100 });

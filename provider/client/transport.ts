@@ -88,7 +88,10 @@ const PRE_SEND_ERRORS = new Set([
 ]);
 
 /** The parts of an operation that judge its answer. */
-type ResponseSpec<T> = Pick<Operation<unknown, unknown, unknown, T>, 'name' | 'replaySafe' | 'envelope' | 'requiredResponseHeaders' | 'response'>;
+type ResponseSpec<T> = Pick<
+  Operation<unknown, unknown, unknown, T>,
+  'name' | 'replaySafe' | 'envelope' | 'requiredResponseHeaders' | 'response'
+>;
 
 type Attempt =
   | { kind: 'response'; requestId: string; status: number; headers: Record<string, string>; text: string }
@@ -165,7 +168,12 @@ export class Transport {
     return Math.round(base * (1 - 0.25 * this.random()));
   }
 
-  private checkPart<T>(op: { name: string }, part: string, schema: z.ZodType<T> | undefined, value: T | undefined): T | undefined {
+  private checkPart<T>(
+    op: { name: string },
+    part: string,
+    schema: z.ZodType<T> | undefined,
+    value: T | undefined,
+  ): T | undefined {
     if (value === undefined || schema === undefined) return value;
     if (!this.opts.validateRequests) return value;
     const parsed = schema.safeParse(value);
@@ -195,7 +203,14 @@ export class Transport {
     const query = op.requestIdInQuery ? [...baseQuery, ['x-request-id', requestId] as [string, string]] : baseQuery;
     const signed: Record<string, string> = { 'x-request-id': requestId };
     if (bodyText !== undefined) signed['content-type'] = 'application/json';
-    const authHeaders = ticket.headers({ method: op.method, host: this.host, path, query, headers: signed, body: bodyText });
+    const authHeaders = ticket.headers({
+      method: op.method,
+      host: this.host,
+      path,
+      query,
+      headers: signed,
+      body: bodyText,
+    });
     const headers = { ...signed, ...authHeaders, accept: 'application/json', 'user-agent': this.opts.userAgent };
     const search = query.map(([k, v]) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`).join('&');
 
@@ -228,7 +243,8 @@ export class Transport {
 
     if (ok && op.envelope === 'koophone') {
       const code = envelopeCode(json);
-      if (code === undefined) return this.unexpected(op, attempt, 'error_code', 'missing (no KooPhone envelope in the answer)');
+      if (code === undefined)
+        return this.unexpected(op, attempt, 'error_code', 'missing (no KooPhone envelope in the answer)');
       if (code !== '0') return this.decideFailure(op, attempt, code, envelopeMessage(json), maybeAppliedEarlier);
     }
     if (ok) {
@@ -268,7 +284,15 @@ export class Transport {
     const transient = known
       ? category === 'busy' || category === 'server' || category === 'rate-limited'
       : status === 408 || status === 409 || status === 429 || status >= 500;
-    const error = createApiError({ status, code, apiMessage, requestId, endpoint: op.name, retryable: transient, maybeAppliedEarlier });
+    const error = createApiError({
+      status,
+      code,
+      apiMessage,
+      requestId,
+      endpoint: op.name,
+      retryable: transient,
+      maybeAppliedEarlier,
+    });
     // The server may have acted before failing: a later refusal of the replay does not prove nothing happened.
     const mayHaveApplied = known ? category === 'server' : status >= 500 || status === 408;
 
@@ -281,7 +305,8 @@ export class Transport {
       // service refusing without acting: both are safe to replay. 5xx, 408 and server-failure codes leave the outcome
       // open (the order may have been placed before the failure), so the caller must reconcile.
       if (rateLimited) return { action: 'retry', error, retryAfterMs, mayHaveApplied: false };
-      if (category === 'busy' && known && status < 500) return { action: 'retry', error, retryAfterMs, mayHaveApplied: false };
+      if (category === 'busy' && known && status < 500)
+        return { action: 'retry', error, retryAfterMs, mayHaveApplied: false };
       if (mayHaveApplied) {
         return {
           action: 'throw',
@@ -300,7 +325,10 @@ export class Transport {
     return transient ? { action: 'retry', error, retryAfterMs, mayHaveApplied } : { action: 'throw', error };
   }
 
-  private decideNetwork<T>(op: { name: string; replaySafe: boolean }, attempt: Extract<Attempt, { kind: 'network' }>): Decision<T> {
+  private decideNetwork<T>(
+    op: { name: string; replaySafe: boolean },
+    attempt: Extract<Attempt, { kind: 'network' }>,
+  ): Decision<T> {
     const { requestId, errorCode, preSend } = attempt;
     const detail = this.opts.redactor.scrub(describeNetworkError(attempt.error));
     const code = `NETWORK.${errorCode}`;
@@ -333,7 +361,12 @@ export class Transport {
   }
 
   /** A 2xx whose body breaks the schema: never retried; for non-idempotent calls the outcome is unknown. */
-  private unexpected<T>(op: { name: string; replaySafe: boolean }, attempt: Extract<Attempt, { kind: 'response' }>, field: string, issue: string): Decision<T> {
+  private unexpected<T>(
+    op: { name: string; replaySafe: boolean },
+    attempt: Extract<Attempt, { kind: 'response' }>,
+    field: string,
+    issue: string,
+  ): Decision<T> {
     const explanation = `The ${op.name} answer (HTTP ${attempt.status}) has an unexpected shape at \`${field}\`: ${issue}`;
     if (!op.replaySafe) {
       return {

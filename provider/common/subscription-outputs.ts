@@ -41,4 +41,3 @@ export function subscriptionOutputs(row: OrderInstance): SubscriptionOutputs {
     expiryAction: expiryActionOf(row.expire_policy),
   };
 }
-

@@ -12,7 +12,11 @@ export const READ_CONCURRENCY = 8;
 const PAGE_SIZE = 200;
 
 /** The installed version of `packageName` on one phone: null when absent, `undefined` when the phone is gone. */
-export async function installedVersion(client: KooPhoneClient, instanceId: string, packageName: string): Promise<string | null | undefined> {
+export async function installedVersion(
+  client: KooPhoneClient,
+  instanceId: string,
+  packageName: string,
+): Promise<string | null | undefined> {
   try {
     let seen = 0;
     for (let pageNo = 1; ; pageNo++) {
@@ -47,6 +51,11 @@ export async function readInstallations(
     if (typeof version === 'string') return { ...clean, status: 'outdated', version };
     const prev = before.get(instanceId);
     if (prev?.status === 'failed') return { ...prev, version: '' };
-    return { ...clean, status: 'missing', version: '', errorMessage: version === undefined ? 'the phone no longer exists' : '' };
+    return {
+      ...clean,
+      status: 'missing',
+      version: '',
+      errorMessage: version === undefined ? 'the phone no longer exists' : '',
+    };
   });
 }

@@ -12,18 +12,33 @@ describe('AppInstallation provider against the emulator', () => {
   const phones = Array.from({ length: 150 }, (_, i) => `ph${String(i).padStart(3, '0')}`);
 
   const control = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${emulator.url}${route}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${emulator.url}${route}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
     if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-  const counters = async () => (await control<{ counters: Record<string, number> }>('GET', '/_emulator/counters')).counters;
+  const counters = async () =>
+    (await control<{ counters: Record<string, number> }>('GET', '/_emulator/counters')).counters;
   const resetCounters = () => control('DELETE', '/_emulator/counters');
   const appsOn = async (id: string, pkg = 'com.example.app') => {
-    const { instances } = await control<{ instances: Array<{ instanceId: string; apps: Array<{ objectName: string; objectVersion: string }> }> }>('GET', '/_emulator/instances');
+    const { instances } = await control<{
+      instances: Array<{ instanceId: string; apps: Array<{ objectName: string; objectVersion: string }> }>;
+    }>('GET', '/_emulator/instances');
     return instances.find((i) => i.instanceId === id)!.apps.filter((a) => a.objectName === pkg);
   };
   const inputs = (extra: Record<string, unknown> = {}): AppInstallationInputs =>
-    appInstallationInputsSchema.parse({ instanceIds: phones, packageName: 'com.example.app', fileName: 'example.apk', version: '1.0.0', sizeMb: 12, packageUrl: URL, ...extra });
+    appInstallationInputsSchema.parse({
+      instanceIds: phones,
+      packageName: 'com.example.app',
+      fileName: 'example.apk',
+      version: '1.0.0',
+      sizeMb: 12,
+      packageUrl: URL,
+      ...extra,
+    });
   /** Refresh then diff, as `preview --refresh` does. */
   const refreshAndDiff = async (state: AppInstallationOutputs, news = inputs()) => {
     const { props } = await provider.read!('app', state);
@@ -32,8 +47,21 @@ describe('AppInstallation provider against the emulator', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ taskSeconds: 0.2, provisionSeconds: 0.2 });
-    await control('POST', '/_emulator/seed', { instances: phones.map((instanceId, i) => ({ instanceId, instanceName: `fleet-${String(i + 1).padStart(5, '0')}`, runningStatus: 2 })) });
-    const config: Record<string, string> = { endpoint: emulator.url, iamEndpoint: emulator.url, domainName: 'demo', userName: 'demo', password: 'demo-password', region: 'cn-north-4' };
+    await control('POST', '/_emulator/seed', {
+      instances: phones.map((instanceId, i) => ({
+        instanceId,
+        instanceName: `fleet-${String(i + 1).padStart(5, '0')}`,
+        runningStatus: 2,
+      })),
+    });
+    const config: Record<string, string> = {
+      endpoint: emulator.url,
+      iamEndpoint: emulator.url,
+      domainName: 'demo',
+      userName: 'demo',
+      password: 'demo-password',
+      region: 'cn-north-4',
+    };
     resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
   });
   afterAll(async () => {
@@ -51,7 +79,10 @@ describe('AppInstallation provider against the emulator', () => {
     const clean = await refreshAndDiff(outs);
     expect(clean.diff.changes).toBe(false);
 
-    await control('POST', `/_emulator/instances/${phones[7]}/mutate`, { action: 'remove-app', appPkg: 'com.example.app' });
+    await control('POST', `/_emulator/instances/${phones[7]}/mutate`, {
+      action: 'remove-app',
+      appPkg: 'com.example.app',
+    });
     const drifted = await refreshAndDiff(outs);
     expect(drifted.state.installations.filter((p) => p.status !== 'installed')).toEqual([
       { instanceId: phones[7], status: 'missing', version: '', errorCode: '', errorMessage: '' },
@@ -68,9 +99,14 @@ describe('AppInstallation provider against the emulator', () => {
   it('a version bump reinstalls everywhere; 3 failing jobs fail the step naming them, and the retry installs only there', async () => {
     const outs = (await provider.create!(inputs({ instanceIds: phones.slice(0, 10) }))).outs!;
     const failing = [phones[1], phones[4], phones[8]];
-    for (const id of failing) await control('POST', `/_emulator/instances/${id}/mutate`, { action: 'fail-installs', count: 1 });
+    for (const id of failing)
+      await control('POST', `/_emulator/instances/${id}/mutate`, { action: 'fail-installs', count: 1 });
 
-    const err = await provider.update!('app', outs, inputs({ instanceIds: phones.slice(0, 10), version: '2.0.0' })).then(
+    const err = await provider.update!(
+      'app',
+      outs,
+      inputs({ instanceIds: phones.slice(0, 10), version: '2.0.0' }),
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -94,7 +130,11 @@ describe('AppInstallation provider against the emulator', () => {
   it('uninstalls from phones removed from instanceIds and from every phone on delete', async () => {
     const ids = phones.slice(20, 24);
     const outs = (await provider.create!(inputs({ instanceIds: ids, packageName: 'com.example.other' }))).outs!;
-    const shrunk = await provider.update!('app', outs, inputs({ instanceIds: ids.slice(0, 2), packageName: 'com.example.other' }));
+    const shrunk = await provider.update!(
+      'app',
+      outs,
+      inputs({ instanceIds: ids.slice(0, 2), packageName: 'com.example.other' }),
+    );
     expect(await appsOn(ids[3], 'com.example.other')).toEqual([]);
     expect(await appsOn(ids[0], 'com.example.other')).toHaveLength(1);
     await provider.delete!('app', shrunk.outs!);
@@ -104,16 +144,41 @@ describe('AppInstallation provider against the emulator', () => {
   });
 
   it('never puts the package URL in an error, even when the server echoes it', async () => {
-    await control('POST', '/_emulator/faults', { endpoint: 'app-install', errorCode: 'KOOPHONE.API.62017', errorMsg: `bad url ${URL}`, count: 1 });
-    const err = (await provider.create!(inputs({ instanceIds: [phones[30]] })).catch((e: unknown) => e)) as PartialStateError;
+    await control('POST', '/_emulator/faults', {
+      endpoint: 'app-install',
+      errorCode: 'KOOPHONE.API.62017',
+      errorMsg: `bad url ${URL}`,
+      count: 1,
+    });
+    const err = (await provider.create!(inputs({ instanceIds: [phones[30]] })).catch(
+      (e: unknown) => e,
+    )) as PartialStateError;
     expect(err).toBeInstanceOf(PartialStateError);
     expect(err.message).toMatch(new RegExp(`${phones[30]}`));
     expect(err.message).not.toMatch(/s3cr3tSIG|bucket\.obs/);
-    expect(JSON.stringify((err.properties as AppInstallationOutputs).installations)).not.toMatch(/s3cr3tSIG|bucket\.obs/);
+    expect(JSON.stringify((err.properties as AppInstallationOutputs).installations)).not.toMatch(
+      /s3cr3tSIG|bucket\.obs/,
+    );
   });
 
   it('check names invalid fields before any call', async () => {
-    const { failures } = await provider.check!({} as never, { instanceIds: ['a', 'a'], packageName: 'nope', fileName: 'x.zip', version: '1', sizeMb: 4096, packageUrl: 'ftp://x' } as never);
-    expect(failures!.map((f) => f.property || f.reason.split(':')[0]).sort()).toEqual(['fileName', 'instanceIds.1', 'packageName', 'packageUrl', 'sizeMb']);
+    const { failures } = await provider.check!(
+      {} as never,
+      {
+        instanceIds: ['a', 'a'],
+        packageName: 'nope',
+        fileName: 'x.zip',
+        version: '1',
+        sizeMb: 4096,
+        packageUrl: 'ftp://x',
+      } as never,
+    );
+    expect(failures!.map((f) => f.property || f.reason.split(':')[0]).sort()).toEqual([
+      'fileName',
+      'instanceIds.1',
+      'packageName',
+      'packageUrl',
+      'sizeMb',
+    ]);
   });
 });

@@ -46,7 +46,11 @@ interface Env {
 }
 
 function envFor(inputs: AppInstallationInputs): Env {
-  return { client: getClient(), progress: progressFor(inputs.resourceUrn), deadline: Date.now() + inputs.timeoutSeconds * 1000 };
+  return {
+    client: getClient(),
+    progress: progressFor(inputs.resourceUrn),
+    deadline: Date.now() + inputs.timeoutSeconds * 1000,
+  };
 }
 
 /**
@@ -69,7 +73,8 @@ export async function installOn(env: Env, inputs: AppInstallationInputs, instanc
   const ends = await waitForTasks(env.client, tasks, {
     pollIntervalMs: pollIntervalMs(),
     deadline: env.deadline,
-    onPoll: (done, total) => env.progress.status(`installing ${inputs.packageName} ${inputs.version}: ${done}/${total}`),
+    onPoll: (done, total) =>
+      env.progress.status(`installing ${inputs.packageName} ${inputs.version}: ${done}/${total}`),
   });
   return [...ends, ...refused].map((e) => ({
     instanceId: e.instanceId,
@@ -130,7 +135,9 @@ export function phonesToInstall(olds: AppInstallationOutputs, news: AppInstallat
   // At preview a list from another resource may still be unknown (a placeholder string): the inputs diff decides.
   if (!Array.isArray(news.instanceIds)) return [];
   const contentChanged = CONTENT_FIELDS.some((f) => !sameJson(olds[f], news[f]));
-  const installed = new Set((olds.installations ?? []).filter((p) => p.status === 'installed').map((p) => p.instanceId));
+  const installed = new Set(
+    (olds.installations ?? []).filter((p) => p.status === 'installed').map((p) => p.instanceId),
+  );
   return news.instanceIds.filter((id) => contentChanged || !installed.has(id));
 }
 
@@ -149,7 +156,9 @@ export const appInstallationProvider: dynamic.ResourceProvider<AppInstallationIn
 
   async diff(_id, olds, news) {
     const replaces = olds.packageName !== news.packageName ? ['packageName'] : [];
-    const inputsChanged = (Object.keys(news) as (keyof AppInstallationInputs)[]).some((k) => k !== 'resourceUrn' && !sameJson(olds[k], news[k]));
+    const inputsChanged = (Object.keys(news) as (keyof AppInstallationInputs)[]).some(
+      (k) => k !== 'resourceUrn' && !sameJson(olds[k], news[k]),
+    );
     const needsRepair = phonesToInstall(olds, news).length > 0;
     return { changes: replaces.length > 0 || inputsChanged || needsRepair, replaces };
   },
@@ -163,7 +172,13 @@ export const appInstallationProvider: dynamic.ResourceProvider<AppInstallationIn
 
   async read(id, props) {
     if (!props) throw new Error(`AppInstallation ${id}: nothing to read (import is not supported)`);
-    const installations = await readInstallations(getClient(), props.instanceIds, props.packageName, props.version, props.installations ?? []);
+    const installations = await readInstallations(
+      getClient(),
+      props.instanceIds,
+      props.packageName,
+      props.version,
+      props.installations ?? [],
+    );
     return { id, props: { ...props, installations } };
   },
 

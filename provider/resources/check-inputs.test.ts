@@ -8,7 +8,12 @@ describe('checkInputs', () => {
   it('fills documented defaults for valid inputs and ignores the serialized provider', () => {
     const { inputs, failures } = checkInputs(instanceInputsSchema, { ...valid, __provider: 'exports.handler = …' });
     expect(failures).toEqual([]);
-    expect(inputs).toMatchObject({ bandSkuId: 'kp.bandwidth', network: 'EIP', waitForReady: true, charge: { mode: 'prePaid', periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false } });
+    expect(inputs).toMatchObject({
+      bandSkuId: 'kp.bandwidth',
+      network: 'EIP',
+      waitForReady: true,
+      charge: { mode: 'prePaid', periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false },
+    });
     expect(inputs).not.toHaveProperty('__provider');
   });
 
@@ -21,9 +26,14 @@ describe('checkInputs', () => {
       colour: 'red',
     });
     // Top-level fields are the failure's property (the engine prints their value); nested paths lead the reason.
-    expect([...new Set(failures.filter((f) => f.property).map((f) => f.property))].sort()).toEqual(['namePrefix', 'os']);
+    expect([...new Set(failures.filter((f) => f.property).map((f) => f.property))].sort()).toEqual([
+      'namePrefix',
+      'os',
+    ]);
     const reasons = failures.filter((f) => !f.property).map((f) => f.reason);
-    expect(reasons).toContainEqual(expect.stringMatching(/^charge\.periodNum: .*at most 3 when periodType is "year".* \(received 5\)$/));
+    expect(reasons).toContainEqual(
+      expect.stringMatching(/^charge\.periodNum: .*at most 3 when periodType is "year".* \(received 5\)$/),
+    );
     expect(reasons).toContainEqual(expect.stringMatching(/^inputs: .*colour/));
   });
 
@@ -32,7 +42,9 @@ describe('checkInputs', () => {
       instanceIds: ['a44uhlf7'],
       profiles: [{ networkType: 'WIFI', encodingType: 'H264', definition720p: { codeRate: 4000, fps: 45 } }],
     });
-    expect(failures).toEqual([{ property: '', reason: 'profiles.0.definition720p.fps: must be 30 or 60 frames per second (received 45)' }]);
+    expect(failures).toEqual([
+      { property: '', reason: 'profiles.0.definition720p.fps: must be 30 or 60 frames per second (received 45)' },
+    ]);
   });
 
   it('does not judge values that are unknown at preview', () => {
@@ -43,9 +55,15 @@ describe('checkInputs', () => {
 
   it('does not take several unknown instance ids for duplicates, and still names a real duplicate', () => {
     // An array of Outputs: every id is the same unknown placeholder at preview.
-    expect(checkInputs(videoSettingInputsSchema, { instanceIds: [UNKNOWN_VALUE, UNKNOWN_VALUE, UNKNOWN_VALUE] }).failures).toEqual([]);
-    const dup = checkInputs(videoSettingInputsSchema, { instanceIds: ['a44uhlf7', UNKNOWN_VALUE, 'a44uhlf7'] }).failures;
-    expect(dup.map((f) => f.property + f.reason)).toEqual([expect.stringMatching(/instanceIds\.2.*lists instance "a44uhlf7" twice/)]);
+    expect(
+      checkInputs(videoSettingInputsSchema, { instanceIds: [UNKNOWN_VALUE, UNKNOWN_VALUE, UNKNOWN_VALUE] }).failures,
+    ).toEqual([]);
+    const dup = checkInputs(videoSettingInputsSchema, {
+      instanceIds: ['a44uhlf7', UNKNOWN_VALUE, 'a44uhlf7'],
+    }).failures;
+    expect(dup.map((f) => f.property + f.reason)).toEqual([
+      expect.stringMatching(/instanceIds\.2.*lists instance "a44uhlf7" twice/),
+    ]);
   });
 
   it('puts no limit on how many phones a VideoSetting covers (the provider sends 100 per call)', () => {
@@ -75,7 +93,11 @@ describe('checkInputs', () => {
       ],
     });
     expect(dup.failures).toEqual([
-      { property: '', reason: 'profiles.1: repeats WIFI/H264; give each network type and encoding once (received {"networkType":"WIFI","encodingType":"H264"})' },
+      {
+        property: '',
+        reason:
+          'profiles.1: repeats WIFI/H264; give each network type and encoding once (received {"networkType":"WIFI","encodingType":"H264"})',
+      },
     ]);
   });
 });

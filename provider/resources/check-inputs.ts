@@ -38,7 +38,11 @@ export function checkInputs<S extends z.ZodType>(
  * key only, so a nested path (`charge.periodNum`) or none would print `value {<nil>}`: those go into the reason,
  * with the value received, and the property stays empty.
  */
-export function checkFailureAt(path: readonly PropertyKey[], reason: string, inputs: Record<string, unknown>): dynamic.CheckFailure {
+export function checkFailureAt(
+  path: readonly PropertyKey[],
+  reason: string,
+  inputs: Record<string, unknown>,
+): dynamic.CheckFailure {
   if (path.length === 1 && typeof path[0] === 'string') return { property: path[0], reason };
   const field = path.length === 0 ? 'inputs' : path.map(String).join('.');
   const value = valueAt(inputs, path);

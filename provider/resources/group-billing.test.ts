@@ -10,11 +10,18 @@ function recorder(): Progress & { warnings: string[] } {
 
 describe('InstanceGroup billing changes', () => {
   it('sets auto-renew only on the subscriptions that differ, one call each', async () => {
-    const policy = new Map([['a', 3], ['b', 0], ['c', 0]]);
+    const policy = new Map([
+      ['a', 3],
+      ['b', 0],
+      ['c', 0],
+    ]);
     const set: string[] = [];
     const client = {
       billing: {
-        querySubscriptions: async (ids: string[]) => ids.filter((id) => policy.has(id)).map((id) => ({ resource_id: id, expire_policy: policy.get(id), status: 2 })),
+        querySubscriptions: async (ids: string[]) =>
+          ids
+            .filter((id) => policy.has(id))
+            .map((id) => ({ resource_id: id, expire_policy: policy.get(id), status: 2 })),
         setAutoRenew: async (id: string, on: boolean) => {
           set.push(id);
           policy.set(id, on ? 3 : 0);
@@ -28,13 +35,21 @@ describe('InstanceGroup billing changes', () => {
   });
 
   it('warns that period and payment changes apply to phones bought from now on', () => {
-    const base = { size: 2, os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' };
+    const base = {
+      size: 2,
+      os: 'AOSP11',
+      instanceSkuId: 'kp.professional.xlarge.32g.2',
+      bandSize: 4,
+      regionId: 'cn-north-4',
+    };
     const olds = instanceGroupInputsSchema.parse(base);
     const progress = recorder();
     warnRecordedOnly(olds, instanceGroupInputsSchema.parse({ ...base, charge: { autoRenew: true } }), progress);
     expect(progress.warnings).toEqual([]);
     warnRecordedOnly(olds, instanceGroupInputsSchema.parse({ ...base, charge: { periodNum: 3 } }), progress);
     expect(progress.warnings).toHaveLength(1);
-    expect(progress.warnings[0]).toMatch(/charge\.periodNum changed: applies to the phones this group buys from now on/);
+    expect(progress.warnings[0]).toMatch(
+      /charge\.periodNum changed: applies to the phones this group buys from now on/,
+    );
   });
 });

@@ -13,9 +13,16 @@ const RECORDED_ONLY = ['periodType', 'periodNum', 'autoPay'] as const;
  * phones, then one call per phone that differs, so an interrupted run resumes with only the rest. Returns how many
  * subscriptions were changed.
  */
-export async function applyAutoRenew(client: KooPhoneClient, instanceIds: readonly string[], enabled: boolean, progress: Progress): Promise<number> {
+export async function applyAutoRenew(
+  client: KooPhoneClient,
+  instanceIds: readonly string[],
+  enabled: boolean,
+  progress: Progress,
+): Promise<number> {
   const subscriptions = await client.billing.querySubscriptions(instanceIds);
-  const differ = subscriptions.filter((s) => (s.expire_policy === AUTO_RENEW_POLICY) !== enabled).map((s) => s.resource_id);
+  const differ = subscriptions
+    .filter((s) => (s.expire_policy === AUTO_RENEW_POLICY) !== enabled)
+    .map((s) => s.resource_id);
   let done = 0;
   const queue = [...differ];
   const worker = async () => {
@@ -29,7 +36,11 @@ export async function applyAutoRenew(client: KooPhoneClient, instanceIds: readon
 }
 
 /** Charge settings no API can change on an existing subscription: recorded for the group's next orders, with a warning. */
-export function warnRecordedOnly(olds: Partial<InstanceGroupInputs>, news: InstanceGroupInputs, progress: Progress): void {
+export function warnRecordedOnly(
+  olds: Partial<InstanceGroupInputs>,
+  news: InstanceGroupInputs,
+  progress: Progress,
+): void {
   const changed = RECORDED_ONLY.filter((k) => olds.charge !== undefined && olds.charge[k] !== news.charge[k]);
   if (changed.length === 0) return;
   progress.warn(

@@ -1,4 +1,13 @@
-import { chunk, emptySlots, idsBySlot, orderPrefix, orderSeqOf, placeInSlots, slotsAbove, type SlotMap } from './group-plan';
+import {
+  chunk,
+  emptySlots,
+  idsBySlot,
+  orderPrefix,
+  orderSeqOf,
+  placeInSlots,
+  slotsAbove,
+  type SlotMap,
+} from './group-plan';
 
 describe('group planning', () => {
   it('names each order under the group prefix with a fixed-width base-36 number, at most 14 characters', () => {
@@ -23,7 +32,12 @@ describe('group planning', () => {
   });
 
   it('finds the empty slots below the size (lowest first) and the occupied ones above it (highest first)', () => {
-    const members: SlotMap = new Map([[0, 'a'], [2, 'c'], [5, 'f'], [7, 'h']]);
+    const members: SlotMap = new Map([
+      [0, 'a'],
+      [2, 'c'],
+      [5, 'f'],
+      [7, 'h'],
+    ]);
     expect(emptySlots(members, 6)).toEqual([1, 3, 4]);
     expect(emptySlots(members, 6, new Set([3]))).toEqual([1, 4]);
     expect(slotsAbove(members, 3)).toEqual([7, 5]);
@@ -31,7 +45,10 @@ describe('group planning', () => {
   });
 
   it('puts an order into the slots it was placed for, overflow into the lowest empty slots, and skips members', () => {
-    const members: SlotMap = new Map([[0, 'a'], [1, 'b']]);
+    const members: SlotMap = new Map([
+      [0, 'a'],
+      [1, 'b'],
+    ]);
     expect(placeInSlots(members, ['x', 'y'], [4, 1])).toEqual([4, 2]);
     expect(placeInSlots(members, ['a', 'z'])).toEqual([3]);
     expect(idsBySlot(members)).toEqual(['a', 'b', 'y', 'z', 'x']);

@@ -12,7 +12,8 @@ const SEQ_SPACE = 36 ** ORDER_SEQ_LENGTH;
 
 /** The unique name prefix of the group's order number `seq`: `{groupPrefix}{seq in base 36, fixed width}`. */
 export function orderPrefix(groupPrefix: string, seq: number): string {
-  if (!Number.isInteger(seq) || seq < 0 || seq >= SEQ_SPACE) throw new Error(`order sequence ${seq} is outside 0…${SEQ_SPACE - 1}`);
+  if (!Number.isInteger(seq) || seq < 0 || seq >= SEQ_SPACE)
+    throw new Error(`order sequence ${seq} is outside 0…${SEQ_SPACE - 1}`);
   return `${groupPrefix}${seq.toString(36).padStart(ORDER_SEQ_LENGTH, '0')}`;
 }
 
@@ -47,7 +48,11 @@ export function chunk<T>(items: readonly T[], max: number = ORDER_COUNT_MAX): T[
  * then into the lowest empty slots of any index, so a phone that is paid for is never left out of the group.
  * Phones already members are skipped. Returns the slots filled.
  */
-export function placeInSlots(members: SlotMap, instanceIds: readonly string[], preferred: readonly number[] = []): number[] {
+export function placeInSlots(
+  members: SlotMap,
+  instanceIds: readonly string[],
+  preferred: readonly number[] = [],
+): number[] {
   const known = new Set(members.values());
   const incoming = instanceIds.filter((id) => !known.has(id));
   const filled: number[] = [];

@@ -7,24 +7,41 @@ import { progressFor, setLogSink } from './progress';
 
 const PREFIX = 'fleet-abcde';
 const target = (size: number, extra: Record<string, unknown> = {}): GroupTarget => ({
-  ...instanceGroupInputsSchema.parse({ size, os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4', ...extra }),
+  ...instanceGroupInputsSchema.parse({
+    size,
+    os: 'AOSP11',
+    instanceSkuId: 'kp.professional.xlarge.32g.2',
+    bandSize: 4,
+    regionId: 'cn-north-4',
+    ...extra,
+  }),
   uniqueNamePrefix: PREFIX,
 });
-const unknown = () => new KooPhoneOutcomeUnknownError({ code: 'HTTP 503', explanation: 'no answer', requestId: 'r-1', endpoint: 'create' });
+const unknown = () =>
+  new KooPhoneOutcomeUnknownError({ code: 'HTTP 503', explanation: 'no answer', requestId: 'r-1', endpoint: 'create' });
 
 /** An in-process tenant: create/delete/list over a phone store, with scripted faults and call counts. */
 function fakeTenant() {
   const phones: InstanceRecord[] = [];
   const calls = { create: 0, delete: 0, list: 0, createCounts: [] as number[], deleteSizes: [] as number[] };
   /** `listFailsAfterLostCreate`: batch-query goes down as soon as a create's answer is lost. */
-  const faults = { createLostAfterApply: 0, listFailsAfterLostCreate: false, listFails: false, payPerUse: new Set<string>() };
+  const faults = {
+    createLostAfterApply: 0,
+    listFailsAfterLostCreate: false,
+    listFails: false,
+    payPerUse: new Set<string>(),
+  };
   let nextId = 0;
   const client = {
     async createInstances(req: { instanceNamePrefix: string; count: number }) {
       calls.create++;
       calls.createCounts.push(req.count);
       const made = Array.from({ length: req.count }, (_, i) => {
-        const phone = { instance_id: `id${nextId++}`, instance_name: `${req.instanceNamePrefix}-${String(i + 1).padStart(5, '0')}`, running_status: 2 } as InstanceRecord;
+        const phone = {
+          instance_id: `id${nextId++}`,
+          instance_name: `${req.instanceNamePrefix}-${String(i + 1).padStart(5, '0')}`,
+          running_status: 2,
+        } as InstanceRecord;
         phones.push(phone);
         return phone;
       });
@@ -33,15 +50,28 @@ function fakeTenant() {
         faults.listFails = faults.listFailsAfterLostCreate;
         throw unknown();
       }
-      return { orderId: `CS${calls.create}`, instanceInfos: made.map((p) => ({ instanceId: p.instance_id, instanceName: p.instance_name })) };
+      return {
+        orderId: `CS${calls.create}`,
+        instanceInfos: made.map((p) => ({ instanceId: p.instance_id, instanceName: p.instance_name })),
+      };
     },
     async deleteInstances(ids: string[]) {
       calls.delete++;
       calls.deleteSizes.push(ids.length);
       if (ids.some((id) => faults.payPerUse.has(id))) {
-        throw new PayPerUseNotDeletableError({ status: 400, code: 'KOOPHONE.API.5001', apiMessage: 'pay-per-use', requestId: 'r', endpoint: 'delete' } as never);
+        throw new PayPerUseNotDeletableError({
+          status: 400,
+          code: 'KOOPHONE.API.5001',
+          apiMessage: 'pay-per-use',
+          requestId: 'r',
+          endpoint: 'delete',
+        } as never);
       }
-      for (const id of ids) phones.splice(phones.findIndex((p) => p.instance_id === id), 1);
+      for (const id of ids)
+        phones.splice(
+          phones.findIndex((p) => p.instance_id === id),
+          1,
+        );
     },
   } as unknown as KooPhoneClient;
   const directory = new InstanceDirectory(async () => {
@@ -51,7 +81,12 @@ function fakeTenant() {
   }, 0);
   const statuses: string[] = [];
   setLogSink((e) => statuses.push(e.message));
-  const env: GroupEnv = { client, directory, pollIntervalMs: 1, progress: progressFor('urn:pulumi:s::p::koophone:InstanceGroup::fleet', 0) };
+  const env: GroupEnv = {
+    client,
+    directory,
+    pollIntervalMs: 1,
+    progress: progressFor('urn:pulumi:s::p::koophone:InstanceGroup::fleet', 0),
+  };
   return { phones, calls, faults, env, statuses };
 }
 
@@ -91,7 +126,10 @@ describe('InstanceGroup sync', () => {
   it('re-buys a member lost out of band into its own slot, in one order', async () => {
     const t = fakeTenant();
     const before = await syncGroup(t.env, PREFIX, target(5), undefined);
-    t.phones.splice(t.phones.findIndex((p) => p.instance_id === 'id2'), 1);
+    t.phones.splice(
+      t.phones.findIndex((p) => p.instance_id === 'id2'),
+      1,
+    );
     const refreshed = await readGroup(t.env, before);
     expect(refreshed.instanceIds).toEqual(['id0', 'id1', 'id3', 'id4']);
     const after = await syncGroup(t.env, PREFIX, target(5), refreshed);
@@ -156,11 +194,15 @@ describe('InstanceGroup sync', () => {
       }
       return create(req);
     };
-    const err = await syncGroup(t.env, PREFIX, target(1600, { waitForReady: false }), undefined).catch((e: unknown) => e);
+    const err = await syncGroup(t.env, PREFIX, target(1600, { waitForReady: false }), undefined).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PartialStateError);
     const kept = (err as PartialStateError).properties as InstanceGroupOutputs;
     expect(kept.instanceIds).toHaveLength(1500);
-    expect(kept.pendingOrders).toEqual([{ seq: 1, prefix: `${PREFIX}001`, slots: Array.from({ length: 100 }, (_, i) => 1500 + i) }]);
+    expect(kept.pendingOrders).toEqual([
+      { seq: 1, prefix: `${PREFIX}001`, slots: Array.from({ length: 100 }, (_, i) => 1500 + i) },
+    ]);
 
     // A refresh finds the second order by name and puts its phones into the slots it was placed for.
     t.faults.listFails = false;

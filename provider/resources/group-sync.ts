@@ -6,8 +6,22 @@ import type {
   PendingOrder,
 } from '../schemas/resources/instance-group';
 import { definedOnly } from './check-inputs';
-import { chunk, emptySlots, idsBySlot, orderPrefix, orderSeqOf, placeInSlots, slotsAbove, type SlotMap } from './group-plan';
-import { WaitTimeoutError, type InstanceDirectory, type InstanceRecord, type InstanceSnapshot } from './instance-directory';
+import {
+  chunk,
+  emptySlots,
+  idsBySlot,
+  orderPrefix,
+  orderSeqOf,
+  placeInSlots,
+  slotsAbove,
+  type SlotMap,
+} from './group-plan';
+import {
+  WaitTimeoutError,
+  type InstanceDirectory,
+  type InstanceRecord,
+  type InstanceSnapshot,
+} from './instance-directory';
 import { orderRequest } from './order-request';
 import { PartialStateError, describeError } from './partial-state';
 import { UnconfirmedOrderError, findLiveByPrefix, lookUpOrder, placeOrder } from './phone-order';
@@ -45,7 +59,8 @@ interface Working {
 /** A listing started in the same millisecond as an order was confirmed may predate it: only later ones show it. */
 const listedAfter = (confirmedAt: number | undefined) => (confirmedAt === undefined ? undefined : confirmedAt + 1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const isLive = (r: InstanceRecord | undefined): r is InstanceRecord => r !== undefined && r.running_status !== GOING_OFFLINE;
+const isLive = (r: InstanceRecord | undefined): r is InstanceRecord =>
+  r !== undefined && r.running_status !== GOING_OFFLINE;
 
 function workingFrom(prior: Partial<InstanceGroupOutputs> | undefined): Working {
   return {
@@ -73,7 +88,9 @@ function outputsOf(inputs: GroupTarget, w: Working): InstanceGroupOutputs {
   return definedOnly({
     ...inputs,
     instanceIds: idsBySlot(w.members),
-    instances: slots.map((slot) => memberOf(slot, w.members.get(slot) as string, w.snapshot.get(w.members.get(slot) as string))),
+    instances: slots.map((slot) =>
+      memberOf(slot, w.members.get(slot) as string, w.snapshot.get(w.members.get(slot) as string)),
+    ),
     orderIds: w.orderIds,
     nextOrderSeq: w.nextOrderSeq,
     pendingOrders: w.pendingOrders,
@@ -106,7 +123,10 @@ function adoptStrays(groupPrefix: string, w: Working): void {
     if (isLive(record) && !known.has(record.instance_id)) strays.push(record);
   }
   strays.sort((a, b) => a.instance_name.localeCompare(b.instance_name));
-  placeInSlots(w.members, strays.map((r) => r.instance_id));
+  placeInSlots(
+    w.members,
+    strays.map((r) => r.instance_id),
+  );
 }
 
 /** Orders of an earlier run whose outcome was unknown: their phones are looked up by name before anything is bought. */
@@ -114,9 +134,16 @@ async function resolvePendingOrders(env: GroupEnv, w: Working): Promise<void> {
   for (const pending of [...w.pendingOrders]) {
     const lookup = await lookUpOrder(env.directory, pending.prefix);
     if (lookup.kind === 'failed') {
-      throw new Error(`order "${pending.prefix}-*" (slots ${pending.slots[0]}…) is still unconfirmed and its phones cannot be looked up: ${describeError(lookup.error)}`);
+      throw new Error(
+        `order "${pending.prefix}-*" (slots ${pending.slots[0]}…) is still unconfirmed and its phones cannot be looked up: ${describeError(lookup.error)}`,
+      );
     }
-    if (lookup.kind === 'found') placeInSlots(w.members, lookup.records.map((r) => r.instance_id), pending.slots);
+    if (lookup.kind === 'found')
+      placeInSlots(
+        w.members,
+        lookup.records.map((r) => r.instance_id),
+        pending.slots,
+      );
     w.pendingOrders = w.pendingOrders.filter((p) => p !== pending);
   }
 }
@@ -149,7 +176,8 @@ async function unsubscribe(env: GroupEnv, ids: readonly string[]): Promise<{ tak
       const after = await env.directory.snapshot(0);
       const stillLive = batch.filter((id) => isLive(after.get(id)));
       taken.push(...batch.filter((id) => !stillLive.includes(id)));
-      if (stillLive.length > 0) problems.push(`${describeError(err)}; ${stillLive.length} phones are still present and stay in the group`);
+      if (stillLive.length > 0)
+        problems.push(`${describeError(err)}; ${stillLive.length} phones are still present and stay in the group`);
     } finally {
       env.directory.invalidate();
     }
@@ -172,7 +200,9 @@ async function waitForAll(
     env.progress.status(`${opts.label}: ${count}/${ids.length}`, count === ids.length);
     if (count === ids.length) return;
     if (Date.now() + env.pollIntervalMs > deadline) {
-      throw new WaitTimeoutError(`timed out after ${Math.round(opts.timeoutMs / 1000)} s with ${opts.label} ${count}/${ids.length}`);
+      throw new WaitTimeoutError(
+        `timed out after ${Math.round(opts.timeoutMs / 1000)} s with ${opts.label} ${count}/${ids.length}`,
+      );
     }
     await sleep(env.pollIntervalMs);
   }
@@ -266,7 +296,11 @@ export async function readGroup(env: GroupEnv, props: InstanceGroupOutputs): Pro
   for (const pending of [...w.pendingOrders]) {
     const found = await findLiveByPrefix(env.directory, pending.prefix);
     if (found.length === 0) continue; // still unknown: the next up looks again before buying
-    placeInSlots(w.members, found.map((r) => r.instance_id), pending.slots);
+    placeInSlots(
+      w.members,
+      found.map((r) => r.instance_id),
+      pending.slots,
+    );
     w.pendingOrders = w.pendingOrders.filter((p) => p !== pending);
   }
   return outputsOf(props as GroupTarget, w);

@@ -4,7 +4,12 @@ import { instanceInputsSchema, type InstanceOutputs } from '../schemas/resources
 import { applyChargeChange, autoRenewDrifted, readSubscription, withSubscription } from './instance-billing';
 import { setLogSink } from './progress';
 
-const inputs = instanceInputsSchema.parse({ os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' });
+const inputs = instanceInputsSchema.parse({
+  os: 'AOSP11',
+  instanceSkuId: 'kp.professional.xlarge.32g.2',
+  bandSize: 4,
+  regionId: 'cn-north-4',
+});
 
 describe('Instance billing changes (through the billing API, never a replacement)', () => {
   let emu: EmulatorHarness;
@@ -13,7 +18,11 @@ describe('Instance billing changes (through the billing API, never a replacement
   const warnings: string[] = [];
   beforeAll(async () => {
     emu = await EmulatorHarness.start();
-    client = new KooPhoneClient({ endpoint: emu.url, billingEndpoint: emu.url, auth: { kind: 'password', ...DEMO_CREDENTIALS } });
+    client = new KooPhoneClient({
+      endpoint: emu.url,
+      billingEndpoint: emu.url,
+      auth: { kind: 'password', ...DEMO_CREDENTIALS },
+    });
     setLogSink(({ severity, message }) => severity === 'warning' && warnings.push(message));
   });
   beforeEach(async () => {
@@ -32,17 +41,31 @@ describe('Instance billing changes (through the billing API, never a replacement
     const news = { ...inputs, charge: { ...inputs.charge, autoRenew: true }, resourceUrn: 'urn:x' };
     await applyChargeChange(client, id, olds, news);
     const sub = await readSubscription(client, id);
-    expect(sub).toMatchObject({ autoRenew: true, subscriptionStatus: 'active', expireTime: expect.stringMatching(/Z$/) });
-    expect((await emu.control('GET', '/counters')).counters).toMatchObject({ 'bss-autorenew-on': 1, create: 0, delete: 0 });
+    expect(sub).toMatchObject({
+      autoRenew: true,
+      subscriptionStatus: 'active',
+      expireTime: expect.stringMatching(/Z$/),
+    });
+    expect((await emu.control('GET', '/counters')).counters).toMatchObject({
+      'bss-autorenew-on': 1,
+      create: 0,
+      delete: 0,
+    });
     expect(warnings).toEqual([]);
   });
 
   it('records period changes with a warning and sends no billing call when auto-renew already matches', async () => {
     const olds = { ...inputs, instanceId: id, autoRenew: false } as InstanceOutputs;
-    await applyChargeChange(client, id, olds, { ...inputs, charge: { ...inputs.charge, periodNum: 3 }, resourceUrn: 'urn:x' });
+    await applyChargeChange(client, id, olds, {
+      ...inputs,
+      charge: { ...inputs.charge, periodNum: 3 },
+      resourceUrn: 'urn:x',
+    });
     const counters = (await emu.control('GET', '/counters')).counters;
     expect([counters['bss-autorenew-on'], counters['bss-autorenew-off']]).toEqual([0, 0]);
-    expect(warnings).toEqual([expect.stringMatching(/charge\.periodNum changed: recorded for a phone bought from now on/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/charge\.periodNum changed: recorded for a phone bought from now on/),
+    ]);
   });
 
   it('a Billing Center change shows as drift; a phone without subscription drops stale outputs', async () => {

@@ -12,7 +12,10 @@ import { subscriptionLookup } from './subscription-lookup';
  */
 
 /** The phone's subscription as the billing API reports it; undefined when it has none (pay-per-use, released). */
-export async function readSubscription(client: KooPhoneClient, instanceId: string): Promise<SubscriptionOutputs | undefined> {
+export async function readSubscription(
+  client: KooPhoneClient,
+  instanceId: string,
+): Promise<SubscriptionOutputs | undefined> {
   const rows = await client.billing.querySubscriptions([instanceId]);
   const row = rows.find((r) => r.resource_id === instanceId);
   return row ? subscriptionOutputs(row) : undefined;
@@ -63,7 +66,9 @@ export async function applyChargeChange(
   news: InstanceInputs & { resourceUrn?: string },
 ): Promise<void> {
   const reported = olds.autoRenew ?? olds.charge?.autoRenew;
-  const policyChange = expirePolicyDrifted(olds, news) || (news.expirePolicy !== undefined && olds.expiryAction === undefined && olds.expirePolicy !== news.expirePolicy);
+  const policyChange =
+    expirePolicyDrifted(olds, news) ||
+    (news.expirePolicy !== undefined && olds.expiryAction === undefined && olds.expirePolicy !== news.expirePolicy);
   // Pay-per-use at expiry and auto-renew exclude each other: cancel one before turning the other on.
   if (policyChange && news.expirePolicy === 'release') await applyExpirePolicy(client, instanceId, false);
   if (reported !== news.charge.autoRenew) await client.billing.setAutoRenew(instanceId, news.charge.autoRenew);

@@ -1,6 +1,7 @@
 import { InstanceDirectory, waitForInstance, type InstanceRecord } from './instance-directory';
 
-const record = (id: string, name: string, running_status = 2) => ({ instance_id: id, instance_name: name, running_status }) as InstanceRecord;
+const record = (id: string, name: string, running_status = 2) =>
+  ({ instance_id: id, instance_name: name, running_status }) as InstanceRecord;
 
 describe('InstanceDirectory', () => {
   it('serves many concurrent reads with one listing', async () => {
@@ -30,17 +31,26 @@ describe('InstanceDirectory', () => {
   });
 
   it('finds phones by their exact name prefix', async () => {
-    const dir = new InstanceDirectory(async () => [record('a', 'fleet-abcde-00001'), record('b', 'fleet-abcdef-00001')], 0);
+    const dir = new InstanceDirectory(
+      async () => [record('a', 'fleet-abcde-00001'), record('b', 'fleet-abcdef-00001')],
+      0,
+    );
     expect((await dir.findByNamePrefix('fleet-abcde')).map((r) => r.instance_id)).toEqual(['a']);
   });
 
   it('waits until a phone runs, sharing polls, and times out with the phone named', async () => {
     let polls = 0;
     const dir = new InstanceDirectory(async () => [record('a', 'x-1', ++polls >= 3 ? 2 : 4)], 0);
-    const r = await waitForInstance(dir, 'a', (x) => x?.running_status === 2, { timeoutMs: 5000, intervalMs: 5, what: 'to run' });
+    const r = await waitForInstance(dir, 'a', (x) => x?.running_status === 2, {
+      timeoutMs: 5000,
+      intervalMs: 5,
+      what: 'to run',
+    });
     expect(r?.running_status).toBe(2);
     const never = new InstanceDirectory(async () => [record('b', 'x-1', 4)], 0);
-    await expect(waitForInstance(never, 'b', (x) => x?.running_status === 2, { timeoutMs: 20, intervalMs: 5, what: 'to run' })).rejects.toThrow(/phone b to run/);
+    await expect(
+      waitForInstance(never, 'b', (x) => x?.running_status === 2, { timeoutMs: 20, intervalMs: 5, what: 'to run' }),
+    ).rejects.toThrow(/phone b to run/);
   });
 
   it('never answers a read from a listing older than notBefore, and phones ordered together share later listings', async () => {
@@ -60,7 +70,12 @@ describe('InstanceDirectory', () => {
     // Ten waiters for phones confirmed at the same moment: the listing that started after the order serves them all.
     await Promise.all(
       Array.from({ length: 10 }, () =>
-        waitForInstance(dir, 'new', (x) => x !== undefined, { timeoutMs: 1000, intervalMs: 10, what: 'to appear', notBefore: orderedAt }),
+        waitForInstance(dir, 'new', (x) => x !== undefined, {
+          timeoutMs: 1000,
+          intervalMs: 10,
+          what: 'to appear',
+          notBefore: orderedAt,
+        }),
       ),
     );
     expect(listings - before).toBe(0);
@@ -76,7 +91,12 @@ describe('InstanceDirectory', () => {
     }, 60_000);
     const confirmedAt = Date.now();
     const waits = ['a', 'b', 'a', 'b'].map((id) =>
-      waitForInstance(dir, id, (x) => x?.running_status === 2, { timeoutMs: 5000, intervalMs: 20, what: 'to run', notBefore: confirmedAt }),
+      waitForInstance(dir, id, (x) => x?.running_status === 2, {
+        timeoutMs: 5000,
+        intervalMs: 20,
+        what: 'to run',
+        notBefore: confirmedAt,
+      }),
     );
     await new Promise((r) => setTimeout(r, 5));
     expect(listings).toBe(1); // the first look is immediate, and one listing serves all four

@@ -41,13 +41,15 @@ export class InstanceDirectory {
     if (latest && !latest.settled && maxAgeMs > 0) {
       // A listing is in flight but too old for this reader: share one that starts when it ends (it will start after
       // `notBefore`, which is in the past), instead of running listings side by side.
-      this.queued ??= latest.result.then(
-        () => undefined,
-        () => undefined,
-      ).then(() => {
-        this.queued = undefined;
-        return this.start();
-      });
+      this.queued ??= latest.result
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => {
+          this.queued = undefined;
+          return this.start();
+        });
       return this.queued;
     }
     return Promise.resolve(this.start());
@@ -114,11 +116,16 @@ export async function waitForInstance(
   const deadline = Date.now() + opts.timeoutMs;
   let notBefore = opts.notBefore ?? 0;
   for (;;) {
-    const listing = await directory.listing(opts.notBefore === undefined && notBefore === 0 ? opts.intervalMs : Number.POSITIVE_INFINITY, notBefore);
+    const listing = await directory.listing(
+      opts.notBefore === undefined && notBefore === 0 ? opts.intervalMs : Number.POSITIVE_INFINITY,
+      notBefore,
+    );
     const record = (await listing.result).get(instanceId);
     if (done(record)) return record;
     if (Date.now() + opts.intervalMs > deadline) {
-      throw new WaitTimeoutError(`timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for phone ${instanceId} ${opts.what}`);
+      throw new WaitTimeoutError(
+        `timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for phone ${instanceId} ${opts.what}`,
+      );
     }
     notBefore = listing.startedAt + 1;
     await new Promise((resolve) => setTimeout(resolve, opts.intervalMs));

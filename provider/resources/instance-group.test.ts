@@ -2,7 +2,10 @@ import { instanceGroupInputsSchema, type InstanceGroupOutputs } from '../schemas
 import { instanceGroupProvider as provider } from './instance-group';
 
 const spec = { os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' };
-const inputs = (extra: Record<string, unknown> = {}) => ({ ...instanceGroupInputsSchema.parse({ size: 3, namePrefix: 'fleet', createKey: 'abcde', ...spec, ...extra }), uniqueNamePrefix: 'fleet-abcde' });
+const inputs = (extra: Record<string, unknown> = {}) => ({
+  ...instanceGroupInputsSchema.parse({ size: 3, namePrefix: 'fleet', createKey: 'abcde', ...spec, ...extra }),
+  uniqueNamePrefix: 'fleet-abcde',
+});
 const state = (extra: Partial<InstanceGroupOutputs> = {}): InstanceGroupOutputs => ({
   ...inputs(),
   instanceIds: ['a', 'b', 'c'],
@@ -16,19 +19,31 @@ const state = (extra: Partial<InstanceGroupOutputs> = {}): InstanceGroupOutputs 
 describe('InstanceGroup provider', () => {
   it('check keeps the group name prefix for its life and names the invalid field', async () => {
     const olds = state();
-    const { inputs: checked } = await provider.check!(olds, { ...spec, size: 5, namePrefix: 'fleet', createKey: 'zzzzz' } as never);
+    const { inputs: checked } = await provider.check!(olds, {
+      ...spec,
+      size: 5,
+      namePrefix: 'fleet',
+      createKey: 'zzzzz',
+    } as never);
     expect(checked).toMatchObject({ uniqueNamePrefix: 'fleet-abcde', size: 5 });
     const bad = await provider.check!(olds, { ...spec, size: 10_001, namePrefix: 'toolong' } as never);
     expect(bad.failures?.map((f) => f.property).sort()).toEqual(['namePrefix', 'size']);
   });
 
   it('diff: size and billing change in place, spec replaces (old phones first), drift and pending orders need an up', async () => {
-    const diff = (olds: InstanceGroupOutputs, news: ReturnType<typeof inputs>) => provider.diff!('fleet-abcde', olds, news);
+    const diff = (olds: InstanceGroupOutputs, news: ReturnType<typeof inputs>) =>
+      provider.diff!('fleet-abcde', olds, news);
     expect(await diff(state(), inputs())).toMatchObject({ changes: false, replaces: [] });
     expect(await diff(state(), inputs({ size: 7 }))).toMatchObject({ changes: true, replaces: [] });
     expect(await diff(state(), inputs({ charge: { autoRenew: true } }))).toMatchObject({ changes: true, replaces: [] });
-    expect(await diff(state(), inputs({ bandSize: 8 }))).toMatchObject({ changes: true, replaces: ['bandSize'], deleteBeforeReplace: true });
+    expect(await diff(state(), inputs({ bandSize: 8 }))).toMatchObject({
+      changes: true,
+      replaces: ['bandSize'],
+      deleteBeforeReplace: true,
+    });
     expect(await diff(state({ instanceIds: ['a', 'c'] }), inputs())).toMatchObject({ changes: true, replaces: [] });
-    expect(await diff(state({ pendingOrders: [{ seq: 1, prefix: 'fleet-abcde001', slots: [3] }] }), inputs())).toMatchObject({ changes: true });
+    expect(
+      await diff(state({ pendingOrders: [{ seq: 1, prefix: 'fleet-abcde001', slots: [3] }] }), inputs()),
+    ).toMatchObject({ changes: true });
   });
 });

@@ -19,7 +19,12 @@ import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 const IN_PLACE_PROPERTIES = ['size', 'charge', 'waitForReady', 'readyTimeoutSeconds'] as const;
 
 function envFor(props: { resourceUrn?: string }): GroupEnv {
-  return { client: getClient(), directory: getDirectory(), pollIntervalMs: pollIntervalMs(), progress: progressFor(props.resourceUrn) };
+  return {
+    client: getClient(),
+    directory: getDirectory(),
+    pollIntervalMs: pollIntervalMs(),
+    progress: progressFor(props.resourceUrn),
+  };
 }
 
 function targetOf(inputs: InstanceGroupInputs & { uniqueNamePrefix?: string }): GroupTarget {
@@ -31,18 +36,26 @@ function needsRepair(olds: Partial<InstanceGroupOutputs>, size: number): boolean
   return (olds.instanceIds?.length ?? 0) !== size || (olds.pendingOrders?.length ?? 0) > 0;
 }
 
-export const instanceGroupProvider: dynamic.ResourceProvider<InstanceGroupInputs & { uniqueNamePrefix?: string }, InstanceGroupOutputs> = {
+export const instanceGroupProvider: dynamic.ResourceProvider<
+  InstanceGroupInputs & { uniqueNamePrefix?: string },
+  InstanceGroupOutputs
+> = {
   configure: configureRuntime,
 
   async check(olds, news) {
     const result = checkInputs(instanceGroupInputsSchema, news as unknown as Record<string, unknown>);
     if (!result.inputs) return { failures: result.failures };
-    const inputs: InstanceGroupInputs & { uniqueNamePrefix?: string } = { ...result.inputs, namePrefix: result.inputs.namePrefix ?? 'kp' };
+    const inputs: InstanceGroupInputs & { uniqueNamePrefix?: string } = {
+      ...result.inputs,
+      namePrefix: result.inputs.namePrefix ?? 'kp',
+    };
     // One name prefix for the life of the group; every order's prefix extends it, so any phone the group ever
     // ordered is found again by name. A new group's comes from the SDK's stable createKey.
     const prior = olds as Partial<InstanceGroupOutputs> | undefined;
     const keep = prior?.uniqueNamePrefix && prior.namePrefix === inputs.namePrefix;
-    inputs.uniqueNamePrefix = keep ? prior.uniqueNamePrefix : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
+    inputs.uniqueNamePrefix = keep
+      ? prior.uniqueNamePrefix
+      : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
     // catalogue at preview (one shared catalogue read per deployment).
     if (buysNewSpec(prior as Record<string, unknown> | undefined, inputs)) {
@@ -56,7 +69,11 @@ export const instanceGroupProvider: dynamic.ResourceProvider<InstanceGroupInputs
     const replaces = INSTANCE_GROUP_REPLACE_PROPERTIES.filter((k) => !isDeepStrictEqual(olds[k], news[k]));
     const inPlace = IN_PLACE_PROPERTIES.some((k) => !isDeepStrictEqual(olds[k], news[k]));
     // Delete before replace: the new group orders under the same stable name prefix, so the old phones go first.
-    return { changes: replaces.length > 0 || inPlace || needsRepair(olds, news.size), replaces, deleteBeforeReplace: true };
+    return {
+      changes: replaces.length > 0 || inPlace || needsRepair(olds, news.size),
+      replaces,
+      deleteBeforeReplace: true,
+    };
   },
 
   async create(inputs) {
@@ -66,7 +83,8 @@ export const instanceGroupProvider: dynamic.ResourceProvider<InstanceGroupInputs
   },
 
   async read(id, props) {
-    if (!props?.uniqueNamePrefix) throw new Error(`InstanceGroup ${id} cannot be imported: create the group with pulumi up`);
+    if (!props?.uniqueNamePrefix)
+      throw new Error(`InstanceGroup ${id} cannot be imported: create the group with pulumi up`);
     return { id, props: await readGroup(envFor(props), props) };
   },
 

@@ -7,8 +7,14 @@ import { resetRuntime } from './runtime';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 
 process.env.KOOPHONE_POLL_INTERVAL_MS = '1';
-const inputs = instanceInputsSchema.parse({ os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' });
-const unknown = () => new KooPhoneOutcomeUnknownError({ code: 'HTTP 503', explanation: 'no answer', requestId: 'r-1', endpoint: 'create' });
+const inputs = instanceInputsSchema.parse({
+  os: 'AOSP11',
+  instanceSkuId: 'kp.professional.xlarge.32g.2',
+  bandSize: 4,
+  regionId: 'cn-north-4',
+});
+const unknown = () =>
+  new KooPhoneOutcomeUnknownError({ code: 'HTTP 503', explanation: 'no answer', requestId: 'r-1', endpoint: 'create' });
 
 /** An in-process fake of the two calls the purchase loop makes, with a phone store it can apply or not. */
 function fakeTenant(script: Array<'ok' | 'lost-after-apply' | 'lost-before-apply' | 'refused'>) {
@@ -18,11 +24,22 @@ function fakeTenant(script: Array<'ok' | 'lost-after-apply' | 'lost-before-apply
     async createInstances(req: { instanceNamePrefix: string }) {
       const outcome = script[creates++] ?? 'ok';
       const apply = () => {
-        const phone = { instance_id: `id${phones.length}`, instance_name: `${req.instanceNamePrefix}-00001`, running_status: 4 } as InstanceRecord;
+        const phone = {
+          instance_id: `id${phones.length}`,
+          instance_name: `${req.instanceNamePrefix}-00001`,
+          running_status: 4,
+        } as InstanceRecord;
         phones.push(phone);
         return phone;
       };
-      if (outcome === 'refused') throw new InvalidArgumentError({ status: 200, code: 'KOOPHONE.API.3002', apiMessage: 'sku', requestId: 'r', endpoint: 'create' } as never);
+      if (outcome === 'refused')
+        throw new InvalidArgumentError({
+          status: 200,
+          code: 'KOOPHONE.API.3002',
+          apiMessage: 'sku',
+          requestId: 'r',
+          endpoint: 'create',
+        } as never);
       if (outcome === 'lost-before-apply') throw unknown();
       const phone = apply();
       if (outcome === 'lost-after-apply') throw unknown();
@@ -36,7 +53,10 @@ function fakeTenant(script: Array<'ok' | 'lost-after-apply' | 'lost-before-apply
 describe('buying a phone', () => {
   it('buys once when the create succeeds', async () => {
     const t = fakeTenant(['ok']);
-    expect(await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).toMatchObject({ instanceId: 'id0', orderId: 'CS1' });
+    expect(await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).toMatchObject({
+      instanceId: 'id0',
+      orderId: 'CS1',
+    });
     expect(t.creates()).toBe(1);
   });
 
@@ -63,7 +83,10 @@ describe('buying a phone', () => {
   it('takes over a live phone already under the prefix (an interrupted up) instead of buying', async () => {
     const t = fakeTenant([]);
     t.phones.push({ instance_id: 'earlier', instance_name: 'kp-abcde-00001', running_status: 4 } as InstanceRecord);
-    expect(await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).toMatchObject({ instanceId: 'earlier', orderId: '' });
+    expect(await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).toMatchObject({
+      instanceId: 'earlier',
+      orderId: '',
+    });
     expect(t.creates()).toBe(0);
   });
 
@@ -86,7 +109,14 @@ describe('Instance check and diff', () => {
   let emulator: RunningEmulator;
   beforeAll(async () => {
     emulator = await startEmulator({});
-    const config: Record<string, string> = { endpoint: emulator.url, iamEndpoint: emulator.url, domainName: 'demo', userName: 'demo', password: 'demo-password', region: 'cn-north-4' };
+    const config: Record<string, string> = {
+      endpoint: emulator.url,
+      iamEndpoint: emulator.url,
+      domainName: 'demo',
+      userName: 'demo',
+      password: 'demo-password',
+      region: 'cn-north-4',
+    };
     resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
   });
   afterAll(async () => {
@@ -105,8 +135,11 @@ describe('Instance check and diff', () => {
     expect(randomSuffix()).toMatch(/^[a-z0-9]{5}$/);
   });
 
-  it('derives a new phone\'s prefix from the SDK\'s stable createKey', async () => {
-    const keyed = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet', createKey: 'k3y42' } as never);
+  it("derives a new phone's prefix from the SDK's stable createKey", async () => {
+    const keyed = await instanceProvider.check!(
+      {} as never,
+      { ...inputs, namePrefix: 'fleet', createKey: 'k3y42' } as never,
+    );
     expect(keyed.inputs!.uniqueNamePrefix).toBe('fleet-k3y42');
     const bad = await instanceProvider.check!({} as never, { ...inputs, createKey: 'NOPE' } as never);
     expect(bad.failures?.map((f) => f.property)).toEqual(['createKey']);
@@ -114,7 +147,10 @@ describe('Instance check and diff', () => {
 
   it('replaces by deleting first, so two phones are never paid for at once', async () => {
     const olds = { ...inputs, instanceId: 'id0' } as never;
-    expect(await instanceProvider.diff!('id0', olds, { ...inputs, os: 'AOSP9' })).toMatchObject({ replaces: ['os'], deleteBeforeReplace: true });
+    expect(await instanceProvider.diff!('id0', olds, { ...inputs, os: 'AOSP9' })).toMatchObject({
+      replaces: ['os'],
+      deleteBeforeReplace: true,
+    });
   });
 
   it('replaces the phone on spec changes and updates in place otherwise', async () => {
@@ -144,7 +180,9 @@ describe('a purchase whose outcome cannot be confirmed', () => {
       }, 0);
       const err = await buyOnePhone(t.client, failingAfterFirst, inputs, 'kp-abcde').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UnconfirmedOrderError);
-      expect((err as Error).message).toMatch(/a phone named "kp-abcde-\*" may have been bought: the create call may have been applied/);
+      expect((err as Error).message).toMatch(
+        /a phone named "kp-abcde-\*" may have been bought: the create call may have been applied/,
+      );
       expect(t.creates()).toBe(1); // never a second order while the first one's fate is unknown
     } finally {
       delete process.env.KOOPHONE_ORDER_LOOKUP_SECONDS;

@@ -16,10 +16,24 @@ import { waitForInstance, type InstanceDirectory, type InstanceRecord } from './
 import { PartialStateError, describeError } from './partial-state';
 import { orderRequest } from './order-request';
 import { UnconfirmedOrderError, lookUpOrder, placeOrder } from './phone-order';
-import { configureRuntime, getClient, getDeleteBatcher, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
+import {
+  configureRuntime,
+  getClient,
+  getDeleteBatcher,
+  getDirectory,
+  getSkuCatalogue,
+  pollIntervalMs,
+} from './runtime';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 import { isDeepStrictEqual } from 'node:util';
-import { applyChargeChange, autoRenewDrifted, expirePolicyDrifted, readSubscription, withSubscription, withDeclaredExpiry } from './instance-billing';
+import {
+  applyChargeChange,
+  autoRenewDrifted,
+  expirePolicyDrifted,
+  readSubscription,
+  withSubscription,
+  withDeclaredExpiry,
+} from './instance-billing';
 import { renewIfDue, renewalPlanned } from './renewal';
 import { subscriptionLookup } from './subscription-lookup';
 
@@ -35,7 +49,6 @@ export function randomSuffix(length = NAME_SUFFIX_LENGTH): string {
 function outputsOf(inputs: InstanceInputs, state: InstanceState): InstanceOutputs {
   return definedOnly({ ...inputs, ...state });
 }
-
 
 /**
  * The resource id of a purchase whose outcome is unknown (see UnconfirmedOrderError): it names the unique prefix,
@@ -84,20 +97,37 @@ async function resolvePhone(id: string, props: Partial<InstanceOutputs> | undefi
   );
 }
 
-async function waitUntilRunning(inputs: InstanceInputs, instanceId: string, notBefore?: number): Promise<InstanceRecord> {
-  const record = await waitForInstance(getDirectory(), instanceId, (r) => r === undefined || r.running_status === RUNNING, {
-    timeoutMs: inputs.readyTimeoutSeconds * 1000,
-    intervalMs: pollIntervalMs(),
-    what: 'to reach running status',
-    notBefore,
-  });
+async function waitUntilRunning(
+  inputs: InstanceInputs,
+  instanceId: string,
+  notBefore?: number,
+): Promise<InstanceRecord> {
+  const record = await waitForInstance(
+    getDirectory(),
+    instanceId,
+    (r) => r === undefined || r.running_status === RUNNING,
+    {
+      timeoutMs: inputs.readyTimeoutSeconds * 1000,
+      intervalMs: pollIntervalMs(),
+      what: 'to reach running status',
+      notBefore,
+    },
+  );
   if (!record) throw new Error(`phone ${instanceId} disappeared while it was provisioning`);
   return record;
 }
 
 /** `notBefore`: when the phone was confirmed bought; listings older than that cannot show it. */
-async function settle(inputs: InstanceInputs, instanceId: string, orderId: string, adopted: boolean, notBefore?: number): Promise<InstanceOutputs> {
-  const record = inputs.waitForReady ? await waitUntilRunning(inputs, instanceId, notBefore) : await getDirectory().get(instanceId, 0);
+async function settle(
+  inputs: InstanceInputs,
+  instanceId: string,
+  orderId: string,
+  adopted: boolean,
+  notBefore?: number,
+): Promise<InstanceOutputs> {
+  const record = inputs.waitForReady
+    ? await waitUntilRunning(inputs, instanceId, notBefore)
+    : await getDirectory().get(instanceId, 0);
   if (!record) throw new Error(`phone ${instanceId} is not in the instance list`);
   return outputsOf(inputs, stateFromRecord(record, orderId, adopted));
 }
@@ -150,12 +180,22 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     if (!result.inputs) return { failures: result.failures };
     const inputs = { ...result.inputs, namePrefix: result.inputs.namePrefix ?? 'kp' };
     if (inputs.expirePolicy === 'toPayPerUse' && inputs.charge.autoRenew) {
-      return { failures: [{ property: 'expirePolicy', reason: '"toPayPerUse" cannot be combined with charge.autoRenew: true (a renewed subscription never reaches expiry); turn one off' }] };
+      return {
+        failures: [
+          {
+            property: 'expirePolicy',
+            reason:
+              '"toPayPerUse" cannot be combined with charge.autoRenew: true (a renewed subscription never reaches expiry); turn one off',
+          },
+        ],
+      };
     }
     // Keep the unique prefix for the life of the phone. A new phone's prefix comes from the SDK's stable createKey,
     // so a create interrupted before Pulumi saved its result is found again by name on the next `up`.
     const keep = olds?.uniqueNamePrefix && olds.namePrefix === inputs.namePrefix;
-    inputs.uniqueNamePrefix = keep ? olds.uniqueNamePrefix : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
+    inputs.uniqueNamePrefix = keep
+      ? olds.uniqueNamePrefix
+      : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
     // catalogue here, at preview. An adopted phone is not bought, and an unchanged spec buys nothing.
     if (!inputs.adoptInstanceId && buysNewSpec(olds as Record<string, unknown> | undefined, inputs)) {
@@ -203,8 +243,18 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     // An unconfirmed id becomes the phone's instance id here (the engine takes a new id from a refresh).
     // One billing query (≤ 50 ids) serves every phone a refresh reads at once.
     const subscription = record.billing_mode === '0' ? undefined : await subscriptionLookup(getClient()).get(phone);
-    if (!props) return { id: phone, props: withSubscription(stateFromRecord(record, '', false) as InstanceOutputs, subscription) };
-    return { id: phone, props: withSubscription(outputsOf(props, stateFromRecord(record, props.orderId ?? '', props.adopted ?? false)), subscription) };
+    if (!props)
+      return {
+        id: phone,
+        props: withSubscription(stateFromRecord(record, '', false) as InstanceOutputs, subscription),
+      };
+    return {
+      id: phone,
+      props: withSubscription(
+        outputsOf(props, stateFromRecord(record, props.orderId ?? '', props.adopted ?? false)),
+        subscription,
+      ),
+    };
   },
 
   /**
@@ -222,7 +272,8 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     const phone = olds.instanceId || id;
     const billed = !olds.adopted || olds.autoRenew !== undefined;
     if (billed) await applyChargeChange(getClient(), phone, olds, news);
-    if (olds.billingMode !== '0') await renewIfDue(getClient(), phone, news, () => readSubscription(getClient(), phone), pollIntervalMs());
+    if (olds.billingMode !== '0')
+      await renewIfDue(getClient(), phone, news, () => readSubscription(getClient(), phone), pollIntervalMs());
     const outs = await settleOrKeep(news, phone, olds.orderId ?? '', olds.adopted ?? false);
     return { outs: billed ? withSubscription(outs, await readSubscription(getClient(), phone)) : outs };
   },
@@ -251,7 +302,9 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
         // Unknown outcome: going offline or gone means the unsubscribe took; otherwise keep the phone in state.
         const after = await directory.get(id, 0);
         if (after && after.running_status !== GOING_OFFLINE) {
-          throw new Error(`${err.message}. Phone ${id} is still present, so it stays in the stack; run the operation again.`);
+          throw new Error(
+            `${err.message}. Phone ${id} is still present, so it stays in the stack; run the operation again.`,
+          );
         }
       }
     }

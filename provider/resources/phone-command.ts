@@ -32,7 +32,13 @@ export async function runOnPhones(
       ends.push(...ids.map((id) => refusedEnd(id, err)));
     }
   }
-  ends.push(...(await waitForTasks(client, tasks, { pollIntervalMs: pollIntervalMs(), deadline: opts.deadline, onPoll: opts.onPoll })));
+  ends.push(
+    ...(await waitForTasks(client, tasks, {
+      pollIntervalMs: pollIntervalMs(),
+      deadline: opts.deadline,
+      onPoll: opts.onPoll,
+    })),
+  );
   return ends;
 }
 
@@ -66,7 +72,9 @@ function finish(id: string, outs: PhoneCommandOutputs): PhoneCommandOutputs {
     id,
     outs,
     `the command failed on ${failed.length} of ${outs.results.length} phones; the next \`pulumi up\` runs it again only there:\n` +
-      failureTable(failed.map((f) => ({ instanceId: f.instanceId, reason: [reasonOf(f), f.output].filter(Boolean).join(': ') }))),
+      failureTable(
+        failed.map((f) => ({ instanceId: f.instanceId, reason: [reasonOf(f), f.output].filter(Boolean).join(': ') })),
+      ),
   );
 }
 
@@ -86,7 +94,11 @@ export const phoneCommandProvider: dynamic.ResourceProvider<PhoneCommandInputs, 
     const replaces = PHONE_COMMAND_REPLACE_PROPERTIES.filter((k) => !sameJson(olds[k], news[k]));
     const failedBefore = (olds.results ?? []).some((r) => r.status === 'failed');
     const changes =
-      replaces.length > 0 || failedBefore || (Object.keys(news) as (keyof PhoneCommandInputs)[]).some((k) => k !== 'resourceUrn' && !sameJson(olds[k], news[k]));
+      replaces.length > 0 ||
+      failedBefore ||
+      (Object.keys(news) as (keyof PhoneCommandInputs)[]).some(
+        (k) => k !== 'resourceUrn' && !sameJson(olds[k], news[k]),
+      );
     // The old deleteCommand (if any) undoes before the command runs again.
     return { changes, replaces, deleteBeforeReplace: olds.deleteCommand !== undefined };
   },

@@ -34,7 +34,10 @@ export interface WaitOptions {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function jobEnd(instanceId: string, job: Pick<TaskJob, 'status' | 'error_code' | 'error_msg' | 'execute_msg'>): JobEnd {
+export function jobEnd(
+  instanceId: string,
+  job: Pick<TaskJob, 'status' | 'error_code' | 'error_msg' | 'execute_msg'>,
+): JobEnd {
   const ok = jobState(job.status) === 'succeeded';
   return {
     instanceId,
@@ -55,7 +58,11 @@ export function refusedEnd(instanceId: string, err: unknown, scrub: (text: strin
  * Polls every task until each of its jobs has ended (install jobs 0/1 pending, command jobs 1; see jobState). Jobs
  * still pending at the deadline end as failed with a timeout reason, so a stuck job never hangs a deployment.
  */
-export async function waitForTasks(client: KooPhoneClient, tasks: readonly AsyncTask[], opts: WaitOptions): Promise<JobEnd[]> {
+export async function waitForTasks(
+  client: KooPhoneClient,
+  tasks: readonly AsyncTask[],
+  opts: WaitOptions,
+): Promise<JobEnd[]> {
   const phoneOf = new Map<string, string>();
   for (const t of tasks) for (const j of t.cmd_jobs) phoneOf.set(j.job_id, j.instance_id);
   const ended = new Map<string, JobEnd>();
@@ -77,7 +84,13 @@ export async function waitForTasks(client: KooPhoneClient, tasks: readonly Async
       for (const task of open) {
         for (const j of task.cmd_jobs) {
           if (!ended.has(j.job_id)) {
-            ended.set(j.job_id, { instanceId: j.instance_id, ok: false, errorCode: '', errorMessage: 'still running when the timeout passed', output: '' });
+            ended.set(j.job_id, {
+              instanceId: j.instance_id,
+              ok: false,
+              errorCode: '',
+              errorMessage: 'still running when the timeout passed',
+              output: '',
+            });
           }
         }
       }
@@ -95,7 +108,11 @@ const RUNNING = 2;
  * Waits until every phone reports running (batch-query-status, 100 per call); returns the phones that were not
  * running by the deadline.
  */
-export async function waitUntilRunning(client: KooPhoneClient, instanceIds: readonly string[], opts: WaitOptions): Promise<string[]> {
+export async function waitUntilRunning(
+  client: KooPhoneClient,
+  instanceIds: readonly string[],
+  opts: WaitOptions,
+): Promise<string[]> {
   let waiting = [...instanceIds];
   for (;;) {
     const running = new Set<string>();

@@ -50,7 +50,11 @@ export class UnconfirmedOrderError extends Error {
 }
 
 /** Live phones named under `prefix`; an unsubscribed phone (going offline) does not count. */
-export async function findLiveByPrefix(directory: InstanceDirectory, prefix: string, maxAgeMs?: number): Promise<InstanceRecord[]> {
+export async function findLiveByPrefix(
+  directory: InstanceDirectory,
+  prefix: string,
+  maxAgeMs?: number,
+): Promise<InstanceRecord[]> {
   return (await directory.findByNamePrefix(prefix, maxAgeMs)).filter((r) => r.running_status !== GOING_OFFLINE);
 }
 
@@ -62,7 +66,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Looks for phones bought under `prefix` after an unknown outcome. An order may surface with a delay, so "absent"
  * needs several empty listings a backoff step apart; a listing that fails is retried until the budget is spent.
  */
-export async function lookUpOrder(directory: InstanceDirectory, prefix: string, budgetMs = orderLookupBudgetMs()): Promise<Lookup> {
+export async function lookUpOrder(
+  directory: InstanceDirectory,
+  prefix: string,
+  budgetMs = orderLookupBudgetMs(),
+): Promise<Lookup> {
   const deadline = Date.now() + budgetMs;
   let delay = LOOKUP_FIRST_DELAY_MS;
   let empty = 0;
@@ -96,7 +104,11 @@ const found = (records: InstanceRecord[]): PlacedOrder => ({
  * first, and another order is sent only when the API shows none. When even the lookup cannot answer, the order is
  * reported as unconfirmed (UnconfirmedOrderError) for the caller to keep in state.
  */
-export async function placeOrder(client: KooPhoneClient, directory: InstanceDirectory, request: CreateInstancesRequest): Promise<PlacedOrder> {
+export async function placeOrder(
+  client: KooPhoneClient,
+  directory: InstanceDirectory,
+  request: CreateInstancesRequest,
+): Promise<PlacedOrder> {
   const prefix = request.instanceNamePrefix;
   // Phones under this prefix may exist already: an earlier `up` ordered them but was killed before saving state.
   // Any listing this process holds is new enough (they predate the process, and only this resource orders under
@@ -112,9 +124,14 @@ export async function placeOrder(client: KooPhoneClient, directory: InstanceDire
     }
     try {
       const created = await client.createInstances(request);
-      if (created.instanceInfos.length === 0) throw new Error(`the create call returned order ${created.orderId} without instance ids`);
+      if (created.instanceInfos.length === 0)
+        throw new Error(`the create call returned order ${created.orderId} without instance ids`);
       // No invalidate(): readers of these phones ask for a listing started after confirmedAt instead.
-      return { orderId: created.orderId, instanceIds: created.instanceInfos.map((i) => i.instanceId), confirmedAt: Date.now() };
+      return {
+        orderId: created.orderId,
+        instanceIds: created.instanceInfos.map((i) => i.instanceId),
+        confirmedAt: Date.now(),
+      };
     } catch (err) {
       directory.invalidate();
       if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err; // a definite refusal bought nothing

@@ -42,17 +42,30 @@ async function act(action: PowerAction, inputs: PowerInputs): Promise<void> {
     const task = await action.send(client, ids);
     if (task) tasks.push(task);
   }
-  const failedJobs = (await waitForTasks(client, tasks, { pollIntervalMs: pollIntervalMs(), deadline })).filter((e) => !e.ok);
+  const failedJobs = (await waitForTasks(client, tasks, { pollIntervalMs: pollIntervalMs(), deadline })).filter(
+    (e) => !e.ok,
+  );
   const rows = failedJobs.map((f) => ({ instanceId: f.instanceId, reason: reasonOf(f) }));
   const failed = new Set(rows.map((r) => r.instanceId));
   const notRunning = await waitUntilRunning(
     client,
     inputs.instanceIds.filter((i) => !failed.has(i)),
-    { pollIntervalMs: pollIntervalMs(), deadline, onPoll: (done, total) => progress.status(`phones running again: ${done}/${total}`) },
+    {
+      pollIntervalMs: pollIntervalMs(),
+      deadline,
+      onPoll: (done, total) => progress.status(`phones running again: ${done}/${total}`),
+    },
   );
-  rows.push(...notRunning.map((instanceId) => ({ instanceId, reason: `not running ${inputs.timeoutSeconds} s after the ${action.verb}` })));
+  rows.push(
+    ...notRunning.map((instanceId) => ({
+      instanceId,
+      reason: `not running ${inputs.timeoutSeconds} s after the ${action.verb}`,
+    })),
+  );
   if (rows.length > 0) {
-    throw new Error(`the ${action.verb} did not complete on ${rows.length} of ${inputs.instanceIds.length} phones:\n${failureTable(rows)}`);
+    throw new Error(
+      `the ${action.verb} did not complete on ${rows.length} of ${inputs.instanceIds.length} phones:\n${failureTable(rows)}`,
+    );
   }
 }
 
@@ -122,6 +135,9 @@ export const phoneResetProvider = powerProvider<PhoneResetInputs>(RESET, (olds, 
     };
   }
   const willRun = PHONE_POWER_REPLACE_PROPERTIES.some((k) => !sameJson(olds[k], news[k]));
-  if (willRun) progressFor(result.inputs.resourceUrn).warn(`this reset wipes every app and all data on ${wipeCount(news.instanceIds)}`);
+  if (willRun)
+    progressFor(result.inputs.resourceUrn).warn(
+      `this reset wipes every app and all data on ${wipeCount(news.instanceIds)}`,
+    );
   return { inputs: result.inputs };
 });

@@ -23,6 +23,13 @@ describe('progress beside a resource', () => {
   it('sends warnings as lasting messages, and nothing without a URN', () => {
     progressFor('urn:pulumi:s::p::t::fleet').warn('applies to phones bought from now on');
     progressFor(undefined).status('phones running: 1/1', true);
-    expect(entries).toEqual([{ severity: 'warning', message: 'applies to phones bought from now on', urn: 'urn:pulumi:s::p::t::fleet', ephemeral: false }]);
+    expect(entries).toEqual([
+      {
+        severity: 'warning',
+        message: 'applies to phones bought from now on',
+        urn: 'urn:pulumi:s::p::t::fleet',
+        ephemeral: false,
+      },
+    ]);
   });
 });

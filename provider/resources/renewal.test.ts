@@ -28,7 +28,12 @@ describe('declared renewals (renewBeforeDays), expirePolicy and the subscription
 
   beforeAll(async () => {
     emu = await EmulatorHarness.start();
-    client = new KooPhoneClient({ endpoint: emu.url, billingEndpoint: emu.url, auth: { kind: 'password', ...DEMO_CREDENTIALS }, retryBaseMs: 1 });
+    client = new KooPhoneClient({
+      endpoint: emu.url,
+      billingEndpoint: emu.url,
+      auth: { kind: 'password', ...DEMO_CREDENTIALS },
+      retryBaseMs: 1,
+    });
     setLogSink(({ severity, message }) => severity === 'warning' && warnings.push(message));
   });
   beforeEach(async () => {
@@ -56,7 +61,9 @@ describe('declared renewals (renewBeforeDays), expirePolicy and the subscription
     const [id] = ids;
     await emu.control('POST', `/subscriptions/${id}`, { expireInSeconds: 3 * DAY_S });
     expect(await renewalPlanned(id, inputs, () => subscriptionLookup(client).get(id))).toBe(true);
-    expect(warnings).toEqual([expect.stringMatching(/^will renew 1 phone for 1 month \(phone \w+ expires .*within renewBeforeDays: 7/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^will renew 1 phone for 1 month \(phone \w+ expires .*within renewBeforeDays: 7/),
+    ]);
     expect((await renewIfDue(client, id, inputs, look(id), 1)).kind).toBe('renewed');
     expect((await renewIfDue(client, id, inputs, look(id), 1)).kind).toBe('not-due');
     expect((await counters())['bss-renew']).toBe(1);
@@ -76,7 +83,9 @@ describe('declared renewals (renewBeforeDays), expirePolicy and the subscription
     const [id] = ids;
     await emu.control('POST', `/subscriptions/${id}`, { expireInSeconds: 3 * DAY_S });
     await emu.control('POST', '/faults', { endpoint: 'bss-renew', status: 500, errorCode: 'CBC.0999', count: 5 });
-    await expect(renewIfDue(client, id, inputs, look(id), 1)).rejects.toThrow(/was not sent again.*looks at the expiry again/);
+    await expect(renewIfDue(client, id, inputs, look(id), 1)).rejects.toThrow(
+      /was not sent again.*looks at the expiry again/,
+    );
     expect((await counters())['bss-renew']).toBe(1);
     expect((await sub(id)).renewals).toBe(0);
   });
@@ -102,7 +111,11 @@ describe('declared renewals (renewBeforeDays), expirePolicy and the subscription
     const all = await subscriptionReport(client, {});
     expect(all.subscriptions.map((s) => s.instanceId)).toEqual([ids[1], ids[0]]);
     const expiring = await subscriptionReport(client, { expiringWithinDays: 7 });
-    expect(expiring.subscriptions).toEqual([expect.objectContaining({ instanceId: ids[1], daysLeft: 1, expiryAction: 'release', autoRenew: false })]);
-    expect((await subscriptionReport(client, { instanceIds: [ids[0]] })).subscriptions.map((s) => s.instanceId)).toEqual([ids[0]]);
+    expect(expiring.subscriptions).toEqual([
+      expect.objectContaining({ instanceId: ids[1], daysLeft: 1, expiryAction: 'release', autoRenew: false }),
+    ]);
+    expect(
+      (await subscriptionReport(client, { instanceIds: [ids[0]] })).subscriptions.map((s) => s.instanceId),
+    ).toEqual([ids[0]]);
   });
 });

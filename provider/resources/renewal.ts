@@ -19,7 +19,11 @@ export interface RenewalPeriod {
 }
 
 /** True when a subscription expiring at `expireTime` is inside the renewal window (an expired one too). */
-export function renewalDue(expireTime: string | undefined, renewBeforeDays: number | undefined, now = Date.now()): boolean {
+export function renewalDue(
+  expireTime: string | undefined,
+  renewBeforeDays: number | undefined,
+  now = Date.now(),
+): boolean {
   if (renewBeforeDays === undefined || !expireTime) return false;
   const expiresAt = Date.parse(expireTime);
   return Number.isFinite(expiresAt) && expiresAt - now <= renewBeforeDays * DAY_MS;
@@ -35,7 +39,8 @@ export function renewalPlan(phones: number, period: RenewalPeriod, detail: strin
   return `will renew ${phones} phone${phones === 1 ? '' : 's'} for ${describePeriod(period)} (${detail})`;
 }
 
-export type RenewalOutcome = { kind: 'renewed'; orderIds: string[] } | { kind: 'renewed-answer-lost' } | { kind: 'not-due' };
+export type RenewalOutcome =
+  { kind: 'renewed'; orderIds: string[] } | { kind: 'renewed-answer-lost' } | { kind: 'not-due' };
 
 /**
  * Renews one phone's subscription by its declared period when, looked at now, it is still due. `look` reads the
@@ -61,7 +66,9 @@ export async function renewIfDue(
       expire_policy: 0,
       is_auto_pay: 1,
     });
-    progressFor(inputs.resourceUrn).warn(`renewed phone ${instanceId} for ${describePeriod(inputs.charge)} (was expiring ${before.expireTime}; order ${orderIds.join(', ') || 'unknown'})`);
+    progressFor(inputs.resourceUrn).warn(
+      `renewed phone ${instanceId} for ${describePeriod(inputs.charge)} (was expiring ${before.expireTime}; order ${orderIds.join(', ') || 'unknown'})`,
+    );
     return { kind: 'renewed', orderIds };
   } catch (err) {
     if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err;
@@ -69,7 +76,9 @@ export async function renewIfDue(
       if (i > 0) await new Promise((r) => setTimeout(r, waitMs));
       const after = await look();
       if (after && Date.parse(after.expireTime) > Date.parse(before.expireTime)) {
-        progressFor(inputs.resourceUrn).warn(`renewed phone ${instanceId} for ${describePeriod(inputs.charge)}: the answer was lost, the expiry moved to ${after.expireTime}`);
+        progressFor(inputs.resourceUrn).warn(
+          `renewed phone ${instanceId} for ${describePeriod(inputs.charge)}: the answer was lost, the expiry moved to ${after.expireTime}`,
+        );
         return { kind: 'renewed-answer-lost' };
       }
     }
@@ -94,7 +103,11 @@ export async function renewalPlanned(
   const sub = await look();
   if (!sub || !renewalDue(sub.expireTime, inputs.renewBeforeDays)) return false;
   progressFor(inputs.resourceUrn).warn(
-    renewalPlan(1, inputs.charge, `phone ${instanceId} expires ${sub.expireTime}, within renewBeforeDays: ${inputs.renewBeforeDays}; paid from the account balance`),
+    renewalPlan(
+      1,
+      inputs.charge,
+      `phone ${instanceId} expires ${sub.expireTime}, within renewBeforeDays: ${inputs.renewBeforeDays}; paid from the account balance`,
+    ),
   );
   return true;
 }

@@ -7,9 +7,23 @@ import { resetRuntime } from './runtime';
 /** The preview check against the emulator's real SKU catalogue, over HTTP: what is not sold fails before buying. */
 describe('Instance check against the SKU catalogue', () => {
   let emulator: RunningEmulator;
-  const base = { os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4', namePrefix: 'kp', createKey: 'abcde' };
-  const config: Record<string, string> = { domainName: 'demo', userName: 'demo', password: 'demo-password', region: 'cn-north-4' };
-  const counters = async () => ((await (await fetch(`${emulator.url}/_emulator/counters`)).json()) as { counters: Record<string, number> }).counters;
+  const base = {
+    os: 'AOSP11',
+    instanceSkuId: 'kp.professional.xlarge.32g.2',
+    bandSize: 4,
+    regionId: 'cn-north-4',
+    namePrefix: 'kp',
+    createKey: 'abcde',
+  };
+  const config: Record<string, string> = {
+    domainName: 'demo',
+    userName: 'demo',
+    password: 'demo-password',
+    region: 'cn-north-4',
+  };
+  const counters = async () =>
+    ((await (await fetch(`${emulator.url}/_emulator/counters`)).json()) as { counters: Record<string, number> })
+      .counters;
   const check = async (news: Record<string, unknown>, olds: Record<string, unknown> = {}) =>
     instanceProvider.check!(olds as never, news as never);
 
@@ -27,10 +41,22 @@ describe('Instance check against the SKU catalogue', () => {
   test.each([
     ['bandSize', { bandSize: 5 }, /5 Mbit\/s is not sold with kp\.professional\.xlarge\.32g\.2; choose one of 4, 6/],
     ['regionId', { regionId: 'eu-west-9' }, /"eu-west-9" is not a region .* sells in "cn-north-4", "cn-north-7"/],
-    ['instanceSkuId', { instanceSkuId: 'kp.nope' }, /"kp\.nope" is not sold in cn-north-4; yearly\/monthly SKUs there: .*kp\.professional\.xlarge\.32g\.2/],
+    [
+      'instanceSkuId',
+      { instanceSkuId: 'kp.nope' },
+      /"kp\.nope" is not sold in cn-north-4; yearly\/monthly SKUs there: .*kp\.professional\.xlarge\.32g\.2/,
+    ],
     ['instanceSkuId', { instanceSkuId: 'kp.professional.large.16g.1' }, /sold pay-per-use only/],
-    ['os', { instanceSkuId: 'kp.enterprise.2xlarge.128g.2', os: 'AOSP9' }, /no enabled AOSP9 pool on the EIP network; available there: "AOSP11"/],
-    ['network', { instanceSkuId: 'kp.professional.2xlarge.128g.2', bandSize: 8, network: 'ADN' }, /no enabled AOSP11 pool on the ADN network.*available on "EIP"/],
+    [
+      'os',
+      { instanceSkuId: 'kp.enterprise.2xlarge.128g.2', os: 'AOSP9' },
+      /no enabled AOSP9 pool on the EIP network; available there: "AOSP11"/,
+    ],
+    [
+      'network',
+      { instanceSkuId: 'kp.professional.2xlarge.128g.2', bandSize: 8, network: 'ADN' },
+      /no enabled AOSP11 pool on the ADN network.*available on "EIP"/,
+    ],
     ['bandSkuId', { bandSkuId: 'kp.band.other' }, /use "kp\.bandwidth"/],
   ])('names %s with what the catalogue sells', async (property, change, reason) => {
     const result = await check({ ...base, ...change });
@@ -49,9 +75,15 @@ describe('Instance check against the SKU catalogue', () => {
 
   test('an unchanged spec of an existing phone is not re-checked (a spec no longer sold must not block its stack)', async () => {
     const olds = instanceInputsSchema.parse({ ...base, os: 'AOSP9', instanceSkuId: 'kp.enterprise.2xlarge.128g.2' });
-    const result = await check({ ...base, os: 'AOSP9', instanceSkuId: 'kp.enterprise.2xlarge.128g.2' }, { ...olds, uniqueNamePrefix: 'kp-abcde' });
+    const result = await check(
+      { ...base, os: 'AOSP9', instanceSkuId: 'kp.enterprise.2xlarge.128g.2' },
+      { ...olds, uniqueNamePrefix: 'kp-abcde' },
+    );
     expect(result.failures ?? []).toEqual([]);
-    const changed = await check({ ...base, os: 'AOSP9', instanceSkuId: 'kp.enterprise.2xlarge.128g.2', bandSize: 8 }, { ...olds, uniqueNamePrefix: 'kp-abcde' });
+    const changed = await check(
+      { ...base, os: 'AOSP9', instanceSkuId: 'kp.enterprise.2xlarge.128g.2', bandSize: 8 },
+      { ...olds, uniqueNamePrefix: 'kp-abcde' },
+    );
     expect(changed.failures?.map((f) => f.property)).toEqual(['os']);
   });
 });

@@ -16,7 +16,8 @@ export interface PhoneSpec {
 /** Spec fields whose change means buying a phone; an unchanged spec buys nothing and is not re-checked. */
 export const SPEC_FIELDS = ['os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network'] as const;
 
-const list = (values: readonly (string | number)[]) => (values.length > 0 ? values.map((v) => `"${v}"`).join(', ') : 'none');
+const list = (values: readonly (string | number)[]) =>
+  values.length > 0 ? values.map((v) => `"${v}"`).join(', ') : 'none';
 const known = (value: unknown) => value !== undefined && value !== UNKNOWN_VALUE;
 
 /**
@@ -24,18 +25,27 @@ const known = (value: unknown) => value !== undefined && value !== UNKNOWN_VALUE
  * SKU and size, an enabled pool for the OS and network), so that a phone the API would refuse is refused at
  * preview, before any phone of the deployment is bought. Fields still unknown at preview are skipped.
  */
-export function specFailures(spec: Partial<Record<keyof PhoneSpec, unknown>>, catalogue: SkuCatalogue): dynamic.CheckFailure[] {
+export function specFailures(
+  spec: Partial<Record<keyof PhoneSpec, unknown>>,
+  catalogue: SkuCatalogue,
+): dynamic.CheckFailure[] {
   const failures: dynamic.CheckFailure[] = [];
   const fail = (property: keyof PhoneSpec, reason: string) => failures.push({ property, reason });
 
   if (known(spec.bandSkuId) && spec.bandSkuId !== catalogue.bandInfo.cbcSkuId) {
-    fail('bandSkuId', `"${String(spec.bandSkuId)}" is not the bandwidth SKU the catalogue sells; use "${catalogue.bandInfo.cbcSkuId}" (or leave it unset)`);
+    fail(
+      'bandSkuId',
+      `"${String(spec.bandSkuId)}" is not the bandwidth SKU the catalogue sells; use "${catalogue.bandInfo.cbcSkuId}" (or leave it unset)`,
+    );
   }
   if (!known(spec.regionId)) return failures;
   const regions = catalogue.skuSpecResponseList;
   const region = regions.find((r) => r.regionId === spec.regionId);
   if (!region) {
-    fail('regionId', `"${String(spec.regionId)}" is not a region the SKU catalogue sells phones in; it sells in ${list(regions.map((r) => r.regionId))}`);
+    fail(
+      'regionId',
+      `"${String(spec.regionId)}" is not a region the SKU catalogue sells phones in; it sells in ${list(regions.map((r) => r.regionId))}`,
+    );
     return failures;
   }
   if (!known(spec.instanceSkuId)) return failures;
@@ -43,12 +53,21 @@ export function specFailures(spec: Partial<Record<keyof PhoneSpec, unknown>>, ca
   const sku = region.skuResponses.find((s) => s.cbcSkuId === spec.instanceSkuId);
   if (!sku || sku.chargeMode === 1) {
     const why = sku ? 'is sold pay-per-use only, which the API cannot buy' : `is not sold in ${region.regionId}`;
-    fail('instanceSkuId', `"${String(spec.instanceSkuId)}" ${why}; yearly/monthly SKUs there: ${list(buyable.map((s) => s.cbcSkuId))}`);
+    fail(
+      'instanceSkuId',
+      `"${String(spec.instanceSkuId)}" ${why}; yearly/monthly SKUs there: ${list(buyable.map((s) => s.cbcSkuId))}`,
+    );
     return failures;
   }
-  const bandSizes = sku.bandSize.split(',').map((s) => Number(s.trim())).filter((n) => Number.isFinite(n));
+  const bandSizes = sku.bandSize
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isFinite(n));
   if (known(spec.bandSize) && !bandSizes.includes(Number(spec.bandSize))) {
-    fail('bandSize', `${String(spec.bandSize)} Mbit/s is not sold with ${sku.cbcSkuId}; choose one of ${bandSizes.join(', ')}`);
+    fail(
+      'bandSize',
+      `${String(spec.bandSize)} Mbit/s is not sold with ${sku.cbcSkuId}; choose one of ${bandSizes.join(', ')}`,
+    );
   }
   if (known(spec.os) && known(spec.network)) {
     const pools = sku.poolInfo?.aosp ?? [];
@@ -60,7 +79,9 @@ export function specFailures(spec: Partial<Record<keyof PhoneSpec, unknown>>, ca
         field,
         `${sku.cbcSkuId} in ${region.regionId} has no enabled ${String(spec.os)} pool on the ${String(spec.network)} network; ` +
           `available there: ${list(offered)}` +
-          (field === 'network' ? ` (${String(spec.os)} is available on ${list(pools.filter((p) => p.version === spec.os && p.enable !== false).map((p) => p.network ?? 'EIP'))})` : ''),
+          (field === 'network'
+            ? ` (${String(spec.os)} is available on ${list(pools.filter((p) => p.version === spec.os && p.enable !== false).map((p) => p.network ?? 'EIP'))})`
+            : ''),
       );
     }
   }

@@ -9,7 +9,6 @@ import {
 import { checkInputs } from './check-inputs';
 import { configureRuntime, getClient, getDirectory } from './runtime';
 
-
 const ASSIGNED = 1;
 
 export function assignmentId(inputs: UserAssignmentInputs): string {

@@ -68,7 +68,9 @@ export const videoSettingProvider: dynamic.ResourceProvider<VideoSettingInputs, 
   },
 
   async diff(_id, olds, news) {
-    const changes = JSON.stringify(olds.instanceIds) !== JSON.stringify(news.instanceIds) || JSON.stringify(olds.profiles) !== JSON.stringify(news.profiles);
+    const changes =
+      JSON.stringify(olds.instanceIds) !== JSON.stringify(news.instanceIds) ||
+      JSON.stringify(olds.profiles) !== JSON.stringify(news.profiles);
     return { changes, replaces: [] };
   },
 

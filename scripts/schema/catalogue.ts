@@ -11,22 +11,37 @@ import {
   skuPoolSchema,
   skuSchema,
 } from '../../provider/schemas/resources/functions';
-import {
-  chargeSchema,
-  instanceInputsSchema,
-  instanceStateSchema,
-} from '../../provider/schemas/resources/instance';
+import { chargeSchema, instanceInputsSchema, instanceStateSchema } from '../../provider/schemas/resources/instance';
 import {
   groupMemberSchema,
   instanceGroupInputsSchema,
   instanceGroupStateSchema,
   pendingOrderSchema,
 } from '../../provider/schemas/resources/instance-group';
-import { userAssignmentInputsSchema, userAssignmentStateSchema } from '../../provider/schemas/resources/user-assignment';
-import { videoProfileSchema, videoSettingInputsSchema, videoSpecSchema } from '../../provider/schemas/resources/video-setting';
-import { appInstallationInputsSchema, appInstallationStateSchema, phoneAppSchema } from '../../provider/schemas/resources/app-installation';
-import { commandResultSchema, phoneCommandInputsSchema, phoneCommandStateSchema } from '../../provider/schemas/resources/phone-command';
-import { phonePowerStateSchema, phoneRebootInputsSchema, phoneResetInputsSchema } from '../../provider/schemas/resources/phone-power';
+import {
+  userAssignmentInputsSchema,
+  userAssignmentStateSchema,
+} from '../../provider/schemas/resources/user-assignment';
+import {
+  videoProfileSchema,
+  videoSettingInputsSchema,
+  videoSpecSchema,
+} from '../../provider/schemas/resources/video-setting';
+import {
+  appInstallationInputsSchema,
+  appInstallationStateSchema,
+  phoneAppSchema,
+} from '../../provider/schemas/resources/app-installation';
+import {
+  commandResultSchema,
+  phoneCommandInputsSchema,
+  phoneCommandStateSchema,
+} from '../../provider/schemas/resources/phone-command';
+import {
+  phonePowerStateSchema,
+  phoneRebootInputsSchema,
+  phoneResetInputsSchema,
+} from '../../provider/schemas/resources/phone-power';
 import type { NamedType } from './property-model';
 
 /** Everything the package offers, as the generator sees it: which zod schema describes what, under which token. */
@@ -36,18 +51,45 @@ export const token = (name: string) => `${PACKAGE_NAME}:index:${name}`;
 
 export const NAMED_TYPES: readonly NamedType[] = [
   { name: 'InstanceCharge', schema: chargeSchema, fallbackDescription: 'How a phone is paid for.' },
-  { name: 'InstanceGroupMember', schema: groupMemberSchema, fallbackDescription: 'One phone of an InstanceGroup, in its slot.' },
-  { name: 'InstanceGroupPendingOrder', schema: pendingOrderSchema, fallbackDescription: 'An order of an InstanceGroup whose outcome is not known yet.' },
-  { name: 'VideoProfile', schema: videoProfileSchema, fallbackDescription: 'Video settings for one network type and codec.' },
-  { name: 'VideoSpec', schema: videoSpecSchema, fallbackDescription: 'Bit rate and frame rate of one definition (resolution).' },
-  { name: 'AppInstallationPhone', schema: phoneAppSchema, fallbackDescription: 'The app on one phone of an AppInstallation.' },
-  { name: 'PhoneCommandResult', schema: commandResultSchema, fallbackDescription: 'How a PhoneCommand ended on one phone.' },
+  {
+    name: 'InstanceGroupMember',
+    schema: groupMemberSchema,
+    fallbackDescription: 'One phone of an InstanceGroup, in its slot.',
+  },
+  {
+    name: 'InstanceGroupPendingOrder',
+    schema: pendingOrderSchema,
+    fallbackDescription: 'An order of an InstanceGroup whose outcome is not known yet.',
+  },
+  {
+    name: 'VideoProfile',
+    schema: videoProfileSchema,
+    fallbackDescription: 'Video settings for one network type and codec.',
+  },
+  {
+    name: 'VideoSpec',
+    schema: videoSpecSchema,
+    fallbackDescription: 'Bit rate and frame rate of one definition (resolution).',
+  },
+  {
+    name: 'AppInstallationPhone',
+    schema: phoneAppSchema,
+    fallbackDescription: 'The app on one phone of an AppInstallation.',
+  },
+  {
+    name: 'PhoneCommandResult',
+    schema: commandResultSchema,
+    fallbackDescription: 'How a PhoneCommand ended on one phone.',
+  },
   { name: 'Sku', schema: skuSchema, fallbackDescription: 'One saleable instance SKU in one region.' },
   { name: 'SkuPool', schema: skuPoolSchema, fallbackDescription: 'A resource pool that sells a SKU.' },
   { name: 'InstanceSummary', schema: instanceSummarySchema, fallbackDescription: 'One phone of the account.' },
-  { name: 'SubscriptionSummary', schema: subscriptionSummarySchema, fallbackDescription: "One phone's yearly/monthly subscription." },
+  {
+    name: 'SubscriptionSummary',
+    schema: subscriptionSummarySchema,
+    fallbackDescription: "One phone's yearly/monthly subscription.",
+  },
 ];
-
 
 export interface ResourceEntry {
   name: string;
@@ -66,7 +108,7 @@ export const RESOURCES: readonly ResourceEntry[] = [
     summary:
       'One KooPhone cloud phone, bought as a yearly/monthly subscription (or taken over with `adoptInstanceId`). ' +
       'Every spec property replaces the phone when changed: the API cannot change an existing phone. Billing (auto-renew, ' +
-      'renewals before expiry, the expiry policy) changes the existing subscription through Huawei Cloud\'s billing API. ' +
+      "renewals before expiry, the expiry policy) changes the existing subscription through Huawei Cloud's billing API. " +
       '`pulumi destroy` unsubscribes it.',
     page: 'instance.md',
     inputs: instanceInputsSchema,
@@ -122,7 +164,8 @@ export const RESOURCES: readonly ResourceEntry[] = [
   },
   {
     name: 'PhoneReboot',
-    summary: 'Reboots a set of phones on create and whenever `instanceIds` or `triggers` change, and waits until they run again.',
+    summary:
+      'Reboots a set of phones on create and whenever `instanceIds` or `triggers` change, and waits until they run again.',
     page: 'phone-reboot.md',
     inputs: phoneRebootInputsSchema,
     state: phonePowerStateSchema,
@@ -149,14 +192,16 @@ export interface FunctionEntry {
 export const FUNCTIONS: readonly FunctionEntry[] = [
   {
     name: 'getSkus',
-    summary: 'The saleable SKUs (`GET /v1/instances/sku`): the instance and bandwidth SKU ids, regions, Android images and bandwidths to buy phones with.',
+    summary:
+      'The saleable SKUs (`GET /v1/instances/sku`): the instance and bandwidth SKU ids, regions, Android images and bandwidths to buy phones with.',
     page: 'get-skus.md',
     args: getSkusArgsSchema,
     result: getSkusResultSchema,
   },
   {
     name: 'getInstances',
-    summary: 'The phones of the account (`GET /v1/instances/batch-query`, every page), optionally only those with a name prefix or given ids.',
+    summary:
+      'The phones of the account (`GET /v1/instances/batch-query`, every page), optionally only those with a name prefix or given ids.',
     page: 'get-instances.md',
     args: getInstancesArgsSchema,
     result: getInstancesResultSchema,

@@ -18,7 +18,11 @@ export const REPO_ROOT = join(__dirname, '..', '..');
 
 /** Every generated file: repository-relative path → content. */
 export function generateArtifacts(root = REPO_ROOT): Map<string, string> {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; description: string; license: string };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+    description: string;
+    license: string;
+  };
   const models = packageModels();
   const files = new Map<string, string>();
   files.set('schema.json', stableJson(packageSchema(models, pkg)));

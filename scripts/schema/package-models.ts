@@ -1,4 +1,8 @@
-import { providerConfigKeys, providerConfigSchema, type ProviderConfigKey } from '../../provider/schemas/resources/provider-config';
+import {
+  providerConfigKeys,
+  providerConfigSchema,
+  type ProviderConfigKey,
+} from '../../provider/schemas/resources/provider-config';
 import { FUNCTIONS, NAMED_TYPES, RESOURCES, type FunctionEntry, type ResourceEntry } from './catalogue';
 import { objectModel, reachableTypes, type NamedType, type ObjectModel, type PropertyModel } from './property-model';
 

@@ -1,7 +1,14 @@
 import { NAMED_TYPES, PACKAGE_NAME, token } from './catalogue';
 import { constraintSentence } from './constraints';
 import type { PackageModels } from './package-models';
-import { namedTypeDescription, objectModel, type NamedType, type ObjectModel, type PropertyModel, type TypeRef } from './property-model';
+import {
+  namedTypeDescription,
+  objectModel,
+  type NamedType,
+  type ObjectModel,
+  type PropertyModel,
+  type TypeRef,
+} from './property-model';
 
 /** The subset of the Pulumi package schema (pulumi.com/docs/iac/extend/packages/schema) this package uses. */
 export interface TypeSpec {
@@ -66,7 +73,8 @@ const isPrimitive = (v: unknown): v is string | number | boolean => ['string', '
  * or list default is stated in words too.
  */
 export function propertySpec(p: PropertyModel): PropertySpec {
-  const defaultText = p.default !== undefined && !isPrimitive(p.default) ? `Default: \`${JSON.stringify(p.default)}\`.` : '';
+  const defaultText =
+    p.default !== undefined && !isPrimitive(p.default) ? `Default: \`${JSON.stringify(p.default)}\`.` : '';
   const description = [p.description, constraintSentence(p.constraints), defaultText].filter(Boolean).join(' ');
   return {
     ...typeSpec(p.type),
@@ -96,7 +104,10 @@ function namedTypeSpec(type: NamedType, io: 'input' | 'output'): ObjectTypeSpec 
   return objectTypeSpec(objectModel(type.schema, { io, namedTypes: NAMED_TYPES }), namedTypeDescription(type));
 }
 
-export function packageSchema(models: PackageModels, meta: { version: string; description: string; license: string }): PackageSchema {
+export function packageSchema(
+  models: PackageModels,
+  meta: { version: string; description: string; license: string },
+): PackageSchema {
   // Resource types describe what a program writes (defaults optional); function result types what comes back.
   const types: Record<string, ObjectTypeSpec> = {};
   for (const r of models.resources) for (const t of r.types) types[token(t.name)] ??= namedTypeSpec(t, 'input');
@@ -142,7 +153,8 @@ export function packageSchema(models: PackageModels, meta: { version: string; de
 
 /** Every PropertySpec of the schema with where it sits, for checks such as "each one has a description". */
 export function allProperties(schema: PackageSchema): { where: string; spec: PropertySpec }[] {
-  const list = (where: string, props: Record<string, PropertySpec>) => Object.entries(props).map(([k, spec]) => ({ where: `${where}.${k}`, spec }));
+  const list = (where: string, props: Record<string, PropertySpec>) =>
+    Object.entries(props).map(([k, spec]) => ({ where: `${where}.${k}`, spec }));
   return [
     ...list('config.variables', schema.config.variables),
     ...Object.entries(schema.types).flatMap(([t, spec]) => list(`types.${t}`, spec.properties)),

@@ -9,7 +9,11 @@ import { describeConstraints, type JsonSchemaNode } from './constraints';
 
 export type TypeRef =
   /** `values`: the only values allowed (a zod enum or literal union), for literal types in the generated SDK. */
-  | { kind: 'primitive'; type: 'string' | 'integer' | 'number' | 'boolean'; values?: readonly (string | number | boolean)[] }
+  | {
+      kind: 'primitive';
+      type: 'string' | 'integer' | 'number' | 'boolean';
+      values?: readonly (string | number | boolean)[];
+    }
   | { kind: 'array'; items: TypeRef }
   | { kind: 'named'; name: string };
 
@@ -72,7 +76,11 @@ function regexesOf(schema: z.core.$ZodType): RegExp[] {
 }
 
 /** JSON Schema of a zod schema; named types become `$ref`s, and regexes keep their flags (JSON Schema drops `/i`). */
-export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output', namedTypes: readonly NamedType[]): JsonSchemaNode {
+export function toJsonSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  namedTypes: readonly NamedType[],
+): JsonSchemaNode {
   return z.toJSONSchema(schema, {
     io,
     unrepresentable: 'throw',
@@ -89,7 +97,9 @@ const REF_PREFIX = '#/$defs/';
 function primitiveOf(node: JsonSchemaNode, where: string): TypeRef {
   const values = node.anyOf?.map((branch) => branch.const) ?? (node.const !== undefined ? [node.const] : node.enum);
   const type = node.type ?? (values && typeof values[0]);
-  const only = values?.every((v) => ['string', 'number', 'boolean'].includes(typeof v)) ? { values: values as (string | number | boolean)[] } : {};
+  const only = values?.every((v) => ['string', 'number', 'boolean'].includes(typeof v))
+    ? { values: values as (string | number | boolean)[] }
+    : {};
   if (type === 'string' || type === 'boolean' || type === 'integer') return { kind: 'primitive', type, ...only };
   if (type === 'number') {
     // `z.literal(30) | z.literal(60)` arrives as anyOf number consts: an integer in Pulumi's terms.
@@ -149,7 +159,11 @@ export function namedTypeDescription(type: NamedType): string {
 }
 
 /** Named types reachable from the given models, in first-use order, following references inside named types. */
-export function reachableTypes(models: readonly ObjectModel[], namedTypes: readonly NamedType[], io: 'input' | 'output'): NamedType[] {
+export function reachableTypes(
+  models: readonly ObjectModel[],
+  namedTypes: readonly NamedType[],
+  io: 'input' | 'output',
+): NamedType[] {
   const byName = new Map(namedTypes.map((t) => [t.name, t]));
   const found: NamedType[] = [];
   const visit = (type: TypeRef) => {

@@ -31,7 +31,9 @@ describe('schema.json content', () => {
   it('gives every property a description', () => {
     const properties = allProperties(schema);
     expect(properties.length).toBeGreaterThan(60);
-    const undescribed = properties.filter((p) => !p.spec.description || p.spec.description.trim() === '').map((p) => p.where);
+    const undescribed = properties
+      .filter((p) => !p.spec.description || p.spec.description.trim() === '')
+      .map((p) => p.where);
     expect(undescribed).toEqual([]);
   });
 
@@ -46,7 +48,11 @@ describe('schema.json content', () => {
       'koophone:index:UserAssignment',
       'koophone:index:VideoSetting',
     ]);
-    expect(Object.keys(schema.functions).sort()).toEqual(['koophone:index:getInstances', 'koophone:index:getSkus', 'koophone:index:getSubscriptions']);
+    expect(Object.keys(schema.functions).sort()).toEqual([
+      'koophone:index:getInstances',
+      'koophone:index:getSkus',
+      'koophone:index:getSubscriptions',
+    ]);
   });
 
   it('marks exactly the replace properties with willReplaceOnChanges', () => {
@@ -61,9 +67,13 @@ describe('schema.json content', () => {
     expect(replacing('VideoSetting')).toEqual([]);
   });
 
-  it('marks credentials secret and names each key\'s environment variables', () => {
+  it("marks credentials secret and names each key's environment variables", () => {
     const vars = schema.config.variables;
-    expect(Object.keys(vars).filter((k) => vars[k].secret).sort()).toEqual(['accessKey', 'password', 'secretKey']);
+    expect(
+      Object.keys(vars)
+        .filter((k) => vars[k].secret)
+        .sort(),
+    ).toEqual(['accessKey', 'password', 'secretKey']);
     for (const [key, info] of Object.entries(providerConfigKeys)) {
       expect(vars[key].defaultInfo?.environment).toEqual([...info.env]);
     }
@@ -73,13 +83,25 @@ describe('schema.json content', () => {
     const refs = JSON.stringify(schema).match(/#\/types\/[^"]+/g) ?? [];
     expect(new Set(refs)).toEqual(
       new Set(
-        ['InstanceCharge', 'InstanceGroupMember', 'InstanceGroupPendingOrder', 'VideoProfile', 'VideoSpec', 'Sku', 'SkuPool', 'InstanceSummary', 'SubscriptionSummary', 'AppInstallationPhone', 'PhoneCommandResult'].map(
-          (t) => `#/types/koophone:index:${t}`,
-        ),
+        [
+          'InstanceCharge',
+          'InstanceGroupMember',
+          'InstanceGroupPendingOrder',
+          'VideoProfile',
+          'VideoSpec',
+          'Sku',
+          'SkuPool',
+          'InstanceSummary',
+          'SubscriptionSummary',
+          'AppInstallationPhone',
+          'PhoneCommandResult',
+        ].map((t) => `#/types/koophone:index:${t}`),
       ),
     );
     for (const ref of refs) expect(schema.types[ref.slice('#/types/'.length)]).toBeDefined();
-    expect(schema.resources['koophone:index:Instance'].inputProperties.charge.$ref).toBe('#/types/koophone:index:InstanceCharge');
+    expect(schema.resources['koophone:index:Instance'].inputProperties.charge.$ref).toBe(
+      '#/types/koophone:index:InstanceCharge',
+    );
   });
 
   it('keeps primitive defaults as defaults and states the rest in words', () => {
@@ -104,7 +126,10 @@ describe('schema.json content', () => {
 describe('constraint words', () => {
   it('keeps regex flags, drops safe-integer bounds and describes list items', () => {
     const s = z.object({
-      name: z.string().regex(/^[a-z]+$/i).max(8),
+      name: z
+        .string()
+        .regex(/^[a-z]+$/i)
+        .max(8),
       count: z.number().int(),
       ids: z.array(z.string().min(1).max(32)).min(1).max(100),
     });
@@ -116,25 +141,37 @@ describe('constraint words', () => {
 
   it('refuses a nested object that has no name in the schema', () => {
     const s = z.object({ inner: z.object({ a: z.string() }) });
-    expect(() => objectModel(s, { io: 'input', namedTypes: [] })).toThrow(/schema\.inner: a nested object without a name/);
+    expect(() => objectModel(s, { io: 'input', namedTypes: [] })).toThrow(
+      /schema\.inner: a nested object without a name/,
+    );
   });
 });
 
 describe('reference pages', () => {
   it('list every input of each resource and show the example with the package import', () => {
-    for (const [r, page] of [['Instance', 'docs/instance.md'], ['UserAssignment', 'docs/user-assignment.md'], ['VideoSetting', 'docs/video-setting.md']] as const) {
+    for (const [r, page] of [
+      ['Instance', 'docs/instance.md'],
+      ['UserAssignment', 'docs/user-assignment.md'],
+      ['VideoSetting', 'docs/video-setting.md'],
+    ] as const) {
       const text = artifacts.get(page)!;
-      for (const input of Object.keys(schema.resources[`koophone:index:${r}`].inputProperties)) expect(text).toContain(`| \`${input}\` |`);
+      for (const input of Object.keys(schema.resources[`koophone:index:${r}`].inputProperties))
+        expect(text).toContain(`| \`${input}\` |`);
       expect(text).toContain("from 'pulumi-koophone'");
       expect(text).not.toMatch(/from '\.\.\//);
     }
   });
 
   it('explain the billing caveats and every documented error code', () => {
-    expect(artifacts.get('docs/instance.md')).toMatch(/KOOPHONE\.API\.5001[\s\S]*retainOnDelete[\s\S]*pulumi state delete/);
+    expect(artifacts.get('docs/instance.md')).toMatch(
+      /KOOPHONE\.API\.5001[\s\S]*retainOnDelete[\s\S]*pulumi state delete/,
+    );
     expect(artifacts.get('docs/user-assignment.md')).toMatch(/wipes/i);
-    expect(artifacts.get('docs/video-setting.md')).toMatch(/drift is not detectable[\s\S]*restores the documented defaults/);
+    expect(artifacts.get('docs/video-setting.md')).toMatch(
+      /drift is not detectable[\s\S]*restores the documented defaults/,
+    );
     const errors = artifacts.get('docs/errors.md')!;
-    for (const code of ['KOOPHONE.API.0000', 'KPAPI.2209', 'KOOPHONE.API.5001', 'KOOPHONE.API.9999', 'APIGW.0308']) expect(errors).toContain(`\`${code}\``);
+    for (const code of ['KOOPHONE.API.0000', 'KPAPI.2209', 'KOOPHONE.API.5001', 'KOOPHONE.API.9999', 'APIGW.0308'])
+      expect(errors).toContain(`\`${code}\``);
   });
 });

@@ -12,18 +12,22 @@ describe('generated SDK types', () => {
   it('declares every input of every resource as an output, plus what the provider reports', () => {
     for (const r of models.resources) {
       const outputs = block(`export abstract class ${r.entry.name}Properties`);
-      for (const p of [...r.inputs.properties, ...r.outputs.properties]) expect(outputs).toContain(`declare readonly ${p.name}: pulumi.Output<`);
+      for (const p of [...r.inputs.properties, ...r.outputs.properties])
+        expect(outputs).toContain(`declare readonly ${p.name}: pulumi.Output<`);
     }
-    expect(block('export abstract class VideoSettingProperties')).toContain('declare readonly profiles: pulumi.Output<VideoProfile[]');
+    expect(block('export abstract class VideoSettingProperties')).toContain(
+      'declare readonly profiles: pulumi.Output<VideoProfile[]',
+    );
   });
 
   it('leaves out of the arguments what only the SDK or the provider sets', () => {
     const args = block('export interface InstanceArgs {');
-    for (const hidden of ['createKey', 'resourceUrn', 'uniqueNamePrefix']) expect(args).not.toMatch(new RegExp(`\\n  ${hidden}\\??:`));
+    for (const hidden of ['createKey', 'resourceUrn', 'uniqueNamePrefix'])
+      expect(args).not.toMatch(new RegExp(`\\n  ${hidden}\\??:`));
     expect(args).toMatch(/\n {2}bandSize: pulumi\.Input<number>;/);
   });
 
-  it('puts the description, the limits and the replace mark in each property\'s JSDoc', () => {
+  it("puts the description, the limits and the replace mark in each property's JSDoc", () => {
     const doc = block('export interface InstanceArgs {');
     const bandSize = doc.slice(doc.lastIndexOf('/**', doc.indexOf('  bandSize:')), doc.indexOf('  bandSize:'));
     expect(bandSize).toContain("Bandwidth in Mbit/s; one of the SKU's `bandSizes`.");

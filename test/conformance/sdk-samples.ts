@@ -71,7 +71,13 @@ export function sdkRequest(facts: SdkWireFacts, op: OperationFact, overrides: Ov
     else if (p.in === 'query') query[p.name] = value;
     else headers[p.name] = value;
   }
-  return { method: op.method, path, query, headers, body: op.body ? sampleModel(facts, op.body.ref, overrides) : undefined };
+  return {
+    method: op.method,
+    path,
+    query,
+    headers,
+    body: op.body ? sampleModel(facts, op.body.ref, overrides) : undefined,
+  };
 }
 
 function typeOk(t: TypeFact, v: unknown): boolean {
@@ -97,10 +103,17 @@ function typeOk(t: TypeFact, v: unknown): boolean {
  * Where `value` breaks the SDK model: unknown names, wrong types (null fits any type, as Jackson reads it), enum
  * values outside the SDK's. Paths listed in `extras` are fields the docs define and the SDK does not (allowed).
  */
-export function shapeProblems(facts: SdkWireFacts, model: string, value: unknown, extras: readonly string[] = [], at = ''): string[] {
+export function shapeProblems(
+  facts: SdkWireFacts,
+  model: string,
+  value: unknown,
+  extras: readonly string[] = [],
+  at = '',
+): string[] {
   const m = facts.models[model];
   if (!m) return [`${at || '(root)'}: model ${model} unknown`];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${at || '(root)'}: expected an object`];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [`${at || '(root)'}: expected an object`];
   const problems: string[] = [];
   const byName = new Map<string, FieldFact>(m.fields.map((f) => [f.name, f]));
   for (const [key, v] of Object.entries(value)) {
@@ -115,11 +128,19 @@ export function shapeProblems(facts: SdkWireFacts, model: string, value: unknown
   return problems;
 }
 
-function valueProblems(facts: SdkWireFacts, t: TypeFact, v: unknown, extras: readonly string[], path: string): string[] {
+function valueProblems(
+  facts: SdkWireFacts,
+  t: TypeFact,
+  v: unknown,
+  extras: readonly string[],
+  path: string,
+): string[] {
   if (v === null) return [];
   if (!typeOk(t, v)) return [`${path}: expected ${t.type}, got ${JSON.stringify(v)}`];
-  if (t.enum && t.type !== 'integer' && !t.enum.includes(v as string)) return [`${path}: ${JSON.stringify(v)} not one of ${t.enum.join(', ')}`];
-  if (t.type === 'array') return (v as unknown[]).flatMap((item, i) => valueProblems(facts, t.items!, item, extras, `${path}[${i}]`));
+  if (t.enum && t.type !== 'integer' && !t.enum.includes(v as string))
+    return [`${path}: ${JSON.stringify(v)} not one of ${t.enum.join(', ')}`];
+  if (t.type === 'array')
+    return (v as unknown[]).flatMap((item, i) => valueProblems(facts, t.items!, item, extras, `${path}[${i}]`));
   if (t.type === 'object' && t.ref) return shapeProblems(facts, t.ref, v, extras, path);
   return [];
 }

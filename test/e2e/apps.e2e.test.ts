@@ -25,11 +25,23 @@ describe('apps, commands and resets on the phones', () => {
   let s: KooPhoneStack;
   let ids: Record<string, string>;
 
-  const setApps = (version: string) => s.project.setConfig('apps', JSON.stringify([{ name: 'app', phones: ['a', 'b'], packageName: PKG, version, packageUrl }]), { secret: true });
-  const setCommands = (trigger: string) => s.project.setConfig('commands', JSON.stringify([{ name: 'cmd', phones: ['a', 'b'], command: 'getprop ro.product.model', triggers: [trigger] }]));
-  const installations = async () => ((await s.project.outputs({ showSecrets: true })).appInstallations as PhoneApp[][])[0];
+  const setApps = (version: string) =>
+    s.project.setConfig(
+      'apps',
+      JSON.stringify([{ name: 'app', phones: ['a', 'b'], packageName: PKG, version, packageUrl }]),
+      { secret: true },
+    );
+  const setCommands = (trigger: string) =>
+    s.project.setConfig(
+      'commands',
+      JSON.stringify([{ name: 'cmd', phones: ['a', 'b'], command: 'getprop ro.product.model', triggers: [trigger] }]),
+    );
+  const installations = async () =>
+    ((await s.project.outputs({ showSecrets: true })).appInstallations as PhoneApp[][])[0];
   const appOn = async (instanceId: string) => {
-    const { instances } = await s.control.call<{ instances: Array<{ instanceId: string; apps: Array<{ objectName: string; objectVersion: string }> }> }>('GET', '/_emulator/instances');
+    const { instances } = await s.control.call<{
+      instances: Array<{ instanceId: string; apps: Array<{ objectName: string; objectVersion: string }> }>;
+    }>('GET', '/_emulator/instances');
     return instances.find((i) => i.instanceId === instanceId)?.apps.find((a) => a.objectName === PKG);
   };
   const counted = async (op: string) => (await s.control.counters())[op] ?? 0;
@@ -127,7 +139,9 @@ describe('apps, commands and resets on the phones', () => {
     await s.project.setConfig('resets', JSON.stringify([{ name: 'wipe', phones: ['a', 'b'] }]));
     const preview = await s.project.pulumi(['preview'], { allowFailure: true });
     expect(preview.code).not.toBe(0);
-    expect(preview.stdout + preview.stderr).toMatch(/wipes every app and all data on 2 phones; set confirmDataLoss: true/);
+    expect(preview.stdout + preview.stderr).toMatch(
+      /wipes every app and all data on 2 phones; set confirmDataLoss: true/,
+    );
     await s.project.setConfig('resets', '[]');
   });
 

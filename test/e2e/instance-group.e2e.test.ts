@@ -14,8 +14,10 @@ describe('InstanceGroup', () => {
   const yearlyMonthly = () => s.control.yearlyMonthlyPhones();
   const fleetIds = async () => ((await s.project.outputs()).groupIds as Record<string, string[]>).fleet;
   // --plaintext: the CLI takes some of these JSON values (long user ids) for secrets.
-  const setJson = (key: string, value: unknown) => s.project.pulumi(['config', 'set', '--plaintext', key, JSON.stringify(value)]);
-  const declareFleet = (fleet: { size: number; autoRenew?: boolean }) => setJson('groups', [{ name: 'fleet', ...fleet }]);
+  const setJson = (key: string, value: unknown) =>
+    s.project.pulumi(['config', 'set', '--plaintext', key, JSON.stringify(value)]);
+  const declareFleet = (fleet: { size: number; autoRenew?: boolean }) =>
+    setJson('groups', [{ name: 'fleet', ...fleet }]);
   const up = async (args: string[] = [], opts: PulumiCallOptions = {}) => {
     await s.control.resetCounters();
     const result = await s.project.pulumi(['up', '--yes', '--skip-preview', ...args], opts);
@@ -26,7 +28,11 @@ describe('InstanceGroup', () => {
     (await fs.readFile(file, 'utf8'))
       .split('\n')
       .filter((line) => line.trim())
-      .map((line) => (JSON.parse(line) as { diagnosticEvent?: { urn?: string; message: string; ephemeral?: boolean } }).diagnosticEvent)
+      .map(
+        (line) =>
+          (JSON.parse(line) as { diagnosticEvent?: { urn?: string; message: string; ephemeral?: boolean } })
+            .diagnosticEvent,
+      )
       .filter((e) => e !== undefined);
 
   beforeAll(async () => {
@@ -44,7 +50,9 @@ describe('InstanceGroup', () => {
     const eventLog = path.join(s.project.dir, 'events.jsonl');
     const { counters } = await up(['--event-log', eventLog], { env: { PULUMI_DEBUG_COMMANDS: 'true' } });
     expect(counters.create).toBe(1);
-    const statuses = (await diagnostics(eventLog)).filter((e) => e.ephemeral && e.urn?.endsWith('koophone:InstanceGroup::fleet'));
+    const statuses = (await diagnostics(eventLog)).filter(
+      (e) => e.ephemeral && e.urn?.endsWith('koophone:InstanceGroup::fleet'),
+    );
     expect(statuses.map((e) => e.message.trim())).toContain('phones running: 5/5');
     const ids = await fleetIds();
     expect(ids).toHaveLength(5);
@@ -88,7 +96,9 @@ describe('InstanceGroup', () => {
     const { counters } = await up();
     expect([counters.create, counters.delete, counters['bss-autorenew-on']]).toEqual([0, 0, 7]);
     expect(await fleetIds()).toEqual(before);
-    const renewing = await Promise.all(before.map((id) => s.control.call<{ autoRenew: boolean }>('GET', `/_emulator/subscriptions/${id}`)));
+    const renewing = await Promise.all(
+      before.map((id) => s.control.call<{ autoRenew: boolean }>('GET', `/_emulator/subscriptions/${id}`)),
+    );
     expect(renewing.every((sub) => sub.autoRenew)).toBe(true);
   });
 

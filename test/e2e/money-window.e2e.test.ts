@@ -24,11 +24,15 @@ describe('money windows', () => {
     const failed = await s.project.pulumi(['up', '--yes', '--skip-preview'], { allowFailure: true });
     expect(failed.code).not.toBe(0);
     const said = failed.stdout + failed.stderr;
-    expect(said).toMatch(/a phone named "lost-[a-z0-9]{5}-\*" may have been bought: the create call may have been applied/);
+    expect(said).toMatch(
+      /a phone named "lost-[a-z0-9]{5}-\*" may have been bought: the create call may have been applied/,
+    );
     expect(said).toMatch(/recorded in the stack as "unconfirmed:lost-[a-z0-9]{5}": run `pulumi up` again/);
     const [bought] = await s.control.yearlyMonthlyPhones();
     expect(bought).toBeDefined();
-    expect(managedResources(await s.exportStack()).map((r) => r.id)).toEqual([expect.stringMatching(/^unconfirmed:lost-/)]);
+    expect(managedResources(await s.exportStack()).map((r) => r.id)).toEqual([
+      expect.stringMatching(/^unconfirmed:lost-/),
+    ]);
 
     // destroy resolves it by name and unsubscribes it.
     await s.control.clearFaults();
@@ -60,7 +64,9 @@ describe('money windows', () => {
     await s.declare({ phones: [{ name: 'good' }, { name: 'bad', bandSize: 5 }] });
     const band = await s.project.pulumi(['up', '--yes'], { allowFailure: true });
     expect(band.code).not.toBe(0);
-    expect(band.stdout + band.stderr).toMatch(/bandSize.*5 Mbit\/s is not sold with kp\.professional\.xlarge\.32g\.2; choose one of 4, 6/s);
+    expect(band.stdout + band.stderr).toMatch(
+      /bandSize.*5 Mbit\/s is not sold with kp\.professional\.xlarge\.32g\.2; choose one of 4, 6/s,
+    );
 
     await s.declare({ phones: [{ name: 'good' }, { name: 'old', os: 'AOSP9', sku: 'kp.enterprise.2xlarge.128g.2' }] });
     const os = await s.project.pulumi(['preview'], { allowFailure: true });
@@ -73,7 +79,9 @@ describe('money windows', () => {
 
     const counters = await s.control.counters();
     expect(counters.create ?? 0).toBe(0);
-    expect(await s.control.phones()).toEqual(expect.not.arrayContaining([expect.objectContaining({ billingMode: '1' })]));
+    expect(await s.control.phones()).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ billingMode: '1' })]),
+    );
 
     // VideoSetting over an array of Outputs: every id is unknown at preview, and none is a duplicate. One phone runs
     // AOSP14, the image the official SDK added (the catalogue sells it).
@@ -81,6 +89,8 @@ describe('money windows', () => {
     await s.project.pulumi(['preview']);
     await s.project.pulumi(['up', '--yes', '--skip-preview']);
     const v1 = (await s.phoneIds()).v1;
-    expect(await s.control.phones()).toContainEqual(expect.objectContaining({ instanceId: v1, os: 'AOSP14', runningStatus: 2 }));
+    expect(await s.control.phones()).toContainEqual(
+      expect.objectContaining({ instanceId: v1, os: 'AOSP14', runningStatus: 2 }),
+    );
   });
 });

@@ -32,16 +32,25 @@ describe('KooPhone resources through the Pulumi engine', () => {
   });
 
   test('a bad nested field is named by its path with the value received, not as `value {<nil>}`', async () => {
-    await s.declare({ phones: [{ name: 'p1' }], video: [{ networkType: 'WIFI', encodingType: 'H264', definition720p: { codeRate: 4000, fps: 45 } }] });
+    await s.declare({
+      phones: [{ name: 'p1' }],
+      video: [{ networkType: 'WIFI', encodingType: 'H264', definition720p: { codeRate: 4000, fps: 45 } }],
+    });
     const preview = await s.project.pulumi(['preview'], { allowFailure: true });
     const output = preview.stdout + preview.stderr;
     expect(preview.code).not.toBe(0);
-    expect(output).toContain("resource 'video' has a problem: profiles.0.definition720p.fps: must be 30 or 60 frames per second (received 45)");
+    expect(output).toContain(
+      "resource 'video' has a problem: profiles.0.definition720p.fps: must be 30 or 60 frames per second (received 45)",
+    );
     expect(output).not.toContain('<nil>');
   });
 
   test('up buys the declared phones, assigns the user and applies the video settings', async () => {
-    await s.declare({ phones: [{ name: 'p1' }, { name: 'p2' }], assignments: [{ name: 'alice', phone: 'p1', user: alice }], video });
+    await s.declare({
+      phones: [{ name: 'p1' }, { name: 'p2' }],
+      assignments: [{ name: 'alice', phone: 'p1', user: alice }],
+      video,
+    });
     await s.project.pulumi(['up', '--yes', '--skip-preview']);
     const ids = await phoneIds();
     const phones = await yearlyMonthly();
@@ -110,7 +119,10 @@ describe('KooPhone resources through the Pulumi engine', () => {
     expect(after.p2).toBe(before.p2);
     const phones = await yearlyMonthly();
     expect(phones.map((p) => p.instanceId).sort()).toEqual([after.p1, after.p2].sort());
-    expect(phones.find((p) => p.instanceId === after.p1)).toMatchObject({ instanceSkuId: 'kp.enterprise.2xlarge.128g.2', assignUser: alice });
+    expect(phones.find((p) => p.instanceId === after.p1)).toMatchObject({
+      instanceSkuId: 'kp.enterprise.2xlarge.128g.2',
+      assignUser: alice,
+    });
   });
 
   test('getInstances and getSkus read the account from the program', async () => {
@@ -121,7 +133,9 @@ describe('KooPhone resources through the Pulumi engine', () => {
     const inventory = outputs.inventory as { id: string; name: string; billingMode: string }[];
     expect(inventory.map((i) => i.id).sort()).toEqual([ids.p1, ids.p2].sort());
     expect(inventory.every((i) => i.billingMode === '1' && /^p[12]-[a-z0-9]{5}-\d{5}$/.test(i.name))).toBe(true);
-    expect(outputs.skuIds).toEqual(expect.arrayContaining(['kp.professional.xlarge.32g.2', 'kp.enterprise.2xlarge.128g.2']));
+    expect(outputs.skuIds).toEqual(
+      expect.arrayContaining(['kp.professional.xlarge.32g.2', 'kp.enterprise.2xlarge.128g.2']),
+    );
   });
 
   test('state holds no password or token in clear, and each serialized provider is a small require()', async () => {
@@ -129,7 +143,9 @@ describe('KooPhone resources through the Pulumi engine', () => {
     const text = JSON.stringify(exported);
     expect(text).not.toContain('demo-password');
     expect(text).not.toMatch(/X-Subject-Token|x-auth-token/i);
-    const providers = managedResources(exported).map((r) => String(r.outputs?.__provider ?? r.inputs?.__provider ?? ''));
+    const providers = managedResources(exported).map((r) =>
+      String(r.outputs?.__provider ?? r.inputs?.__provider ?? ''),
+    );
     expect(providers.length).toBeGreaterThan(0);
     for (const p of providers) {
       expect(p.length).toBeLessThan(4096);
@@ -139,10 +155,20 @@ describe('KooPhone resources through the Pulumi engine', () => {
 
   test('an adopted pay-per-use phone cannot be destroyed through the API and stays in the stack', async () => {
     const seeded = await s.control.call<{ instances: { instanceId: string }[] }>('POST', '/_emulator/seed', {
-      instances: [{ instanceName: 'console-00001', billingMode: '0', instanceSkuId: 'kp.professional.xlarge.32g.2', os: 'AOSP11', regionId: 'cn-north-4' }],
+      instances: [
+        {
+          instanceName: 'console-00001',
+          billingMode: '0',
+          instanceSkuId: 'kp.professional.xlarge.32g.2',
+          os: 'AOSP11',
+          regionId: 'cn-north-4',
+        },
+      ],
     });
     const ppu = seeded.instances[0].instanceId;
-    await s.declare({ phones: [{ name: 'p1', sku: 'kp.enterprise.2xlarge.128g.2' }, { name: 'p2' }, { name: 'ppu', adopt: ppu }] });
+    await s.declare({
+      phones: [{ name: 'p1', sku: 'kp.enterprise.2xlarge.128g.2' }, { name: 'p2' }, { name: 'ppu', adopt: ppu }],
+    });
     await s.project.pulumi(['up', '--yes', '--skip-preview']);
     expect((await phoneIds()).ppu).toBe(ppu);
 

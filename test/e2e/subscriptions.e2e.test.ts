@@ -49,7 +49,9 @@ describe('subscriptions', () => {
     const counters = await s.control.counters();
     expect([counters.create, counters.delete, counters['bss-autorenew-on']]).toEqual([0, 0, 1]);
     expect((await subscription()).autoRenew).toBe(true);
-    expect((await s.project.pulumi(['preview', '--refresh', '--expect-no-changes'], { allowFailure: true })).code).toBe(0);
+    expect((await s.project.pulumi(['preview', '--refresh', '--expect-no-changes'], { allowFailure: true })).code).toBe(
+      0,
+    );
   });
 
   test('a phone 3 days from expiry with renewBeforeDays: 7 — preview says so, `up` renews it once by its period', async () => {

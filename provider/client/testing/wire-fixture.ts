@@ -56,7 +56,9 @@ export async function startWireFixture(script: Script, port = 0): Promise<WireFi
         method: req.method,
         path: req.url.split('?')[0],
         query: req.query as Record<string, string | string[]>,
-        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
+        headers: Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]),
+        ),
         rawBody,
         body: parseMaybe(rawBody),
         remotePort: req.raw.socket.remotePort ?? 0,
@@ -95,11 +97,19 @@ export async function startWireFixture(script: Script, port = 0): Promise<WireFi
 
 /** A KooPhone success envelope. */
 export function ok(data?: unknown): ScriptedReply {
-  return { status: 200, body: data === undefined ? { error_code: '0', error_msg: 'OK' } : { error_code: '0', error_msg: 'OK', data } };
+  return {
+    status: 200,
+    body: data === undefined ? { error_code: '0', error_msg: 'OK' } : { error_code: '0', error_msg: 'OK', data },
+  };
 }
 
 /** A KooPhone error envelope. */
-export function fail(status: number, code: string, message = 'failed', headers?: Record<string, string>): ScriptedReply {
+export function fail(
+  status: number,
+  code: string,
+  message = 'failed',
+  headers?: Record<string, string>,
+): ScriptedReply {
   return { status, body: { error_code: code, error_msg: message }, headers };
 }
 

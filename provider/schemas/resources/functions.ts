@@ -34,11 +34,15 @@ export const skuSchema = z
     calcSpec: z.string().describe('Compute specification, e.g. vCPUs and memory.'),
     storageSpec: z.string().describe('Storage specification.'),
     description: z.string().describe('Human description of the SKU.'),
-    bandSizes: z.array(z.number()).describe('Bandwidths in Mbit/s the SKU can be bought with (the `bandSize` input of an `Instance`).'),
+    bandSizes: z
+      .array(z.number())
+      .describe('Bandwidths in Mbit/s the SKU can be bought with (the `bandSize` input of an `Instance`).'),
     chargeMode: z
       .number()
       .int()
-      .describe('How the SKU can be paid: `0` yearly/monthly, `1` pay-per-use only (cannot be bought through the API), `2` both.'),
+      .describe(
+        'How the SKU can be paid: `0` yearly/monthly, `1` pay-per-use only (cannot be bought through the API), `2` both.',
+      ),
     maxResolution: z.string().describe('Highest streaming resolution the SKU supports.'),
     pools: z.array(skuPoolSchema).describe('Resource pools (Android image × network) that sell the SKU.'),
   })
@@ -46,7 +50,9 @@ export const skuSchema = z
 export type Sku = z.infer<typeof skuSchema>;
 
 export const getSkusResultSchema = z.object({
-  bandSkuId: z.string().describe('The bandwidth SKU id to buy every phone with (the `bandSkuId` input of an `Instance`).'),
+  bandSkuId: z
+    .string()
+    .describe('The bandwidth SKU id to buy every phone with (the `bandSkuId` input of an `Instance`).'),
   skus: z.array(skuSchema).describe('Every saleable instance SKU, one entry per region.'),
 });
 export type GetSkusResult = z.infer<typeof getSkusResultSchema>;
@@ -55,14 +61,21 @@ export const getInstancesArgsSchema = z.strictObject({
   namePrefix: z
     .string()
     .optional()
-    .describe('Only phones whose name starts with this text, e.g. `fleet-` or an `Instance`\'s `uniqueNamePrefix`.'),
+    .describe("Only phones whose name starts with this text, e.g. `fleet-` or an `Instance`'s `uniqueNamePrefix`."),
   ids: z.array(instanceIdSchema).optional().describe('Only the phones with these instance ids.'),
 });
 export type GetInstancesArgs = z.input<typeof getInstancesArgsSchema>;
 
 export const instanceSummarySchema = instanceStateSchema
   // Subscription fields come from the billing API, which getInstances does not call (getSubscriptions does).
-  .omit({ orderId: true, adopted: true, expireTime: true, autoRenew: true, subscriptionStatus: true, expiryAction: true })
+  .omit({
+    orderId: true,
+    adopted: true,
+    expireTime: true,
+    autoRenew: true,
+    subscriptionStatus: true,
+    expiryAction: true,
+  })
   .describe('One phone of the account, as batch-query reports it.');
 export type InstanceSummary = z.infer<typeof instanceSummarySchema>;
 
@@ -88,15 +101,19 @@ export type GetSubscriptionsArgs = z.input<typeof getSubscriptionsArgsSchema>;
 
 export const subscriptionSummarySchema = z
   .object({
-    instanceId: z.string().describe('The phone\'s instance id (its billing resource id).'),
-    instanceName: z.string().describe('The phone\'s name as the billing API reports it (empty when it reports none).'),
+    instanceId: z.string().describe("The phone's instance id (its billing resource id)."),
+    instanceName: z.string().describe("The phone's name as the billing API reports it (empty when it reports none)."),
     expireTime: z.string().describe('When the subscription expires (UTC).'),
     daysLeft: z.number().describe('Days from now until expiry, rounded down (negative once expired).'),
     autoRenew: z.boolean().describe('Whether the billing system renews the subscription automatically.'),
-    subscriptionStatus: z.string().describe('Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …'),
-    expiryAction: z.enum(['renew', 'toPayPerUse', 'release']).describe('What the billing system will do at expiry: `renew`, `toPayPerUse` or `release`.'),
+    subscriptionStatus: z
+      .string()
+      .describe('Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …'),
+    expiryAction: z
+      .enum(['renew', 'toPayPerUse', 'release'])
+      .describe('What the billing system will do at expiry: `renew`, `toPayPerUse` or `release`.'),
   })
-  .describe('One phone\'s yearly/monthly subscription, as Huawei Cloud\'s billing API reports it.');
+  .describe("One phone's yearly/monthly subscription, as Huawei Cloud's billing API reports it.");
 export type SubscriptionSummary = z.infer<typeof subscriptionSummarySchema>;
 
 export const getSubscriptionsResultSchema = z.object({

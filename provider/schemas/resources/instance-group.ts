@@ -26,18 +26,20 @@ export const instanceGroupInputsSchema = z.strictObject({
       `Number of phones (0–${GROUP_SIZE_MAX}). Growing orders the new phones in ceil(k/${ORDER_COUNT_MAX}) orders; ` +
         'shrinking unsubscribes the phones of the highest slots.',
     ),
-  namePrefix: replacesOnChange(z
-    .string()
-    .regex(/^[a-z][a-z0-9]*$/i, 'must start with a letter and contain only letters and digits')
-    .max(
-      GROUP_NAME_PREFIX_MAX,
-      `must be at most ${GROUP_NAME_PREFIX_MAX} characters (each order appends a ${1 + NAME_SUFFIX_LENGTH + ORDER_SEQ_LENGTH}-character unique suffix; the API allows 14)`,
-    )
-    .optional()
-    .describe(
-      `Prefix of the phones' names (at most ${GROUP_NAME_PREFIX_MAX} letters/digits). Each order appends \`-\`, the group's key and the ` +
-        'order number, and the API appends `-00001`, `-00002`, …. Defaults to the resource name.',
-    )),
+  namePrefix: replacesOnChange(
+    z
+      .string()
+      .regex(/^[a-z][a-z0-9]*$/i, 'must start with a letter and contain only letters and digits')
+      .max(
+        GROUP_NAME_PREFIX_MAX,
+        `must be at most ${GROUP_NAME_PREFIX_MAX} characters (each order appends a ${1 + NAME_SUFFIX_LENGTH + ORDER_SEQ_LENGTH}-character unique suffix; the API allows 14)`,
+      )
+      .optional()
+      .describe(
+        `Prefix of the phones' names (at most ${GROUP_NAME_PREFIX_MAX} letters/digits). Each order appends \`-\`, the group's key and the ` +
+          'order number, and the API appends `-00001`, `-00002`, …. Defaults to the resource name.',
+      ),
+  ),
   os: spec.os,
   instanceSkuId: spec.instanceSkuId,
   bandSkuId: spec.bandSkuId,
@@ -49,12 +51,20 @@ export const instanceGroupInputsSchema = z.strictObject({
   charge: spec.charge.describe(
     "How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.",
   ),
-  waitForReady: spec.waitForReady.describe('Wait until every phone of the group is running before the resource is considered created or updated.'),
+  waitForReady: spec.waitForReady.describe(
+    'Wait until every phone of the group is running before the resource is considered created or updated.',
+  ),
   readyTimeoutSeconds: spec.readyTimeoutSeconds,
   createKey: spec.createKey.describe(
     "Set by the SDK: a stable hash of the project, stack, parent and resource name; every order's name prefix starts with it, so phones ordered by an interrupted `up` are found again by name instead of bought twice. Do not set it.",
   ),
-  resourceUrn: setByProvider(z.string().max(1024).optional().describe('Set by the SDK: the resource\'s URN, so that progress shows beside the resource. Do not set it.')),
+  resourceUrn: setByProvider(
+    z
+      .string()
+      .max(1024)
+      .optional()
+      .describe("Set by the SDK: the resource's URN, so that progress shows beside the resource. Do not set it."),
+  ),
 });
 
 export type InstanceGroupArgs = z.input<typeof instanceGroupInputsSchema>;
@@ -67,10 +77,13 @@ export type InstanceGroupInputs = z.output<typeof instanceGroupInputsSchema>;
 export const INSTANCE_GROUP_REPLACE_PROPERTIES = markedFields(instanceGroupInputsSchema, 'replaceOnChange');
 
 export const groupMemberSchema = z.object({
-  slot: z.number().int().describe('The member\'s slot: stable for the life of the group, 0 … size-1.'),
-  instanceId: z.string().describe('The phone\'s instance id.'),
-  instanceName: z.string().describe('The phone\'s name, `{orderPrefix}-00001` etc.'),
-  runningStatus: z.number().int().describe('0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.'),
+  slot: z.number().int().describe("The member's slot: stable for the life of the group, 0 … size-1."),
+  instanceId: z.string().describe("The phone's instance id."),
+  instanceName: z.string().describe("The phone's name, `{orderPrefix}-00001` etc."),
+  runningStatus: z
+    .number()
+    .int()
+    .describe('0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.'),
   assignStatus: z.number().int().describe('0 unassigned, 1 assigned.'),
   assignUser: z.string().describe('User id the phone is assigned to (empty when unassigned).'),
 });
@@ -78,19 +91,27 @@ export type GroupMember = z.infer<typeof groupMemberSchema>;
 
 /** An order whose outcome is not known yet: its phones are looked up by its name prefix on the next up/refresh/destroy. */
 export const pendingOrderSchema = z.object({
-  seq: z.number().int().describe('The order\'s sequence number within the group.'),
-  prefix: z.string().describe('The order\'s unique name prefix.'),
+  seq: z.number().int().describe("The order's sequence number within the group."),
+  prefix: z.string().describe("The order's unique name prefix."),
   slots: z.array(z.number().int()).describe('The slots the order was placed for.'),
 });
 export type PendingOrder = z.infer<typeof pendingOrderSchema>;
 
 export const instanceGroupStateSchema = z.object({
-  uniqueNamePrefix: z.string().describe('The name prefix shared by all of the group\'s orders: `{namePrefix}-{createKey}`.'),
-  instanceIds: z.array(z.string()).describe('The members\' instance ids, ordered by slot: `instanceIds[i]` is the phone in slot i.'),
+  uniqueNamePrefix: z
+    .string()
+    .describe("The name prefix shared by all of the group's orders: `{namePrefix}-{createKey}`."),
+  instanceIds: z
+    .array(z.string())
+    .describe("The members' instance ids, ordered by slot: `instanceIds[i]` is the phone in slot i."),
   instances: z.array(groupMemberSchema).describe('The members, ordered by slot, with the status batch-query reports.'),
-  orderIds: z.array(z.string()).describe('The CBC orders that bought the members (orders found again by name after an interruption have no id).'),
-  nextOrderSeq: z.number().int().describe('Sequence number of the group\'s next order.'),
-  pendingOrders: z.array(pendingOrderSchema).describe('Orders placed but not yet confirmed; resolved by name on the next up, refresh or destroy.'),
+  orderIds: z
+    .array(z.string())
+    .describe('The CBC orders that bought the members (orders found again by name after an interruption have no id).'),
+  nextOrderSeq: z.number().int().describe("Sequence number of the group's next order."),
+  pendingOrders: z
+    .array(pendingOrderSchema)
+    .describe('Orders placed but not yet confirmed; resolved by name on the next up, refresh or destroy.'),
 });
 export type InstanceGroupState = z.infer<typeof instanceGroupStateSchema>;
 export type InstanceGroupOutputs = InstanceGroupInputs & InstanceGroupState;

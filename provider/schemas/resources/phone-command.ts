@@ -14,11 +14,26 @@ export const shellCommandSchema = z
   .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII on one line (no tabs, newlines or non-ASCII characters)');
 
 export const phoneCommandInputsSchema = z.strictObject({
-  instanceIds: replacesOnChange(phoneSetSchema.describe('Phones the command runs on (any number, sent 100 per API call). Changing them runs the command again.')),
-  command: replacesOnChange(shellCommandSchema.describe('The ADB shell command, e.g. `settings put global auto_time 1`. Changing it runs the command again.')),
-  async: replacesOnChange(z.boolean().default(false).describe('Run with `async-command` and poll the task (for long commands) instead of `sync-command`.')),
+  instanceIds: replacesOnChange(
+    phoneSetSchema.describe(
+      'Phones the command runs on (any number, sent 100 per API call). Changing them runs the command again.',
+    ),
+  ),
+  command: replacesOnChange(
+    shellCommandSchema.describe(
+      'The ADB shell command, e.g. `settings put global auto_time 1`. Changing it runs the command again.',
+    ),
+  ),
+  async: replacesOnChange(
+    z
+      .boolean()
+      .default(false)
+      .describe('Run with `async-command` and poll the task (for long commands) instead of `sync-command`.'),
+  ),
   triggers: replacesOnChange(triggersSchema),
-  deleteCommand: shellCommandSchema.optional().describe('A command run on the phones that still exist when the resource is deleted or replaced.'),
+  deleteCommand: shellCommandSchema
+    .optional()
+    .describe('A command run on the phones that still exist when the resource is deleted or replaced.'),
   timeoutSeconds: timeoutSecondsSchema.describe('How long to wait for an async task, in seconds (default 1800).'),
   resourceUrn: resourceUrnSchema,
 });

@@ -4,9 +4,15 @@ import { phoneSetSchema, resourceUrnSchema, timeoutSecondsSchema, triggersSchema
 
 /** PhoneReboot and PhoneReset: an action on create and whenever `triggers` or the phones change. */
 const powerFields = {
-  instanceIds: replacesOnChange(phoneSetSchema.describe('Phones the action runs on (any number, sent 100 per API call). Changing them runs it again.')),
+  instanceIds: replacesOnChange(
+    phoneSetSchema.describe(
+      'Phones the action runs on (any number, sent 100 per API call). Changing them runs it again.',
+    ),
+  ),
   triggers: replacesOnChange(triggersSchema),
-  timeoutSeconds: timeoutSecondsSchema.describe('How long to wait for the phones to run again, in seconds (default 1800).'),
+  timeoutSeconds: timeoutSecondsSchema.describe(
+    'How long to wait for the phones to run again, in seconds (default 1800).',
+  ),
   resourceUrn: resourceUrnSchema,
 };
 
@@ -19,7 +25,9 @@ export const phoneResetInputsSchema = z.strictObject({
   confirmDataLoss: z
     .boolean()
     .default(false)
-    .describe('Must be `true`: a reset wipes every app and all data on the phones. Preview refuses the resource without it.'),
+    .describe(
+      'Must be `true`: a reset wipes every app and all data on the phones. Preview refuses the resource without it.',
+    ),
 });
 export type PhoneResetArgs = z.input<typeof phoneResetInputsSchema>;
 export type PhoneResetInputs = z.output<typeof phoneResetInputsSchema>;

@@ -12,7 +12,8 @@ export const phoneSetSchema = z
   .superRefine((ids, ctx) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `lists instance "${id}" twice; list each phone once` });
+      if (seen.has(id))
+        ctx.addIssue({ code: 'custom', path: [i], message: `lists instance "${id}" twice; list each phone once` });
       seen.add(id);
     });
   });
@@ -24,7 +25,11 @@ export const triggersSchema = z
   .describe('Values whose change runs the action again (like `triggers` of pulumi-command); stringify other values.');
 
 export const resourceUrnSchema = setByProvider(
-  z.string().max(1024).optional().describe("Set by the SDK: the resource's URN, so that progress shows beside the resource. Do not set it."),
+  z
+    .string()
+    .max(1024)
+    .optional()
+    .describe("Set by the SDK: the resource's URN, so that progress shows beside the resource. Do not set it."),
 );
 
 /** How long to wait for tasks and phones before the step fails, in seconds. */

@@ -5,19 +5,40 @@ import { z } from 'zod';
  * The order of `env` is the lookup order.
  */
 export const providerConfigKeys = {
-  region: { env: ['HW_REGION_NAME'], secret: false, description: 'Huawei Cloud region (project name) the IAM token is scoped to, e.g. `cn-north-4`.' },
-  projectId: { env: ['HW_PROJECT_ID'], secret: false, description: 'IAM project id to scope the token to (instead of the region name).' },
-  domainName: { env: ['HW_DOMAIN_NAME'], secret: false, description: 'Account (domain) name of the IAM user, for password authentication.' },
+  region: {
+    env: ['HW_REGION_NAME'],
+    secret: false,
+    description: 'Huawei Cloud region (project name) the IAM token is scoped to, e.g. `cn-north-4`.',
+  },
+  projectId: {
+    env: ['HW_PROJECT_ID'],
+    secret: false,
+    description: 'IAM project id to scope the token to (instead of the region name).',
+  },
+  domainName: {
+    env: ['HW_DOMAIN_NAME'],
+    secret: false,
+    description: 'Account (domain) name of the IAM user, for password authentication.',
+  },
   userName: { env: ['HW_USER_NAME'], secret: false, description: 'IAM user name, for password authentication.' },
   password: { env: ['HW_USER_PASSWORD'], secret: true, description: 'IAM user password, for password authentication.' },
   accessKey: { env: ['HW_ACCESS_KEY'], secret: true, description: 'Access key (AK) for AK/SK request signing.' },
   secretKey: { env: ['HW_SECRET_KEY'], secret: true, description: 'Secret key (SK) for AK/SK request signing.' },
-  endpoint: { env: ['KOOPHONE_ENDPOINT'], secret: false, description: 'KooPhone API base URL. Default `https://koophone.myhuaweicloud.com`.' },
-  iamEndpoint: { env: ['KOOPHONE_IAM_ENDPOINT'], secret: false, description: 'IAM base URL. Default `https://iam.{region}.myhuaweicloud.com`.' },
+  endpoint: {
+    env: ['KOOPHONE_ENDPOINT'],
+    secret: false,
+    description: 'KooPhone API base URL. Default `https://koophone.myhuaweicloud.com`.',
+  },
+  iamEndpoint: {
+    env: ['KOOPHONE_IAM_ENDPOINT'],
+    secret: false,
+    description: 'IAM base URL. Default `https://iam.{region}.myhuaweicloud.com`.',
+  },
   billingEndpoint: {
     env: ['KOOPHONE_BILLING_ENDPOINT'],
     secret: false,
-    description: 'Huawei Cloud billing (BSS) base URL, for subscriptions (auto-renew, expiry, renewals). Default `https://bss.myhuaweicloud.com`; ' +
+    description:
+      'Huawei Cloud billing (BSS) base URL, for subscriptions (auto-renew, expiry, renewals). Default `https://bss.myhuaweicloud.com`; ' +
       'when `koophone:endpoint` is set and this is not, billing calls go to `koophone:endpoint` (a proxy or the emulator serves both).',
   },
 } as const satisfies Record<string, { env: readonly string[]; secret: boolean; description: string }>;
@@ -32,8 +53,14 @@ export const providerConfigSchema = z.object({
   password: z.string().min(1).optional(),
   accessKey: z.string().min(1).optional(),
   secretKey: z.string().min(1).optional(),
-  endpoint: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://koophone.myhuaweicloud.com' }).optional(),
-  iamEndpoint: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://iam.cn-north-4.myhuaweicloud.com' }).optional(),
-  billingEndpoint: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://bss.myhuaweicloud.com' }).optional(),
+  endpoint: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://koophone.myhuaweicloud.com' })
+    .optional(),
+  iamEndpoint: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://iam.cn-north-4.myhuaweicloud.com' })
+    .optional(),
+  billingEndpoint: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://bss.myhuaweicloud.com' })
+    .optional(),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;

@@ -3,7 +3,9 @@ import { instanceIdSchema, userIdSchema } from './common';
 import { markedFields, replacesOnChange } from './field-marks';
 
 export const userAssignmentInputsSchema = z.strictObject({
-  instanceId: replacesOnChange(instanceIdSchema.describe('The phone to assign. Changing it replaces the assignment (unassign, then assign).')),
+  instanceId: replacesOnChange(
+    instanceIdSchema.describe('The phone to assign. Changing it replaces the assignment (unassign, then assign).'),
+  ),
   userId: replacesOnChange(
     userIdSchema.describe(
       "The organisation user who gets the phone. Changing it replaces the assignment: the old user is unassigned first, which WIPES that user's data on the phone.",

@@ -17,7 +17,9 @@ export const videoSpecSchema = z.strictObject({
     .max(10000, 'must be at most 10000 kbit/s')
     .multipleOf(100, 'must be a multiple of 100 kbit/s')
     .describe('Bit rate in kbit/s: 100–10000, a multiple of 100.'),
-  fps: z.union([z.literal(30), z.literal(60)], { error: 'must be 30 or 60 frames per second' }).describe('Frame rate: 30 or 60.'),
+  fps: z
+    .union([z.literal(30), z.literal(60)], { error: 'must be 30 or 60 frames per second' })
+    .describe('Frame rate: 30 or 60.'),
 });
 export type VideoSpec = z.infer<typeof videoSpecSchema>;
 
@@ -32,7 +34,9 @@ export const DEFAULT_VIDEO_SPECS: Record<Definition, VideoSpec> = {
 };
 
 export const videoProfileSchema = z.strictObject({
-  networkType: z.enum(NETWORK_TYPES).describe('Network the end user streams over: `MOBILE_NETWORK`, `WIFI` or `WIRED`.'),
+  networkType: z
+    .enum(NETWORK_TYPES)
+    .describe('Network the end user streams over: `MOBILE_NETWORK`, `WIFI` or `WIRED`.'),
   encodingType: z.enum(ENCODING_TYPES).describe('Codec: `H264` or `H265`.'),
   definition540p: videoSpecSchema.optional().describe('540P stream; defaults to 2000 kbit/s at 30 fps.'),
   definition720p: videoSpecSchema.optional().describe('720P stream; defaults to 4000 kbit/s at 30 fps.'),
@@ -48,7 +52,8 @@ export const videoSettingInputsSchema = z.strictObject({
       // Reported at the repeated entry's index, so an entry still unknown at preview is not judged (checkInputs).
       const seen = new Set<string>();
       ids.forEach((id, i) => {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `lists instance "${id}" twice; list each phone once` });
+        if (seen.has(id))
+          ctx.addIssue({ code: 'custom', path: [i], message: `lists instance "${id}" twice; list each phone once` });
         seen.add(id);
       });
     })
@@ -61,11 +66,18 @@ export const videoSettingInputsSchema = z.strictObject({
       const seen = new Set<string>();
       profiles.forEach((p, i) => {
         const key = `${p.networkType}/${p.encodingType}`;
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `repeats ${key}; give each network type and encoding once` });
+        if (seen.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `repeats ${key}; give each network type and encoding once`,
+          });
         seen.add(key);
       });
     })
-    .describe('Encoding and definition settings per network type and codec. Combinations left out get the documented defaults.'),
+    .describe(
+      'Encoding and definition settings per network type and codec. Combinations left out get the documented defaults.',
+    ),
 });
 export type VideoSettingArgs = z.input<typeof videoSettingInputsSchema>;
 export type VideoSettingInputs = z.output<typeof videoSettingInputsSchema>;

@@ -32,10 +32,26 @@ export const querySubscriptionsRequestSchema = z.strictObject({
 export type QuerySubscriptionsRequest = z.infer<typeof querySubscriptionsRequestSchema>;
 
 /** 1 initialising, 2 in effect, 3 expired, 4 frozen, 5 grace period, 6 freezing, 7 unfreezing, 8 closing. */
-export const SUBSCRIPTION_STATUS = { 1: 'initialising', 2: 'active', 3: 'expired', 4: 'frozen', 5: 'grace', 6: 'freezing', 7: 'unfreezing', 8: 'closing' } as const;
+export const SUBSCRIPTION_STATUS = {
+  1: 'initialising',
+  2: 'active',
+  3: 'expired',
+  4: 'frozen',
+  5: 'grace',
+  6: 'freezing',
+  7: 'unfreezing',
+  8: 'closing',
+} as const;
 
 /** 0 grace period, 1 pay-per-use, 2 delete, 3 auto-renew, 4 freeze, 5 delete from retention. */
-export const EXPIRE_POLICY = { gracePeriod: 0, payPerUse: 1, delete: 2, autoRenew: 3, freeze: 4, deleteFromRetention: 5 } as const;
+export const EXPIRE_POLICY = {
+  gracePeriod: 0,
+  payPerUse: 1,
+  delete: 2,
+  autoRenew: 3,
+  freeze: 4,
+  deleteFromRetention: 5,
+} as const;
 
 export const orderInstanceSchema = z.looseObject({
   id: z.string().optional(),
@@ -52,7 +68,10 @@ export type OrderInstance = z.infer<typeof orderInstanceSchema>;
 
 export const querySubscriptionsResponseSchema = z.looseObject({
   total_count: z.number().int().optional(),
-  data: z.array(orderInstanceSchema).nullish().transform((v) => v ?? []),
+  data: z
+    .array(orderInstanceSchema)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 export const renewSubscriptionsRequestSchema = z
@@ -69,7 +88,12 @@ export const renewSubscriptionsRequestSchema = z
   });
 export type RenewSubscriptionsRequest = z.infer<typeof renewSubscriptionsRequestSchema>;
 
-export const renewSubscriptionsResponseSchema = z.looseObject({ order_ids: z.array(z.string()).nullish().transform((v) => v ?? []) });
+export const renewSubscriptionsResponseSchema = z.looseObject({
+  order_ids: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+});
 
 export const autoRenewParamsSchema = z.strictObject({ resource_id: billingResourceIdSchema });
 
@@ -90,5 +114,8 @@ export const bssErrorDetailSchema = z.looseObject({
 export type BssErrorDetail = z.infer<typeof bssErrorDetailSchema>;
 
 export const toOnDemandResponseSchema = z.looseObject({
-  error_details: z.array(bssErrorDetailSchema).nullish().transform((v) => v ?? []),
+  error_details: z
+    .array(bssErrorDetailSchema)
+    .nullish()
+    .transform((v) => v ?? []),
 });

@@ -153,7 +153,11 @@ export const listInstancesResponseSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.data.total_count === undefined && v.total_count === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['data', 'total_count'], message: 'missing (looked inside and beside data)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', 'total_count'],
+        message: 'missing (looked inside and beside data)',
+      });
     }
   })
   .transform((v) => ({

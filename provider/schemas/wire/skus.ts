@@ -37,7 +37,10 @@ export const instanceSkuSchema = z.object({
   chargeMode: z.number().int(),
   maxResolution: z.string().nullish(),
   /** SDK 3.1.207+: the spec's size step. */
-  resourceSize: z.union([z.string(), z.number()]).transform((v) => String(v)).nullish(),
+  resourceSize: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v))
+    .nullish(),
   poolInfo: z.object({ aosp: z.array(skuPoolSchema).default([]) }).nullish(),
   /** Example-only, undocumented (docs/api/ambiguities.md#a13). */
   nestInfo: z.array(z.record(z.string(), z.unknown())).nullish(),

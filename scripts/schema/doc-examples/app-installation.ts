@@ -2,7 +2,13 @@ import * as pulumi from '@pulumi/pulumi';
 import * as koophone from '../../../sdk';
 
 const config = new pulumi.Config();
-const fleet = new koophone.InstanceGroup('fleet', { size: 150, os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' });
+const fleet = new koophone.InstanceGroup('fleet', {
+  size: 150,
+  os: 'AOSP11',
+  instanceSkuId: 'kp.professional.xlarge.32g.2',
+  bandSize: 4,
+  regionId: 'cn-north-4',
+});
 
 // The signed OBS URL comes from secret config (`pulumi config set --secret apkUrl ...`).
 export const app = new koophone.AppInstallation('shop-app', {

@@ -5,5 +5,10 @@ export const catalogue = koophone.getSkus().then((c) => ({
   bandSkuId: c.bandSkuId,
   buyable: c.skus
     .filter((s) => s.chargeMode !== 1) // chargeMode 1 = pay-per-use only: the API cannot buy it
-    .map((s) => ({ region: s.regionId, sku: s.instanceSkuId, bandSizes: s.bandSizes, images: s.pools.filter((p) => p.enabled).map((p) => p.os) })),
+    .map((s) => ({
+      region: s.regionId,
+      sku: s.instanceSkuId,
+      bandSizes: s.bandSizes,
+      images: s.pools.filter((p) => p.enabled).map((p) => p.os),
+    })),
 }));

@@ -18,7 +18,8 @@ export const fleet = new koophone.InstanceGroup(
 // Assignments by slot: slot i keeps its phone for the life of the group, so these never move to another phone.
 const testers = ['1008600000104285462', '1008600000104285463', '1008600000104285464'];
 testers.forEach(
-  (userId, slot) => new koophone.UserAssignment(`tester-${slot}`, { instanceId: fleet.instanceIds.apply((ids) => ids[slot]), userId }),
+  (userId, slot) =>
+    new koophone.UserAssignment(`tester-${slot}`, { instanceId: fleet.instanceIds.apply((ids) => ids[slot]), userId }),
 );
 
 export const phoneIds = fleet.instanceIds;

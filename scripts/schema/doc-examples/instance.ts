@@ -27,7 +27,13 @@ export const phone = new koophone.Instance(
 // (the API refuses with KOOPHONE.API.5001).
 export const legacy = new koophone.Instance(
   'legacy',
-  { adoptInstanceId: 'a44uhlf7', os: 'AOSP11', instanceSkuId: 'kp.professional.xlarge.32g.2', bandSize: 4, regionId: 'cn-north-4' },
+  {
+    adoptInstanceId: 'a44uhlf7',
+    os: 'AOSP11',
+    instanceSkuId: 'kp.professional.xlarge.32g.2',
+    bandSize: 4,
+    regionId: 'cn-north-4',
+  },
   { retainOnDelete: true },
 );
 

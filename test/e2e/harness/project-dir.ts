@@ -64,7 +64,11 @@ async function linkRepoModules(from: string, to: string, copied: readonly string
     const copiedInScope = copied.filter((name) => name.startsWith(`${entry}/`));
     if (copiedInScope.length > 0) {
       await fs.mkdir(path.join(to, entry));
-      await linkRepoModules(path.join(from, entry), path.join(to, entry), copiedInScope.map((n) => n.slice(entry.length + 1)));
+      await linkRepoModules(
+        path.join(from, entry),
+        path.join(to, entry),
+        copiedInScope.map((n) => n.slice(entry.length + 1)),
+      );
     } else {
       await fs.symlink(path.join(from, entry), path.join(to, entry));
     }

@@ -59,7 +59,12 @@ export interface KooPhoneStack {
   control: EmulatorControl;
   project: PulumiProject;
   /** Sets the program's config (`phones`, `assignments`, `video`) as JSON. */
-  declare(config: { phones?: unknown[]; assignments?: unknown[]; video?: unknown[]; videoIdsAsOutputs?: boolean }): Promise<void>;
+  declare(config: {
+    phones?: unknown[];
+    assignments?: unknown[];
+    video?: unknown[];
+    videoIdsAsOutputs?: boolean;
+  }): Promise<void>;
   /** The program's `phoneIds` output: resource name → instance id. */
   phoneIds(): Promise<Record<string, string>>;
   exportStack(): Promise<StackExport>;
@@ -70,7 +75,9 @@ export interface KooPhoneStack {
  * The config-driven test program (fixtures/koophone-program) in its own project with this repository's built
  * package installed as a real copy, a stack configured for the demo tenant of a fresh in-process emulator.
  */
-export async function createKooPhoneStack(opts: { provisionSeconds?: number; env?: NodeJS.ProcessEnv } = {}): Promise<KooPhoneStack> {
+export async function createKooPhoneStack(
+  opts: { provisionSeconds?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<KooPhoneStack> {
   const emulator = await startEmulator({ provisionSeconds: opts.provisionSeconds ?? 2, releaseSeconds: 1 });
   const project = await createPulumiProject({
     template: path.join(__dirname, '..', 'fixtures', 'koophone-program'),
@@ -78,7 +85,13 @@ export async function createKooPhoneStack(opts: { provisionSeconds?: number; env
     env: { PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase', KOOPHONE_POLL_INTERVAL_MS: '250', ...opts.env },
   });
   await project.initStack('e2e');
-  for (const [key, value] of Object.entries({ endpoint: emulator.url, iamEndpoint: emulator.url, region: 'cn-north-4', domainName: 'demo', userName: 'demo' })) {
+  for (const [key, value] of Object.entries({
+    endpoint: emulator.url,
+    iamEndpoint: emulator.url,
+    region: 'cn-north-4',
+    domainName: 'demo',
+    userName: 'demo',
+  })) {
     await project.setConfig(`koophone:${key}`, value);
   }
   await project.setConfig('koophone:password', 'demo-password', { secret: true });
