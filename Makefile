@@ -5,7 +5,7 @@ NPM_STAMP := node_modules/.package-lock.json
 
 .PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean
 
-test: deps tools build package-test typecheck unit e2e examples
+test: deps tools build package-test typecheck lint go-check unit e2e examples
 
 $(NPM_STAMP): package.json package-lock.json
 	scripts/install-deps.sh
@@ -36,11 +36,12 @@ unit: deps
 package-test: build
 	node scripts/package-test.js
 
-# ESLint (type-aware). Not yet part of `test`: the one-commit format comes first (then `npm run format:check` too).
+# ESLint (type-aware) and Prettier's check: the codebase is formatted (`npm run format` fixes it).
 lint: deps
 	npm run lint
+	npm run format:check
 
-# The Go module of our Pulumi engine: vet and unit tests (not yet part of `test`), offline as build-engine.sh builds.
+# The Go module of our Pulumi engine: vet and unit tests, offline as build-engine.sh builds.
 GO_ENV := GOTOOLCHAIN=local GOWORK=off GOFLAGS=-modcacherw GONOSUMDB=github.com/pulumi/pulumi
 go-check:
 	cd tools/pulumi-engine && $(GO_ENV) go vet ./... && $(GO_ENV) go test ./...

@@ -133,7 +133,7 @@ function signedHeaders(emu: EmulatorHarness, req: SdkRequest, bodyText: string |
         return this;
       },
     },
-  ) as Record<string, string>;
+  );
 }
 
 async function send(emu: EmulatorHarness, req: SdkRequest): Promise<{ status: number; json: Record<string, unknown> }> {

@@ -109,8 +109,8 @@ export class EmulatorHarness {
   }
 
   /** A control-plane call; throws unless it answered 2xx. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests index freely into control-plane JSON
   async control(method: string, path: string, body?: unknown): Promise<any> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const res = await this.http(method, `/_emulator${path}`, { body });
     if (res.status >= 300) throw new Error(`control ${method} ${path} failed: ${res.status} ${res.text}`);
     return res.json;

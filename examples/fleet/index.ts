@@ -29,15 +29,13 @@ const phones = new koophone.InstanceGroup('phones', {
   charge: { periodType: 'month', periodNum: 1, autoPay: true, autoRenew: false },
 });
 
-const assignments = users
-  .slice(0, phoneCount)
-  .map(
-    (userId, slot) =>
-      new koophone.UserAssignment(`user-${slot + 1}`, {
-        instanceId: phones.instanceIds.apply((ids) => ids[slot]),
-        userId,
-      }),
-  );
+const assignments = users.slice(0, phoneCount).map(
+  (userId, slot) =>
+    new koophone.UserAssignment(`user-${slot + 1}`, {
+      instanceId: phones.instanceIds.apply((ids) => ids[slot]),
+      userId,
+    }),
+);
 
 // Lower bit rates on mobile networks, higher on Wi-Fi and wired; other combinations keep the defaults.
 new koophone.VideoSetting('video', {

@@ -56,7 +56,7 @@ describe('error messages', () => {
     const err = await rejectionOf(
       client({
         endpoint: emu.url,
-        auth: { kind: 'aksk', accessKey: DEMO_TENANT.accessKey!, secretKey: 'wrong-secret-key' },
+        auth: { kind: 'aksk', accessKey: DEMO_TENANT.accessKey, secretKey: 'wrong-secret-key' },
       }).listSkus(),
     );
     expect(err.message).toMatch(/^The API gateway rejected the credentials: a wrong access key or secret key/);

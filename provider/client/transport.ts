@@ -417,10 +417,10 @@ function expandPath(template: string, params: unknown): string {
 function queryPairs(query: unknown): Array<[string, string]> {
   if (!query || typeof query !== 'object') return [];
   const pairs: Array<[string, string]> = [];
-  for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
+  // Query values are primitives (strings, numbers, booleans) by construction of every operation.
+  for (const [key, value] of Object.entries(query as Record<string, string | number | boolean | null | undefined>)) {
     if (value === undefined || value === null) continue;
-    // Query values are primitives (strings, numbers, booleans) by construction of every operation.
-    pairs.push([key, String(value as string | number | boolean)]);
+    pairs.push([key, String(value)]);
   }
   return pairs;
 }

@@ -71,7 +71,7 @@ describe('AppInstallation provider against the emulator', () => {
 
   it('installs on 150 phones in 2 calls, reads them back without drift, repairs an app removed out of band only there', async () => {
     await resetCounters();
-    const outs = (await provider.create!(inputs())).outs!;
+    const outs = (await provider.create(inputs())).outs!;
     expect((await counters())['app-install']).toBe(2);
     expect(outs.installations).toHaveLength(150);
     expect(outs.installations.every((p) => p.status === 'installed' && p.version === '1.0.0')).toBe(true);
@@ -97,7 +97,7 @@ describe('AppInstallation provider against the emulator', () => {
   });
 
   it('a version bump reinstalls everywhere; 3 failing jobs fail the step naming them, and the retry installs only there', async () => {
-    const outs = (await provider.create!(inputs({ instanceIds: phones.slice(0, 10) }))).outs!;
+    const outs = (await provider.create(inputs({ instanceIds: phones.slice(0, 10) }))).outs!;
     const failing = [phones[1], phones[4], phones[8]];
     for (const id of failing)
       await control('POST', `/_emulator/instances/${id}/mutate`, { action: 'fail-installs', count: 1 });
@@ -129,7 +129,7 @@ describe('AppInstallation provider against the emulator', () => {
 
   it('uninstalls from phones removed from instanceIds and from every phone on delete', async () => {
     const ids = phones.slice(20, 24);
-    const outs = (await provider.create!(inputs({ instanceIds: ids, packageName: 'com.example.other' }))).outs!;
+    const outs = (await provider.create(inputs({ instanceIds: ids, packageName: 'com.example.other' }))).outs!;
     const shrunk = await provider.update!(
       'app',
       outs,
@@ -150,9 +150,9 @@ describe('AppInstallation provider against the emulator', () => {
       errorMsg: `bad url ${URL}`,
       count: 1,
     });
-    const err = (await provider.create!(inputs({ instanceIds: [phones[30]] })).catch(
-      (e: unknown) => e,
-    )) as PartialStateError;
+    const err = (await provider
+      .create(inputs({ instanceIds: [phones[30]] }))
+      .catch((e: unknown) => e)) as PartialStateError;
     expect(err).toBeInstanceOf(PartialStateError);
     expect(err.message).toMatch(new RegExp(`${phones[30]}`));
     expect(err.message).not.toMatch(/s3cr3tSIG|bucket\.obs/);

@@ -65,7 +65,7 @@ function fakeTenant() {
           apiMessage: 'pay-per-use',
           requestId: 'r',
           endpoint: 'delete',
-        } as never);
+        });
       }
       for (const id of ids)
         phones.splice(
@@ -225,7 +225,7 @@ describe('InstanceGroup sync', () => {
     const t = fakeTenant();
     const outs = await syncGroup(t.env, PREFIX, target(150, { waitForReady: false }), undefined);
     // A phone of a later order that an interrupted up bought but never recorded.
-    t.phones.push({ instance_id: 'stray', instance_name: `${PREFIX}005-00001`, running_status: 2 } as InstanceRecord);
+    t.phones.push({ instance_id: 'stray', instance_name: `${PREFIX}005-00001`, running_status: 2 });
     await deleteGroup(t.env, outs);
     expect(t.phones).toEqual([]);
     expect(t.calls.deleteSizes).toEqual([100, 51]);

@@ -303,7 +303,7 @@ export async function readGroup(env: GroupEnv, props: InstanceGroupOutputs): Pro
     );
     w.pendingOrders = w.pendingOrders.filter((p) => p !== pending);
   }
-  return outputsOf(props as GroupTarget, w);
+  return outputsOf(props, w);
 }
 
 /** Destroy: every member, and every phone of the group's orders, unsubscribed in batches and waited for until gone. */

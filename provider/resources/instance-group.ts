@@ -58,7 +58,7 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
       : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
     // catalogue at preview (one shared catalogue read per deployment).
-    if (buysNewSpec(prior as Record<string, unknown> | undefined, inputs)) {
+    if (buysNewSpec(prior, inputs)) {
       const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
       if (failures.length > 0) return { failures };
     }

@@ -39,7 +39,7 @@ function fakeTenant(script: Array<'ok' | 'lost-after-apply' | 'lost-before-apply
           apiMessage: 'sku',
           requestId: 'r',
           endpoint: 'create',
-        } as never);
+        });
       if (outcome === 'lost-before-apply') throw unknown();
       const phone = apply();
       if (outcome === 'lost-after-apply') throw unknown();
@@ -82,7 +82,7 @@ describe('buying a phone', () => {
 
   it('takes over a live phone already under the prefix (an interrupted up) instead of buying', async () => {
     const t = fakeTenant([]);
-    t.phones.push({ instance_id: 'earlier', instance_name: 'kp-abcde-00001', running_status: 4 } as InstanceRecord);
+    t.phones.push({ instance_id: 'earlier', instance_name: 'kp-abcde-00001', running_status: 4 });
     expect(await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).toMatchObject({
       instanceId: 'earlier',
       orderId: '',
@@ -92,7 +92,7 @@ describe('buying a phone', () => {
 
   it('buys when the only phone under the prefix is going offline (unsubscribed)', async () => {
     const t = fakeTenant(['ok']);
-    t.phones.push({ instance_id: 'leaving', instance_name: 'kp-abcde-00001', running_status: 3 } as InstanceRecord);
+    t.phones.push({ instance_id: 'leaving', instance_name: 'kp-abcde-00001', running_status: 3 });
     expect((await buyOnePhone(t.client, t.directory, inputs, 'kp-abcde')).instanceId).toBe('id1');
     expect(t.creates()).toBe(1);
   });
@@ -125,23 +125,20 @@ describe('Instance check and diff', () => {
   });
 
   it('keeps the unique name prefix across updates and makes a new one for a new phone', async () => {
-    const first = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' } as never);
+    const first = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' });
     const prefix = first.inputs!.uniqueNamePrefix!;
     expect(prefix).toMatch(/^fleet-[a-z0-9]{5}$/);
-    const again = await instanceProvider.check!(first.inputs!, { ...inputs, namePrefix: 'fleet' } as never);
+    const again = await instanceProvider.check!(first.inputs!, { ...inputs, namePrefix: 'fleet' });
     expect(again.inputs!.uniqueNamePrefix).toBe(prefix);
-    const fresh = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' } as never);
+    const fresh = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' });
     expect(fresh.inputs!.uniqueNamePrefix).not.toBe(prefix);
     expect(randomSuffix()).toMatch(/^[a-z0-9]{5}$/);
   });
 
   it("derives a new phone's prefix from the SDK's stable createKey", async () => {
-    const keyed = await instanceProvider.check!(
-      {} as never,
-      { ...inputs, namePrefix: 'fleet', createKey: 'k3y42' } as never,
-    );
+    const keyed = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet', createKey: 'k3y42' });
     expect(keyed.inputs!.uniqueNamePrefix).toBe('fleet-k3y42');
-    const bad = await instanceProvider.check!({} as never, { ...inputs, createKey: 'NOPE' } as never);
+    const bad = await instanceProvider.check!({} as never, { ...inputs, createKey: 'NOPE' });
     expect(bad.failures?.map((f) => f.property)).toEqual(['createKey']);
   });
 

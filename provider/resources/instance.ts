@@ -198,7 +198,7 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
       : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
     // catalogue here, at preview. An adopted phone is not bought, and an unchanged spec buys nothing.
-    if (!inputs.adoptInstanceId && buysNewSpec(olds as Record<string, unknown> | undefined, inputs)) {
+    if (!inputs.adoptInstanceId && buysNewSpec(olds, inputs)) {
       const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
       if (failures.length > 0) return { failures };
     }

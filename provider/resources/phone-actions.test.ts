@@ -46,7 +46,7 @@ describe('PhoneCommand, PhoneReboot and PhoneReset against the emulator', () => 
   it('runs a command sync and async with per-phone output', async () => {
     for (const async of [false, true]) {
       const outs = (
-        await phoneCommandProvider.create!(
+        await phoneCommandProvider.create(
           phoneCommandInputsSchema.parse({ instanceIds: phones, command: 'getprop ro.product.model', async }),
         )
       ).outs!;
@@ -70,9 +70,9 @@ describe('PhoneCommand, PhoneReboot and PhoneReset against the emulator', () => 
   });
 
   it('a failing command fails the step naming the phones, keeping every result', async () => {
-    const err = (await phoneCommandProvider.create!(
-      phoneCommandInputsSchema.parse({ instanceIds: phones.slice(0, 2), command: 'frobnicate now' }),
-    ).catch((e: unknown) => e)) as PartialStateError;
+    const err = (await phoneCommandProvider
+      .create(phoneCommandInputsSchema.parse({ instanceIds: phones.slice(0, 2), command: 'frobnicate now' }))
+      .catch((e: unknown) => e)) as PartialStateError;
     expect(err).toBeInstanceOf(PartialStateError);
     expect(err.message).toMatch(/failed on 2 of 2 phones/);
     expect(err.message).toMatch(/pc01\s+CPS\.0191 Run command failed\.: sh: frobnicate: not found/);
@@ -97,7 +97,7 @@ describe('PhoneCommand, PhoneReboot and PhoneReset against the emulator', () => 
   });
 
   it('reboot waits until the phones run again', async () => {
-    const outs = (await phoneRebootProvider.create!(phoneRebootInputsSchema.parse({ instanceIds: phones }))).outs!;
+    const outs = (await phoneRebootProvider.create(phoneRebootInputsSchema.parse({ instanceIds: phones }))).outs!;
     expect(outs.phoneCount).toBe(3);
     const { instances } = await control<{ instances: Array<{ instanceId: string; runningStatus: number }> }>(
       'GET',
@@ -116,7 +116,7 @@ describe('PhoneCommand, PhoneReboot and PhoneReset against the emulator', () => 
     ]);
     const before = (await counters())['batch-reset'] ?? 0;
     const outs = (
-      await phoneResetProvider.create!(phoneResetInputsSchema.parse({ instanceIds: phones, confirmDataLoss: true }))
+      await phoneResetProvider.create(phoneResetInputsSchema.parse({ instanceIds: phones, confirmDataLoss: true }))
     ).outs!;
     expect(outs.phoneCount).toBe(3);
     expect((await counters())['batch-reset']).toBe(before + 1);

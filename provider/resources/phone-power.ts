@@ -91,7 +91,7 @@ function powerProvider<I extends PowerInputs>(
   return {
     configure: configureRuntime,
     async check(olds, news) {
-      return check(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>);
+      return check(olds, news);
     },
     async diff(_id, olds, news) {
       const replaces = PHONE_POWER_REPLACE_PROPERTIES.filter((k) => !sameJson(olds[k], news[k]));

@@ -17,12 +17,12 @@ export type FieldMark = 'replaceOnChange' | 'setByProvider';
 
 /** Marks `schema` as replacing its resource when it changes. */
 export function replacesOnChange<T extends z.ZodType>(schema: T): T {
-  return schema.meta({ replaceOnChange: true }) as T;
+  return schema.meta({ replaceOnChange: true });
 }
 
 /** Marks `schema` as set by the SDK or the provider, not by a program. */
 export function setByProvider<T extends z.ZodType>(schema: T): T {
-  return schema.meta({ setByProvider: true }) as T;
+  return schema.meta({ setByProvider: true });
 }
 
 /** The fields of an object schema that carry `mark`, in declaration order. */
