@@ -3,7 +3,7 @@ import { registerControlRoutes } from './control/control-routes';
 import { RequestCounters } from './control/counters';
 import { FaultBook } from './control/faults';
 import { EmulatorModel, type LifecycleSettings } from './model/emulator-model';
-import type { EmulatorState } from './model/state';
+import type { EmulatorState, StateChange } from './model/state';
 import { appOperations } from './routes/app-routes';
 import { assignmentOperations } from './routes/assignment-routes';
 import { commandOperations } from './routes/command-routes';
@@ -35,7 +35,9 @@ const BODY_LIMIT = 12 * 1024 * 1024;
  */
 export function buildServer(options: ServerOptions): { app: FastifyInstance; model: EmulatorModel } {
   const store =
-    options.dataDir === null ? new MemoryStore<EmulatorState>() : new JsonFileStore<EmulatorState>(options.dataDir);
+    options.dataDir === null
+      ? new MemoryStore<EmulatorState, StateChange>()
+      : new JsonFileStore<EmulatorState, StateChange>(options.dataDir);
   const model = new EmulatorModel(store, options.settings);
   const deps = { model, faults: new FaultBook(), counters: new RequestCounters() };
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { StateStore } from '../store/state-store';
 import { VirtualClock } from './clock';
-import type { EmulatorState, InstanceRecord, TaskRecord, Tenant } from './state';
+import type { EmulatorState, InstanceRecord, StateChange, StateMeta, TaskRecord, Tenant } from './state';
 import { createDemoTenant } from './tenants';
 import { applySubscriptionLifecycle } from './subscriptions';
+import { TrackedMap, untracked } from './tracked-map';
 
 export interface LifecycleSettings {
   /** Seconds from create / reboot / reset (running_status 4) to running (2). */
@@ -21,8 +22,9 @@ const MAX_TASKS = 5000;
 
 /**
  * Owns the emulator's state: tenants, instances, tasks, the virtual clock and the lifecycle settings.
- * Every mutation ends with `commit()`, which persists synchronously before the HTTP answer is sent.
- * Lifecycle transitions are applied lazily by `tick()` at the start of each request.
+ * Every mutation ends with `commit()`, which persists synchronously before the HTTP answer is sent: only what
+ * changed since the last commit (tracked by the maps and `metaJson`), so its cost follows the size of the change,
+ * not the number of phones stored. Lifecycle transitions are applied lazily by `tick()` at the start of each request.
  */
 export class EmulatorModel {
   readonly clock: VirtualClock;
@@ -31,13 +33,17 @@ export class EmulatorModel {
   private readonly initialSettings: LifecycleSettings;
   tokenSecret: string;
   tenants: Tenant[] = [];
-  readonly instances = new Map<string, InstanceRecord>();
-  readonly tasks = new Map<string, TaskRecord>();
+  readonly instances = new TrackedMap<InstanceRecord>();
+  readonly tasks = new TrackedMap<TaskRecord>();
   nameCounters: Record<string, number> = {};
   private nextDueAt = Infinity;
+  /** Name-counter keys changed since the last commit (only takeNameSequence writes them). */
+  private readonly dirtyCounters = new Set<string>();
+  /** Tenants, clock offset and token secret as last persisted: small, so compared whole at each commit. */
+  private metaJson = '';
 
   constructor(
-    private readonly store: StateStore<EmulatorState>,
+    private readonly store: StateStore<EmulatorState, StateChange>,
     settings: Partial<LifecycleSettings> = {},
     clock = new VirtualClock(),
   ) {
@@ -46,18 +52,21 @@ export class EmulatorModel {
     this.settings = { ...this.initialSettings };
     const saved = store.load();
     if (saved) {
-      if (saved.version !== 1) throw new Error(`unsupported emulator state version ${String(saved.version)}`);
-      this.tokenSecret = saved.tokenSecret;
-      this.clock.restore(saved.clockOffsetMs);
-      this.tenants = saved.tenants;
-      for (const inst of saved.instances) this.instances.set(inst.instanceId, inst);
-      for (const task of saved.tasks) this.tasks.set(task.taskId, task);
-      this.nameCounters = saved.nameCounters;
+      const { state, changes } = saved;
+      if (state.version !== 1) throw new Error(`unsupported emulator state version ${String(state.version)}`);
+      this.tokenSecret = state.tokenSecret;
+      this.clock.restore(state.clockOffsetMs);
+      this.tenants = state.tenants;
+      for (const inst of state.instances) this.instances.restore(inst.instanceId, inst);
+      for (const task of state.tasks) this.tasks.restore(task.taskId, task);
+      this.nameCounters = state.nameCounters;
+      for (const change of changes) this.replay(change);
+      this.metaJson = this.currentMetaJson();
       this.recomputeNextDue();
     } else {
       this.tokenSecret = randomBytes(32).toString('hex');
       this.tenants = [createDemoTenant()];
-      this.commit();
+      this.saveSnapshot();
     }
   }
 
@@ -77,7 +86,7 @@ export class EmulatorModel {
     this.tasks.clear();
     this.nameCounters = {};
     this.nextDueAt = Infinity;
-    this.commit();
+    this.saveSnapshot();
   }
 
   snapshot(): EmulatorState {
@@ -86,14 +95,53 @@ export class EmulatorModel {
       tokenSecret: this.tokenSecret,
       clockOffsetMs: this.clock.offset,
       tenants: this.tenants,
-      instances: [...this.instances.values()],
-      tasks: [...this.tasks.values()],
+      instances: [...this.instances.values()].map(untracked),
+      tasks: [...this.tasks.values()].map(untracked),
       nameCounters: this.nameCounters,
     };
   }
 
+  /** Persists what changed since the last commit as one all-or-nothing journal record; nothing when nothing did. */
   commit(): void {
+    const changes: StateChange[] = [];
+    for (const [id, value] of this.instances.drain()) changes.push({ kind: 'instance', id, value });
+    for (const [id, value] of this.tasks.drain()) changes.push({ kind: 'task', id, value });
+    for (const key of this.dirtyCounters) changes.push({ kind: 'counter', key, value: this.nameCounters[key] });
+    this.dirtyCounters.clear();
+    const meta = this.currentMetaJson();
+    if (meta !== this.metaJson) changes.push({ kind: 'meta', value: JSON.parse(meta) as StateMeta });
+    this.metaJson = meta;
+    if (changes.length) this.store.append(changes, () => this.snapshot());
+  }
+
+  /** Replaces everything persisted with the whole state (first start and reset, where a journal would be larger). */
+  private saveSnapshot(): void {
     this.store.save(this.snapshot());
+    this.instances.markClean();
+    this.tasks.markClean();
+    this.dirtyCounters.clear();
+    this.metaJson = this.currentMetaJson();
+  }
+
+  private currentMetaJson(): string {
+    const meta: StateMeta = { tokenSecret: this.tokenSecret, clockOffsetMs: this.clock.offset, tenants: this.tenants };
+    return JSON.stringify(meta);
+  }
+
+  private replay(change: StateChange): void {
+    switch (change.kind) {
+      case 'instance':
+        return this.instances.restore(change.id, change.value);
+      case 'task':
+        return this.tasks.restore(change.id, change.value);
+      case 'counter':
+        this.nameCounters[change.key] = change.value;
+        return;
+      case 'meta':
+        this.tokenSecret = change.value.tokenSecret;
+        this.clock.restore(change.value.clockOffsetMs);
+        this.tenants = change.value.tenants;
+    }
   }
 
   advanceClock(seconds: number): void {
@@ -162,6 +210,7 @@ export class EmulatorModel {
     }
     const first = highest + 1;
     this.nameCounters[key] = first + count - 1;
+    this.dirtyCounters.add(key);
     return first;
   }
 

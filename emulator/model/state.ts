@@ -1,6 +1,6 @@
 /**
- * The persisted state of the emulator. Plain JSON (no Dates, no Maps) so the store can write it atomically as
- * one document. All times are milliseconds on the virtual clock.
+ * The persisted state of the emulator. Plain JSON (no Dates, no Maps): the store writes it as one snapshot document
+ * plus a journal of `StateChange`s. All times are milliseconds on the virtual clock.
  */
 
 export interface OrgUser {
@@ -155,3 +155,17 @@ export interface EmulatorState {
   /** Next name sequence per `domainId/prefix`; never reused, so names stay unique for reconciliation. */
   nameCounters: Record<string, number>;
 }
+
+/** The small, rarely changing part of the state, journalled as one piece when any of it changes. */
+export interface StateMeta {
+  tokenSecret: string;
+  clockOffsetMs: number;
+  tenants: Tenant[];
+}
+
+/** One journalled change; `value: null` removes the entry. A commit appends its changes as one all-or-nothing batch. */
+export type StateChange =
+  | { kind: 'instance'; id: string; value: InstanceRecord | null }
+  | { kind: 'task'; id: string; value: TaskRecord | null }
+  | { kind: 'counter'; key: string; value: number }
+  | { kind: 'meta'; value: StateMeta };
