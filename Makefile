@@ -59,7 +59,7 @@ demo: deps tools build
 	scripts/demo.sh
 
 bench: deps tools build
-	scripts/bench.sh
+	scripts/bench-table.sh
 
 clean:
 	rm -rf dist .e2e-work

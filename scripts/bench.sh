@@ -2,11 +2,14 @@
 # `make bench`: figures for the resource layer through the real engine and the emulator (not a test: it prints).
 #   - wall time of `pulumi up` for N phones, as a ratio of the emulator's provisioning latency
 #   - KooPhone API calls made by `pulumi refresh` of the fleet, from the emulator's request counters
+#   - KooPhone API calls made by `pulumi destroy`, and each phase's calls per operation
 # Usage: scripts/bench.sh [phones=20] [provision-seconds=5] [parallel] [shape=instances]
-#   parallel: the engine's --parallel (default: Pulumi's own, 4 x cores). Creates wait for provisioning, so the
-#   engine's parallelism, not the API, decides how many phones provision at once.
-#   shape: `instances` (one Instance per phone), `group` (one InstanceGroup of all phones), or `raw`: the physical
-#   limit, one create call of all phones polled until they run, no engine (bench/raw-order.js).
+#   parallel: the engine's --parallel for up, refresh and destroy (default: Pulumi's own, 4 x cores). Creates wait
+#   for provisioning, so the engine's parallelism, not the API, decides how many phones provision at once.
+#   shape: `instances` (one Instance per phone), `group` (one InstanceGroup of all phones), `naive` (one resource per
+#   phone through bench/naive-provider.js, a hand-written provider), or `raw`: the physical limit, one create call of
+#   all phones polled until they run, no engine (bench/raw-order.js).
+# BENCH_RESULT=<file>: also writes the figures there as one JSON object (scripts/bench-table.sh reads it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 phones=${1:-20}; provision=${2:-5}; parallel=${3:-}; shape=${4:-instances}
@@ -18,7 +21,13 @@ pulumi() { "$root/scripts/pulumi-offline" "$@"; }
 url=$("$root/scripts/start-emulator.sh" "$work/emulator" "$work/emulator.pid" --provision-seconds "$provision" --release-seconds 1)
 trap 'kill "$(cat "$work/emulator.pid")" 2>/dev/null || true' EXIT
 counters() { curl -fsS "$url/_emulator/counters"; }
-total_calls() { counters | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const c=JSON.parse(s).counters;console.log(Object.values(c).reduce((a,b)=>a+b,0)+" "+JSON.stringify(c))})'; }
+# "<total> <operation>=<calls> ..." (operations with calls only); resets the counters for the next phase.
+total_calls() {
+  counters | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const c=Object.entries(JSON.parse(s).counters).filter(([,n])=>n>0);console.log(c.reduce((a,[,n])=>a+n,0)+" "+c.map(([k,n])=>k+"="+n).join(" "))})'
+  curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
+}
+calls_of() { node -e 'const [t,...ops]=process.argv[1].split(" ");const o=Object.fromEntries(ops.map(x=>x.split("=")).map(([k,n])=>[k,+n]));console.log(JSON.stringify({total:+t,ops:o}))' "$1"; }
+result() { [ -z "${BENCH_RESULT:-}" ] || echo "$1" >"$BENCH_RESULT"; }
 
 if [ "$shape" = raw ]; then
   curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
@@ -26,18 +35,33 @@ if [ "$shape" = raw ]; then
   echo "phones                          : $phones in one raw create call (no engine)"
   echo "emulator provisioning latency   : $provision s"
   echo "create to all running           : $wall s = $(node -e "console.log(($wall/$provision).toFixed(2))")x the provisioning latency"
-  echo "API calls (incl. cleanup)       : $(total_calls)"
+  calls=$(total_calls)
+  echo "API calls (incl. cleanup)       : $calls"
+  result "{\"shape\":\"raw\",\"phones\":$phones,\"L\":$provision,\"up\":$wall,\"upCalls\":$(calls_of "$calls")}"
   exit 0
 fi
 
 project="$work/program"
-cp -R "$root/test/e2e/fixtures/koophone-program" "$project"
-"$root/scripts/install-local-package.sh" "$project"
+if [ "$shape" = naive ]; then
+  cp -R "$root/bench/naive-program" "$project"
+  "$root/scripts/install-local-package.sh" "$project"
+  # Under node_modules, so Pulumi stores the provider as a require() of it (as it does ours), not a copy of its code.
+  mkdir -p "$project/node_modules/koophone-naive"
+  cp "$root/bench/naive-provider.js" "$project/node_modules/koophone-naive/index.js"
+else
+  cp -R "$root/test/e2e/fixtures/koophone-program" "$project"
+  "$root/scripts/install-local-package.sh" "$project"
+fi
 cd "$project"
 pulumi stack init bench >/dev/null
+if [ "$shape" = naive ]; then
+  pulumi config set endpoint "$url"
+  pulumi config set phones "$phones"
+fi
 for kv in "endpoint $url" "iamEndpoint $url" "region cn-north-4" "domainName demo" "userName demo"; do pulumi config set koophone:${kv% *} "${kv#* }"; done
 pulumi config set --secret koophone:password demo-password
-if [ "$shape" = group ]; then
+if [ "$shape" = naive ]; then :
+elif [ "$shape" = group ]; then
   pulumi config set groups "[{\"name\":\"fleet\",\"size\":$phones}]"
 else
   pulumi config set phones "$(node -e "console.log(JSON.stringify(Array.from({length:$phones},(_, i)=>({name:'p'+i}))))")"
@@ -52,9 +76,8 @@ up_calls=$(total_calls)
 state_bytes=$(pulumi stack export | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(s)).length))')
 # How spread out the orders were: all phones ordered at once means up waits for one provisioning, not N.
 order_spread=$(curl -fsS "$url/_emulator/instances" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const t=JSON.parse(s).instances.map(i=>i.createdAt);console.log(((Math.max(...t)-Math.min(...t))/1000).toFixed(1))})')
-curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
 rstart=$(date +%s.%N)
-pulumi refresh --yes --skip-preview >/dev/null
+pulumi refresh --yes --skip-preview ${parallel:+--parallel "$parallel"} >/dev/null
 rend=$(date +%s.%N)
 refresh_calls=$(total_calls)
 parallel_label=${parallel:-"default (4 x cores = $(( $(nproc) * 4 )))"}
@@ -71,4 +94,11 @@ console.log('pulumi refresh wall time        : '+refresh.toFixed(1)+' s');
 console.log('API calls during refresh        : $refresh_calls');
 "
 [ -n "${BENCH_KEEP:-}" ] && { echo "emulator kept: $url"; sleep "$BENCH_KEEP"; }
-pulumi destroy --yes --skip-preview >/dev/null
+total_calls >/dev/null
+dstart=$(date +%s.%N)
+pulumi destroy --yes --skip-preview ${parallel:+--parallel "$parallel"} >/dev/null
+dend=$(date +%s.%N)
+destroy_calls=$(total_calls)
+echo "pulumi destroy wall time        : $(node -e "console.log(($dend-$dstart).toFixed(1))") s"
+echo "API calls during destroy        : $destroy_calls"
+result "{\"shape\":\"$shape\",\"phones\":$phones,\"L\":$provision,\"parallel\":\"${parallel:-default}\",\"up\":$(node -e "console.log($end-$start)"),\"upCalls\":$(calls_of "$up_calls"),\"refreshCalls\":$(calls_of "$refresh_calls"),\"destroy\":$(node -e "console.log($dend-$dstart)"),\"destroyCalls\":$(calls_of "$destroy_calls"),\"stateBytes\":$state_bytes}"

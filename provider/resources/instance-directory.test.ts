@@ -123,4 +123,34 @@ describe('InstanceDirectory', () => {
     await Promise.all([first, ...Array.from({ length: 5 }, () => dir.snapshot(undefined, later))]);
     expect([listings, maxInFlight]).toEqual([2, 1]);
   });
+
+  it('creates confirmed one after another: their waiters cost one listing per interval, not one per create', async () => {
+    let listings = 0;
+    const start = Date.now();
+    // Phones run 300 ms after the first order; listings take 5 ms.
+    const dir = new InstanceDirectory(async () => {
+      listings++;
+      await new Promise((r) => setTimeout(r, 5));
+      const status = Date.now() - start >= 300 ? 2 : 4;
+      return Array.from({ length: 20 }, (_, i) => record(`p${i}`, `x-${i}`, status));
+    }, 100);
+    const waits: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      // A create confirmed every 10 ms (the engine starting creates one by one), then its wait.
+      waits.push(
+        waitForInstance(dir, `p${i}`, (x) => x?.running_status === 2, {
+          timeoutMs: 5000,
+          intervalMs: 100,
+          what: 'to run',
+          notBefore: Date.now(),
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await Promise.all(waits);
+    const elapsed = Date.now() - start;
+    // Before pacing, every create's first look started its own listing (20+ here); now about one per 100 ms.
+    expect(listings).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 1);
+    expect(elapsed).toBeLessThan(300 + 2 * 100 + 100); // each phone is still seen within about one interval
+  });
 });

@@ -18,6 +18,8 @@ export class InstanceDirectory {
   private latest?: Listing;
   /** A listing queued behind one in flight that is too old for some reader: at most one waits at a time. */
   private queued?: Promise<Listing>;
+  /** The pollers' next listing (see nextListing) and when it is due to start. */
+  private paced?: { at: number; listing: Promise<Listing> };
 
   constructor(
     private readonly listAll: () => Promise<InstanceRecord[]>,
@@ -53,6 +55,34 @@ export class InstanceDirectory {
       return this.queued;
     }
     return Promise.resolve(this.start());
+  }
+
+  /**
+   * For pollers: the latest listing when it started at or after `notBefore`, otherwise the next one, started no
+   * sooner than `spacingMs` after the latest started (and after it ended), shared by every poller that asks meanwhile.
+   * However many phones wait and however their looks are spread (creates confirmed one after another), pollers cost
+   * at most one listing per interval, and a change is still seen within about one interval.
+   */
+  nextListing(notBefore: number, spacingMs: number): Promise<Listing> {
+    const latest = this.latest;
+    if (latest && latest.startedAt >= notBefore) return Promise.resolve(latest);
+    if (this.paced && this.paced.at >= notBefore) return this.paced.listing;
+    const at = Math.max(notBefore, latest ? latest.startedAt + spacingMs : 0, Date.now());
+    const listing = this.startAt(at, this.paced?.listing ?? latest?.result);
+    this.paced = { at, listing };
+    return listing;
+  }
+
+  /** Starts a listing at `at`, not before `previous` (the one in flight, or the previous paced one) has ended. */
+  private async startAt(at: number, previous: Promise<unknown> | undefined): Promise<Listing> {
+    await previous?.then(
+      () => undefined,
+      () => undefined,
+    );
+    const wait = at - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (this.paced?.at === at) this.paced = undefined; // one paced listing at a time: its start time names it
+    return this.start();
   }
 
   private start(): Listing {
@@ -97,9 +127,10 @@ export class WaitTimeoutError extends Error {
 }
 
 /**
- * Polls the shared directory until `done(record)` holds. The first look is immediate; every later look uses a
- * listing that started after this waiter's previous one, so a phone is seen within one interval of changing, and
- * concurrent waiters share listings (a fleet waiting for provisioning costs about one listing per interval).
+ * Polls the shared directory until `done(record)` holds. The first look takes a listing at most one interval old (or
+ * started after `notBefore`), starting one at once when none was started within the interval; every later look uses
+ * the pollers' next listing after this waiter's previous one (nextListing), so a phone is seen within about one
+ * interval of changing, and a fleet of waiters costs about one listing per interval however its creates are spread.
  */
 export async function waitForInstance(
   directory: InstanceDirectory,
@@ -114,12 +145,9 @@ export async function waitForInstance(
   },
 ): Promise<InstanceRecord | undefined> {
   const deadline = Date.now() + opts.timeoutMs;
-  let notBefore = opts.notBefore ?? 0;
+  let notBefore = opts.notBefore ?? Date.now() - opts.intervalMs;
   for (;;) {
-    const listing = await directory.listing(
-      opts.notBefore === undefined && notBefore === 0 ? opts.intervalMs : Number.POSITIVE_INFINITY,
-      notBefore,
-    );
+    const listing = await directory.nextListing(notBefore, opts.intervalMs);
     const record = (await listing.result).get(instanceId);
     if (done(record)) return record;
     if (Date.now() + opts.intervalMs > deadline) {
@@ -128,6 +156,5 @@ export async function waitForInstance(
       );
     }
     notBefore = listing.startedAt + 1;
-    await new Promise((resolve) => setTimeout(resolve, opts.intervalMs));
   }
 }
