@@ -9,7 +9,7 @@ import { submitSucceedingTask, type SubmittedTask } from './tasks';
 /**
  * POST /v1/instances/assign (docs/api/endpoints.md#assign). The user must belong to the tenant's organisation, and the phone must be
  * free (or already this user's: idempotent); otherwise KPAPI.2209 "no device can be assigned". All pairs are
- * checked before any is applied.
+ * checked before any is applied: a refused call changes nothing (docs/api/ambiguities.md#a19).
  */
 export function assignInstances(model: EmulatorModel, caller: Caller, body: unknown): void {
   const { user_instances } = parseWith(assignBody, body);
@@ -39,7 +39,8 @@ export function assignInstances(model: EmulatorModel, caller: Caller, body: unkn
 }
 
 /**
- * POST /v1/instances/unassign (docs/api/endpoints.md#unassign): each pair must be a current binding (2210 otherwise). The user's data on
+ * POST /v1/instances/unassign (docs/api/endpoints.md#unassign): each pair must be a current binding (2210 otherwise),
+ * all checked before any changes (docs/api/ambiguities.md#a19). The user's data on
  * the phone is wiped, reported as a task (shape of the newest pages, docs/api/ambiguities.md#a10).
  */
 export function unassignInstances(model: EmulatorModel, caller: Caller, body: unknown): SubmittedTask {

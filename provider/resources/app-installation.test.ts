@@ -3,6 +3,7 @@ import { appInstallationInputsSchema, type AppInstallationInputs } from '../sche
 import { appInstallationProvider as provider, type AppInstallationOutputs } from './app-installation';
 import { PartialStateError } from './partial-state';
 import { resetRuntime } from './runtime';
+import { configureRuntimeFor } from './testing/emulator-runtime';
 
 process.env.KOOPHONE_POLL_INTERVAL_MS = '20';
 const URL = 'https://bucket.obs.example.com/apps/example.apk?AccessKeyId=AK1&Expires=99&Signature=s3cr3tSIG';
@@ -54,15 +55,7 @@ describe('AppInstallation provider against the emulator', () => {
         runningStatus: 2,
       })),
     });
-    const config: Record<string, string> = {
-      endpoint: emulator.url,
-      iamEndpoint: emulator.url,
-      domainName: 'demo',
-      userName: 'demo',
-      password: 'demo-password',
-      region: 'cn-north-4',
-    };
-    resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
+    configureRuntimeFor(emulator.url);
   });
   afterAll(async () => {
     resetRuntime();

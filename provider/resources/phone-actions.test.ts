@@ -5,6 +5,7 @@ import { phoneCommandProvider } from './phone-command';
 import { phoneRebootProvider, phoneResetProvider } from './phone-power';
 import { PartialStateError } from './partial-state';
 import { resetRuntime } from './runtime';
+import { configureRuntimeFor } from './testing/emulator-runtime';
 
 process.env.KOOPHONE_POLL_INTERVAL_MS = '20';
 
@@ -28,15 +29,7 @@ describe('PhoneCommand, PhoneReboot and PhoneReset against the emulator', () => 
     await control('POST', '/_emulator/seed', {
       instances: phones.map((instanceId, i) => ({ instanceId, instanceName: `cmd-0000${i + 1}`, runningStatus: 2 })),
     });
-    const config: Record<string, string> = {
-      endpoint: emulator.url,
-      iamEndpoint: emulator.url,
-      domainName: 'demo',
-      userName: 'demo',
-      password: 'demo-password',
-      region: 'cn-north-4',
-    };
-    resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
+    configureRuntimeFor(emulator.url);
   });
   afterAll(async () => {
     resetRuntime();

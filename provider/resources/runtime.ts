@@ -1,6 +1,7 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import { KooPhoneClient, type SkuCatalogue } from '../client';
 import { clientOptionsFrom, readProviderConfig, type ConfigLookup } from '../config';
+import { AssignmentBatcher } from './assignment-batcher';
 import { DeleteBatcher } from './delete-batcher';
 import { InstanceDirectory } from './instance-directory';
 
@@ -15,6 +16,7 @@ let client: KooPhoneClient | undefined;
 let directory: InstanceDirectory | undefined;
 let catalogue: Promise<SkuCatalogue> | undefined;
 let deleteBatcher: DeleteBatcher | undefined;
+let assignmentBatcher: AssignmentBatcher | undefined;
 
 export async function configureRuntime(req: dynamic.ConfigureRequest): Promise<void> {
   lookup = (key) => req.config.get(key);
@@ -36,6 +38,15 @@ export function getDirectory(): InstanceDirectory {
 export function getDeleteBatcher(): DeleteBatcher {
   deleteBatcher ??= new DeleteBatcher((ids) => getClient().deleteInstances(ids));
   return deleteBatcher;
+}
+
+/** Assigns (and unassigns) of one deployment step go out together, ≤ 100 pairs per call. */
+export function getAssignmentBatcher(): AssignmentBatcher {
+  assignmentBatcher ??= new AssignmentBatcher({
+    assign: (pairs) => getClient().assignInstances(pairs),
+    unassign: (pairs) => getClient().unassignInstances(pairs),
+  });
+  return assignmentBatcher;
 }
 
 /**
@@ -67,4 +78,5 @@ export function resetRuntime(nextLookup: ConfigLookup = () => undefined): void {
   directory = undefined;
   catalogue = undefined;
   deleteBatcher = undefined;
+  assignmentBatcher = undefined;
 }

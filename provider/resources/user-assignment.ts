@@ -1,5 +1,5 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
-import { NotFoundError } from '../client';
+import { KooPhoneApiError, NotFoundError } from '../client';
 import {
   USER_ASSIGNMENT_REPLACE_PROPERTIES,
   userAssignmentInputsSchema,
@@ -7,7 +7,7 @@ import {
   type UserAssignmentOutputs,
 } from '../schemas/resources/user-assignment';
 import { checkInputs } from './check-inputs';
-import { configureRuntime, getClient, getDirectory } from './runtime';
+import { configureRuntime, getAssignmentBatcher, getDirectory } from './runtime';
 
 const ASSIGNED = 1;
 
@@ -30,9 +30,14 @@ export const userAssignmentProvider: dynamic.ResourceProvider<UserAssignmentInpu
   },
 
   async create(inputs) {
-    const client = getClient();
-    await client.assignInstances([{ instance_id: inputs.instanceId, user_id: inputs.userId }]);
-    getDirectory().invalidate();
+    const pair = { instance_id: inputs.instanceId, user_id: inputs.userId };
+    try {
+      await getAssignmentBatcher().assign(pair);
+    } catch (err) {
+      if (!(await alreadyAssigned(err, inputs))) throw err;
+    } finally {
+      getDirectory().invalidate();
+    }
     return { id: assignmentId(inputs), outs: { ...inputs, assignStatus: ASSIGNED } };
   },
 
@@ -49,16 +54,27 @@ export const userAssignmentProvider: dynamic.ResourceProvider<UserAssignmentInpu
   },
 
   async delete(_id, props) {
-    const directory = getDirectory();
-    const record = await directory.get(props.instanceId, 0);
-    if (!record || record.assign_user !== props.userId) return; // phone gone or no longer this user's
     try {
-      // Unassigning wipes the user's data on the phone (docs/api/endpoints.md#unassign).
-      await getClient().unassignInstances([{ instance_id: props.instanceId, user_id: props.userId }]);
+      // Unassigning wipes the user's data on the phone (docs/api/endpoints.md#unassign). The pair names the user, so
+      // a phone gone (4001) or no longer this user's (2210) is refused, never unassigned from someone else: done.
+      await getAssignmentBatcher().unassign({ instance_id: props.instanceId, user_id: props.userId });
     } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err; // 2210: the binding is already gone
+      if (!(err instanceof NotFoundError)) throw err;
     } finally {
-      directory.invalidate();
+      getDirectory().invalidate();
     }
   },
 };
+
+/**
+ * KPAPI.2209 for a phone that already shows this user is success: the API may refuse a pair it already applied
+ * (a replayed call, or a split call whose other pairs went through, docs/api/ambiguities.md#a19).
+ */
+async function alreadyAssigned(err: unknown, inputs: UserAssignmentInputs): Promise<boolean> {
+  if (!(err instanceof KooPhoneApiError) || err.normalizedCode !== '2209') return false;
+  // A failed look-up keeps the API's refusal as the answer.
+  const record = await getDirectory()
+    .get(inputs.instanceId, undefined, Date.now())
+    .catch(() => undefined);
+  return record?.assign_status === ASSIGNED && record.assign_user === inputs.userId;
+}

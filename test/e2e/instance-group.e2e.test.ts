@@ -10,7 +10,7 @@ import { createKooPhoneStack, type KooPhoneStack } from './support/koophone-stac
  */
 describe('InstanceGroup', () => {
   let s: KooPhoneStack;
-  const [alice] = DEMO_USERS.map((u) => u.userId);
+  const [alice, bob, carol] = DEMO_USERS.map((u) => u.userId);
   const yearlyMonthly = () => s.control.yearlyMonthlyPhones();
   const fleetIds = async () => ((await s.project.outputs()).groupIds as Record<string, string[]>).fleet;
   // --plaintext: the CLI takes some of these JSON values (long user ids) for secrets.
@@ -42,14 +42,19 @@ describe('InstanceGroup', () => {
     await s?.dispose();
   });
 
-  test('a group of 5 is one order, even when its answer is lost; progress shows beside the group; slot 1 carries an assignment', async () => {
+  test('a group of 5 is one order, even when its answer is lost; progress shows beside the group; slots 0-2 are assigned in one call', async () => {
     await declareFleet({ size: 5 });
-    await setJson('groupAssignments', [{ name: 'alice-slot1', group: 'fleet', slot: 1, user: alice }]);
+    await setJson('groupAssignments', [
+      { name: 'bob-slot0', group: 'fleet', slot: 0, user: bob },
+      { name: 'alice-slot1', group: 'fleet', slot: 1, user: alice },
+      { name: 'carol-slot2', group: 'fleet', slot: 2, user: carol },
+    ]);
     // The order goes through and the connection drops before the answer: found by its name, not bought again.
     await s.control.injectFault({ endpoint: 'create', dropAfterCommit: true, count: 1 });
     const eventLog = path.join(s.project.dir, 'events.jsonl');
     const { counters } = await up(['--event-log', eventLog], { env: { PULUMI_DEBUG_COMMANDS: 'true' } });
-    expect(counters.create).toBe(1);
+    // The three assignments become ready together (when the group's ids are known): one assign call of 3 pairs.
+    expect([counters.create, counters.assign]).toEqual([1, 1]);
     const statuses = (await diagnostics(eventLog)).filter(
       (e) => e.ephemeral && e.urn?.endsWith('koophone:InstanceGroup::fleet'),
     );
@@ -58,7 +63,11 @@ describe('InstanceGroup', () => {
     expect(ids).toHaveLength(5);
     const phones = await yearlyMonthly();
     expect(phones.map((p) => p.instanceId).sort()).toEqual([...ids].sort());
-    expect(phones.find((p) => p.instanceId === ids[1])?.assignUser).toBe(alice);
+    expect(ids.slice(0, 3).map((id) => phones.find((p) => p.instanceId === id)?.assignUser)).toEqual([
+      bob,
+      alice,
+      carol,
+    ]);
     await s.project.pulumi(['preview', '--expect-no-changes']);
   });
 
