@@ -150,6 +150,10 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
             'the resource from the stack, so `pulumi up` assigns it again.',
           '- **Delete is idempotent.** A phone that is gone, or no longer assigned to this user, needs nothing; ' +
             '`KOOPHONE.API.2210` (binding does not exist) counts as done.',
+          '- **Fleets: batched.** Assignments created (or removed) together in one deployment go to the API in calls of ' +
+            'at most 100 user–phone pairs, so assigning a 250-phone group costs 3 calls. When the API refuses a call ' +
+            'because of one pair, the call is split and only that pair\'s resource fails, with the API\'s code, reason ' +
+            'and request id.',
           '- The user must be a member of the tenant\'s KooPhone organisation, and the phone must be running and ' +
             'unassigned (`KPAPI.2209` otherwise).',
         ],
