@@ -1,7 +1,12 @@
 /** The KooPhone list endpoints (delete, assign, unassign) take at most this many items per call. */
 export const ITEMS_PER_CALL = 100;
-/** How long a call waits for others of the same deployment step to join it. */
-const GATHER_MS = 50;
+/**
+ * A call goes out once no item has arrived for this long: the engine hands a step's deletes (or assignments) to the
+ * provider tens of milliseconds apart, so a fixed short window would split them into many calls.
+ */
+const QUIET_MS = 250;
+/** …but never later than this after its first item, so a steady trickle still moves. */
+const MAX_WAIT_MS = 2000;
 
 interface Pending<T> {
   item: T;
@@ -14,7 +19,10 @@ export interface CallBatcherOptions<T> {
   call: (items: T[]) => Promise<void>;
   /** True when the API refused the whole call for something one item carries (and changed nothing). */
   refusedForOneItem: (err: unknown) => boolean;
+  /** Send once no item arrived for this long (default 250 ms). */
   gatherMs?: number;
+  /** Send at the latest this long after the batch's first item (default 2 s). */
+  maxWaitMs?: number;
 }
 
 /**
@@ -26,14 +34,23 @@ export interface CallBatcherOptions<T> {
 export class CallBatcher<T> {
   private pending: Pending<T>[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private openedAt = 0;
 
   constructor(private readonly options: CallBatcherOptions<T>) {}
 
   submit(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (this.pending.length === 0) this.openedAt = Date.now();
       this.pending.push({ item, resolve, reject });
-      if (this.pending.length >= ITEMS_PER_CALL) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.options.gatherMs ?? GATHER_MS);
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      if (this.pending.length >= ITEMS_PER_CALL) {
+        this.flush();
+        return;
+      }
+      const quiet = this.options.gatherMs ?? QUIET_MS;
+      const latest = this.openedAt + (this.options.maxWaitMs ?? MAX_WAIT_MS) - Date.now();
+      this.timer = setTimeout(() => this.flush(), Math.max(0, Math.min(quiet, latest)));
     });
   }
 

@@ -36,3 +36,32 @@ describe('DeleteBatcher', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 });
+
+describe('gathering a step that trickles in', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('keeps one call open while items keep arriving within the quiet time', async () => {
+    const calls: string[][] = [];
+    const batcher = new DeleteBatcher(async (ids) => void calls.push(ids), 60);
+    const done: Promise<void>[] = [];
+    for (let i = 0; i < 8; i++) {
+      done.push(batcher.delete(`p${i}`));
+      await sleep(15); // further apart than a fixed short window, closer than the quiet time
+    }
+    await Promise.all(done);
+    expect(calls.map((c) => c.length)).toEqual([8]);
+  });
+
+  it('sends at the latest maxWait after the first item, so a steady trickle still moves', async () => {
+    const calls: string[][] = [];
+    const batcher = new DeleteBatcher(async (ids) => void calls.push(ids), 60, 50);
+    const done: Promise<void>[] = [];
+    for (let i = 0; i < 8; i++) {
+      done.push(batcher.delete(`p${i}`));
+      await sleep(15);
+    }
+    await Promise.all(done);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.flat()).toHaveLength(8);
+  });
+});

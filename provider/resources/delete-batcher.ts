@@ -10,11 +10,12 @@ export const DELETE_IDS_PER_CALL = ITEMS_PER_CALL;
  * deletes (CallBatcher).
  */
 export class DeleteBatcher extends CallBatcher<string> {
-  constructor(deleteCall: (ids: string[]) => Promise<void>, gatherMs?: number) {
+  constructor(deleteCall: (ids: string[]) => Promise<void>, gatherMs?: number, maxWaitMs?: number) {
     super({
       call: deleteCall,
       refusedForOneItem: (err) => err instanceof PayPerUseNotDeletableError || err instanceof NotFoundError,
       gatherMs,
+      maxWaitMs,
     });
   }
 
