@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make examples`: typecheck every example, then run examples/gitops and examples/drift-detection end to end
+# `make examples`: typecheck every example, then run examples/gitops, examples/drift-detection and examples/fleet end to end
 # through the real engine against a freshly started emulator, asserting what each step must leave behind.
 # Needs `npm run build` (dist/) and the engine in .tools/bin (make tools).
 set -euo pipefail
@@ -48,7 +48,10 @@ expect_phones() {
   [ "$n" = "$1" ] || fail "$2: expected $1 phone(s) in the emulator, found $n"
   echo "ok  $2: $n phone(s)"
 }
-creates() { emulator_json counters | node -e "let s='';process.stdin.on('data',(d)=>(s+=d)).on('end',()=>console.log(JSON.parse(s).counters.create))"; }
+counter() { emulator_json counters | node -e "let s='';process.stdin.on('data',(d)=>(s+=d)).on('end',()=>console.log(JSON.parse(s).counters['$1']))"; }
+creates() { counter create; }
+# Phones that have the app package $1 at version $2.
+phones_with_app() { phones "l.filter((p)=>p.apps.some((a)=>a.objectName==='$1'&&a.objectVersion==='$2')).length"; }
 
 step "gitops: the pull-request job (ci/preview.sh) changes nothing"
 gitops() { GITOPS_WORK_DIR="$work/gitops" "$root/examples/gitops/run-against-emulator.sh" "$@" >>"$work/gitops.log" 2>&1 || fail "gitops $* (log: $work/gitops.log)"; }
@@ -69,6 +72,11 @@ gitops deploy
 [ "$(creates)" = "$bought" ] || fail "the second deploy called create again"
 expect_phones "$wanted" "after the second deploy"
 
+step "gitops: the scheduled job (ci/drift.sh, with DRIFT_EXPIRY_DAYS) finds no drift and no phone about to expire"
+gitops drift
+grep -q "No drift" "$work/gitops.log" || fail "the scheduled drift job did not report 'No drift' (log: $work/gitops.log)"
+echo "ok  the scheduled drift job passes"
+
 step "gitops: destroy"
 gitops destroy
 expect_phones 0 "after destroying the gitops stack"
@@ -86,23 +94,34 @@ expect_drift() {
   echo "ok  drift reported after $1"
 }
 
-step "drift-detection: deploy; the check finds no drift"
+step "drift-detection: deploy (two desk phones, each assigned, the desk app on both); the check finds no drift"
 drift_ok deploy check
 expect_phones 2 "after deploying the drift-detection stack"
+[ "$(phones_with_app com.example.desk 1.0.0)" = 2 ] || fail "the desk app is not installed on both phones"
 
-step "drift-detection: a user is unassigned behind Pulumi's back"
+step "drift-detection: the desk app is uninstalled from a phone behind Pulumi's back"
+drift_ok remove-app
+expect_drift "an out-of-band app removal" "koophone:AppInstallation desk-app" 'com.example.desk on ' '(desk-2): "1.0.0" → (absent) (removed outside Pulumi'
+
+step "drift-detection: ... and a user is unassigned behind Pulumi's back"
 drift_ok unassign
-expect_drift "an out-of-band unassign" "koophone:UserAssignment desk-1" 'userId: "1008600000104285462" → (absent)'
+expect_drift "an out-of-band unassign" "koophone:UserAssignment desk-1" 'userId: "1008600000104285462" → (absent)' "koophone:AppInstallation desk-app"
 
-step "drift-detection: repair, then the check passes"
+step "drift-detection: repair (assigns the user, reinstalls the app on that phone only), then the check passes"
+installs=$(counter app-install)
 drift_ok repair check
 [ "$(phones "l.filter((p)=>p.assignUser).length")" = 2 ] || fail "the repair did not assign the user again"
+[ "$(phones_with_app com.example.desk 1.0.0)" = 2 ] || fail "the repair did not reinstall the desk app"
+[ "$(counter app-install)" = "$((installs + 1))" ] || fail "the repair made $(($(counter app-install) - installs)) app-install calls, expected 1"
 
 step "drift-detection: the phone is given to another user behind Pulumi's back"
 drift_ok reassign
 expect_drift "an out-of-band reassignment" "koophone:UserAssignment desk-1" 'userId: "1008600000104285462" → "1008600000104285469"'
-drift_ok repair check
+drift_ok repair
 [ "$(phones "l.filter((p)=>p.assignUser==='1008600000104285462').length")" = 1 ] || fail "the repair did not give the phone back to its user"
+
+step "drift-detection: the repair's unassign wiped desk-1 (as KooPhone does), so the check names the app missing there"
+expect_drift "the reassignment repair" "koophone:AppInstallation desk-app" '(desk-1): "1.0.0" → (absent)'
 
 step "drift-detection: a phone is deleted behind Pulumi's back"
 drift_ok delete
@@ -113,5 +132,26 @@ drift_ok repair check
 expect_phones 2 "after the repair"
 drift_ok destroy
 expect_phones 0 "after destroying every stack"
+
+step "fleet: an InstanceGroup with the app (apkUrl, a secret) on every phone and a reboot round"
+fleet() { FLEET_WORK_DIR="$work/fleet" "$root/examples/fleet/run-against-emulator.sh" "$@" >>"$work/fleet.log" 2>&1 || fail "fleet $* (log: $work/fleet.log)"; }
+fleet deploy
+expect_phones 2 "after deploying the fleet"
+[ "$(phones_with_app com.example.fieldapp 1.0.0)" = 2 ] || fail "the fleet app is not installed on both phones"
+[ "$(counter reboot)" = 1 ] || fail "the first fleet up made $(counter reboot) reboot calls, expected 1"
+# The signed URL is a secret: never in clear in the state or in what pulumi printed.
+if grep -rqF "emulator-signature" "$work/fleet/state" "$work/fleet.log"; then fail "the fleet's apkUrl is in clear in the state or the output"; fi
+echo "ok  app on every phone, one reboot call, apkUrl never in clear"
+
+step "fleet: changing rebootRound reboots every phone, and nothing else"
+bought=$(creates)
+installs=$(counter app-install)
+fleet reboot
+[ "$(counter reboot)" = 2 ] || fail "raising rebootRound made $(($(counter reboot) - 1)) reboot calls, expected 1"
+[ "$(counter app-install)" = "$installs" ] || fail "the reboot round installed the app again"
+[ "$(creates)" = "$bought" ] || fail "the reboot round bought phones"
+[ "$(phones "l.filter((p)=>p.runningStatus===2).length")" = 2 ] || fail "not every phone runs again after the reboot"
+echo "ok  one reboot call, no install, no purchase, every phone running"
+# No destroy: the emulator and the stack state are thrown away on exit (test/e2e covers uninstall on delete).
 
 step "All examples passed"

@@ -17,3 +17,18 @@ export const phones = users.map((userId, i) => {
   const assignment = new koophone.UserAssignment(name, { instanceId: phone.instanceId, userId });
   return { name, instanceId: phone.instanceId, instanceName: phone.instanceName, userId: assignment.userId };
 });
+
+// The desk app on every phone, when `apkUrl` is set (a signed OBS URL: `pulumi config set --secret apkUrl ...`).
+// Someone uninstalling it from a phone is drift the check names with the phone; `pulumi up` reinstalls it there only.
+// Unassigning a user wipes the phone, apps too: after an assignment is replaced, the next check names the app there.
+const apkUrl = config.getSecret('apkUrl');
+export const deskApp = apkUrl
+  ? new koophone.AppInstallation('desk-app', {
+      instanceIds: phones.map((p) => p.instanceId),
+      packageName: config.get('appPackage') ?? 'com.example.desk',
+      fileName: 'desk.apk',
+      version: config.get('appVersion') ?? '1.0.0',
+      sizeMb: 30,
+      packageUrl: apkUrl,
+    }).installations
+  : undefined;

@@ -9,6 +9,7 @@
 #     unassign        out of band: unassign the user of the first phone (what a console user might do)
 #     reassign        out of band: give the first phone to another user (unassign, then assign)
 #     delete          out of band: delete the first phone
+#     remove-app      out of band: uninstall the desk app from the last phone
 #     repair          pulumi up --refresh
 #     destroy         pulumi destroy and remove the stack
 #   default: deploy check unassign expect-drift repair check destroy
@@ -19,25 +20,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=${DRIFT_WORK_DIR:-$root/.e2e-work/drift-detection}
-mkdir -p "$work/state"
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=(deploy check unassign expect-drift repair check destroy)
 
-url=${KOOPHONE_EMULATOR_URL:-}
-if [ -z "$url" ]; then
-  url=$("$root/scripts/start-emulator.sh" "$work/emulator" "$work/emulator.pid")
-  trap 'kill "$(cat "$work/emulator.pid")" 2>/dev/null || true' EXIT
-fi
-
-export PULUMI="$root/scripts/pulumi-offline"
-export PULUMI_STACK=${PULUMI_STACK:-emulator}
-export PULUMI_BACKEND_URL="file://$work/state"
-export PULUMI_HOME="$work/pulumi-home"
-export PULUMI_CONFIG_PASSPHRASE=${PULUMI_CONFIG_PASSPHRASE:-emulator-passphrase}
+# shellcheck source=../emulator-env.sh
+source "$here/../emulator-env.sh"
 # Credentials the way the workflow passes them: environment variables the provider reads (no stack config).
 export KOOPHONE_ENDPOINT="$url" KOOPHONE_IAM_ENDPOINT="$url" HW_REGION_NAME=cn-north-4
 export HW_DOMAIN_NAME=demo HW_USER_NAME=demo HW_USER_PASSWORD=demo-password
-export KOOPHONE_POLL_INTERVAL_MS=${KOOPHONE_POLL_INTERVAL_MS:-300}
 
 "$root/scripts/install-local-package.sh" "$here"
 cd "$here"
@@ -45,6 +35,10 @@ cd "$here"
 first_phone() { "$PULUMI" stack output --stack "$PULUMI_STACK" phones --json | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>console.log(JSON.parse(s)[0].instanceId))'; }
 # Another member of the emulator's seeded demo organisation.
 OTHER_USER=1008600000104285469
+# The desk app (a secret: a real one is a signed OBS URL; the emulator takes any http(s) URL).
+APK_URL=${APK_URL:-https://apps.obs.cn-north-4.myhuaweicloud.com/desk-1.0.0.apk?Signature=emulator-signature}
+APP_PACKAGE=com.example.desk
+last_phone() { "$PULUMI" stack output --stack "$PULUMI_STACK" phones --json | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>console.log(JSON.parse(s).at(-1).instanceId))'; }
 mutate() { curl -fsS -H 'content-type: application/json' -X POST "$url/_emulator/instances/$1/mutate" -d "$2" >/dev/null; }
 
 for step in "${steps[@]}"; do
@@ -52,6 +46,7 @@ for step in "${steps[@]}"; do
   case "$step" in
     deploy)
       "$PULUMI" stack select --create "$PULUMI_STACK"
+      "$PULUMI" config set --secret apkUrl "$APK_URL"
       "$PULUMI" up --yes
       ;;
     check) ./check-drift.sh ;;
@@ -67,6 +62,7 @@ for step in "${steps[@]}"; do
       mutate "$phone" "{\"action\":\"assign\",\"userId\":\"$OTHER_USER\"}"
       ;;
     delete) mutate "$(first_phone)" '{"action":"delete"}' ;;
+    remove-app) mutate "$(last_phone)" "{\"action\":\"remove-app\",\"appPkg\":\"$APP_PACKAGE\"}" ;;
     repair) "$PULUMI" up --stack "$PULUMI_STACK" --yes --refresh ;;
     destroy)
       "$PULUMI" destroy --stack "$PULUMI_STACK" --yes

@@ -4,6 +4,9 @@
  *
  *   node summarize-drift.js <preview.json> <preview exit code> [<preview stderr file>]
  *
+ * An app removed from a phone (or left at another version) outside Pulumi is named with the phone, the version the
+ * stack wants and what the phone has.
+ *
  * With DRIFT_EXPIRY_DAYS=N in the environment, a phone whose subscription expires within N days (its refreshed
  * `expireTime`) fails the check too, and a phone whose auto-renew was changed in the Billing Center is named as such.
  *
@@ -74,6 +77,33 @@ function expiringPhones(steps, days, now) {
   return lines;
 }
 
+/**
+ * App drift the engine cannot name either: an `AppInstallation` whose refreshed `installations` has phones where the
+ * app is missing or at another version (`pulumi up` reinstalls it on those phones only), or whose install failed.
+ * @param {Step} step
+ * @param {Map<string, string>} phoneNames instance id → the `koophone:Instance` resource that holds it
+ */
+function appDrift(step, phoneNames) {
+  const phones =
+    /** @type {{ instanceId: string; status: string; version: string; errorCode?: string; errorMessage?: string }[] | undefined} */ (
+      step.oldState?.outputs?.installations
+    );
+  if (!Array.isArray(phones)) return [];
+  const pkg = step.oldState?.inputs?.packageName ?? step.newState?.inputs?.packageName;
+  const wanted = step.newState?.inputs?.version ?? step.oldState?.inputs?.version;
+  const lines = [];
+  for (const p of phones) {
+    if (p.status === 'installed') continue;
+    const phone = phoneNames.has(p.instanceId) ? `${p.instanceId} (${phoneNames.get(p.instanceId)})` : p.instanceId;
+    const why =
+      p.status === 'failed'
+        ? `install failed: ${[p.errorCode, p.errorMessage].filter(Boolean).join(' ')}; \`pulumi up\` retries it there`
+        : `${p.status === 'missing' ? 'removed' : 'changed'} outside Pulumi; \`pulumi up\` reinstalls it on this phone only`;
+    lines.push(`    ${pkg} on ${phone}: ${show(wanted)} → ${p.version ? show(p.version) : '(absent)'} (${why})`);
+  }
+  return lines;
+}
+
 /** @param {unknown} v */
 const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
@@ -87,6 +117,13 @@ function driftReport(preview, opts = {}) {
   /** @type {Map<string, State>} recorded state of every resource the refresh looked at */
   const recorded = new Map();
   const lines = [];
+  /** @type {Map<string, string>} */
+  const phoneNames = new Map();
+  for (const step of steps) {
+    const instanceId = step.oldState?.outputs?.instanceId ?? step.newState?.outputs?.instanceId;
+    if (/koophone:Instance::/.test(step.urn) && typeof instanceId === 'string')
+      phoneNames.set(instanceId, step.urn.split('::')[3] ?? '');
+  }
   for (const step of steps) {
     // The refresh step records what the stack held; its own newState is not the refreshed one, so the planned
     // step after it (whose oldState holds the refreshed outputs) is what tells the drift.
@@ -112,7 +149,7 @@ function driftReport(preview, opts = {}) {
       const keys = step.detailedDiff
         ? Object.keys(step.detailedDiff)
         : [...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])];
-      if (keys.length === 0) lines.push(...billingDrift(step));
+      if (keys.length === 0) lines.push(...billingDrift(step), ...appDrift(step, phoneNames));
       for (const k of [...new Set(keys)].sort()) {
         const root = k.split(/[.[]/)[0];
         const stack = step.oldState?.inputs?.[root];

@@ -38,7 +38,7 @@ const assignments = users.slice(0, phoneCount).map(
 );
 
 // Lower bit rates on mobile networks, higher on Wi-Fi and wired; other combinations keep the defaults.
-new koophone.VideoSetting('video', {
+const video = new koophone.VideoSetting('video', {
   instanceIds: phones.instanceIds,
   profiles: [
     {
@@ -52,6 +52,32 @@ new koophone.VideoSetting('video', {
   ],
 });
 
+// The fleet's app, when `apkUrl` is set (a signed OBS URL: `pulumi config set --secret apkUrl ...`). It is
+// installed on every phone of the group, phones added later get it, and a refresh finds phones where it went missing.
+const apkUrl = config.getSecret('apkUrl');
+const app = apkUrl
+  ? new koophone.AppInstallation('app', {
+      instanceIds: phones.instanceIds,
+      packageName: config.get('appPackage') ?? 'com.example.fieldapp',
+      fileName: 'fieldapp.apk',
+      version: config.get('appVersion') ?? '1.0.0',
+      sizeMb: 42,
+      packageUrl: apkUrl,
+    })
+  : undefined;
+
+// Reboot the whole fleet by changing `rebootRound` (any new value): the reboot runs when the resource is created and
+// again whenever its triggers change, never on an unchanged `up`. It waits for the users, the video settings and the
+// app, because a reboot needs every phone running.
+const rebootRound = config.get('rebootRound');
+const reboot = rebootRound
+  ? new koophone.PhoneReboot(
+      'reboot',
+      { instanceIds: phones.instanceIds, triggers: [rebootRound] },
+      { dependsOn: [...assignments, video, ...(app ? [app] : [])] },
+    )
+  : undefined;
+
 // The user comes from the assignment (the group read its members before the users were assigned).
 export const fleet = pulumi
   .all([phones.instances, pulumi.all(assignments.map((a) => a.userId))])
@@ -64,3 +90,7 @@ export const fleet = pulumi
     })),
   );
 export const assignedUsers = assignments.map((a) => a.userId);
+/** Per phone: the app's status and version (`missing`/`outdated` after a refresh means `up` reinstalls it there). */
+export const appInstallations = app?.installations;
+/** How many phones the last reboot round rebooted. */
+export const rebootedPhones = reboot?.phoneCount;
