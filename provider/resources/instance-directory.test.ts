@@ -154,3 +154,18 @@ describe('InstanceDirectory', () => {
     expect(elapsed).toBeLessThan(300 + 2 * 100 + 100); // each phone is still seen within about one interval
   });
 });
+
+describe('waitForInstance progress', () => {
+  it('reports every look that did not end the wait, with the record it saw', async () => {
+    let polls = 0;
+    const dir = new InstanceDirectory(async () => [record('a', 'x-1', ++polls >= 3 ? 2 : 4)], 0);
+    const seen: Array<number | null | undefined> = [];
+    await waitForInstance(dir, 'a', (x) => x?.running_status === 2, {
+      timeoutMs: 5000,
+      intervalMs: 5,
+      what: 'to run',
+      onLook: (r) => seen.push(r?.running_status),
+    });
+    expect(seen).toEqual([4, 4]);
+  });
+});

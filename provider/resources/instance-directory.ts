@@ -142,6 +142,8 @@ export async function waitForInstance(
     what: string;
     /** Only listings started at or after this time (epoch ms) count: e.g. when the phone was confirmed bought. */
     notBefore?: number;
+    /** Called with each look that did not end the wait, e.g. to show progress beside the resource. */
+    onLook?: (record: InstanceRecord | undefined) => void;
   },
 ): Promise<InstanceRecord | undefined> {
   const deadline = Date.now() + opts.timeoutMs;
@@ -150,6 +152,7 @@ export async function waitForInstance(
     const listing = await directory.nextListing(notBefore, opts.intervalMs);
     const record = (await listing.result).get(instanceId);
     if (done(record)) return record;
+    opts.onLook?.(record);
     if (Date.now() + opts.intervalMs > deadline) {
       throw new WaitTimeoutError(
         `timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for phone ${instanceId} ${opts.what}`,

@@ -14,6 +14,7 @@ import { suffixFromBytes } from '../common/name-suffix';
 import { checkInputs, definedOnly } from './check-inputs';
 import { waitForInstance, type InstanceDirectory, type InstanceRecord } from './instance-directory';
 import { PartialStateError, describeError } from './partial-state';
+import { progressFor } from './progress';
 import { orderRequest } from './order-request';
 import { UnconfirmedOrderError, lookUpOrder, placeOrder } from './phone-order';
 import {
@@ -38,6 +39,17 @@ import { renewIfDue, renewalPlanned } from './renewal';
 import { subscriptionLookup } from './subscription-lookup';
 
 const RUNNING = 2;
+/** batch-query `running_status` in words, for the status line beside a phone being provisioned. */
+const STATUS_WORDS: Readonly<Record<number, string>> = {
+  0: 'status unknown',
+  1: 'stopped',
+  2: 'running',
+  3: 'going offline',
+  4: 'starting',
+  5: 'shut down',
+};
+const statusWord = (status: number | null | undefined): string =>
+  status === undefined || status === null ? 'not listed yet' : (STATUS_WORDS[status] ?? `status ${status}`);
 const GOING_OFFLINE = 3;
 const DELETE_TIMEOUT_MS = 30 * 60 * 1000;
 
@@ -102,6 +114,9 @@ async function waitUntilRunning(
   instanceId: string,
   notBefore?: number,
 ): Promise<InstanceRecord> {
+  const progress = progressFor(inputs.resourceUrn);
+  const startedAt = Date.now();
+  const waited = () => `${Math.round((Date.now() - startedAt) / 1000)} s of ${inputs.readyTimeoutSeconds} s`;
   const record = await waitForInstance(
     getDirectory(),
     instanceId,
@@ -111,6 +126,7 @@ async function waitUntilRunning(
       intervalMs: pollIntervalMs(),
       what: 'to reach running status',
       notBefore,
+      onLook: (r) => progress.status(`phone ${instanceId}: ${statusWord(r?.running_status)}, waiting ${waited()}`),
     },
   );
   if (!record) throw new Error(`phone ${instanceId} disappeared while it was provisioning`);
