@@ -46,8 +46,10 @@ GO_ENV := GOTOOLCHAIN=local GOWORK=off GOFLAGS=-modcacherw GONOSUMDB=github.com/
 go-check:
 	cd tools/pulumi-engine && $(GO_ENV) go vet ./... && $(GO_ENV) go test ./...
 
+# Two e2e files at a time: each has its own emulator, project dir, PULUMI_HOME and backend, and much of a run is
+# waiting (engine start-up, provisioning on the virtual clock), so two workers cut the wall time by about a third.
 e2e: deps tools build
-	npx jest --selectProjects e2e --runInBand --testTimeout=600000
+	npx jest --selectProjects e2e --maxWorkers=2 --testTimeout=600000
 
 examples: deps tools build
 	scripts/test-examples.sh
