@@ -1,7 +1,12 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as appInstallationProvider from '../provider/dynamic/app-installation';
 import { assertCredentialsAreSecret } from './credential-config';
-import { AppInstallationProperties, appInstallationOutputNames, type AppInstallationArgs } from './generated/types';
+import {
+  AppInstallationProperties,
+  appInstallationOutputNames,
+  appInstallationSecretNames,
+  type AppInstallationArgs,
+} from './generated/types';
 import { registeredProps, resourceUrnOf } from './resource-props';
 
 export type { AppInstallationArgs };
@@ -17,9 +22,9 @@ export class AppInstallation extends AppInstallationProperties {
   constructor(name: string, args: AppInstallationArgs, opts?: pulumi.CustomResourceOptions) {
     assertCredentialsAreSecret();
     const resourceUrn = resourceUrnOf(name, TYPE, opts);
-    // A signed URL: secret in state whether or not the program made it one.
+    // A signed URL (marked secret on its zod field): secret in state whether or not the program made it one.
     const packageUrl = pulumi.secret(args.packageUrl);
-    const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), 'packageUrl'];
+    const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), ...appInstallationSecretNames];
     super(
       appInstallationProvider,
       name,

@@ -27,6 +27,7 @@ export interface JsonSchemaNode {
   /** Field marks from zod metadata (provider/schemas/resources/field-marks.ts). */
   replaceOnChange?: boolean;
   setByProvider?: boolean;
+  secret?: boolean;
   [key: string]: unknown;
 }
 

@@ -81,6 +81,7 @@ export function propertySpec(p: PropertyModel): PropertySpec {
     description,
     ...(isPrimitive(p.default) ? { default: p.default } : {}),
     ...(p.replaces ? { willReplaceOnChanges: true } : {}),
+    ...(p.secret ? { secret: true } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ export interface PropertyModel {
   /** Present when zod has a `.default()`. */
   default?: unknown;
   replaces: boolean;
+  /** Marked `secret` on the zod field. */
+  secret: boolean;
 }
 
 export interface ObjectModel {
@@ -140,6 +142,7 @@ function objectModelOf(root: JsonSchemaNode, node: JsonSchemaNode, opts: ModelOp
         constraints: describeConstraints(prop),
         ...(prop.default !== undefined ? { default: prop.default } : {}),
         replaces: prop.replaceOnChange === true,
+        secret: prop.secret === true,
       };
     });
   return { properties };

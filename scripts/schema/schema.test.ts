@@ -67,6 +67,13 @@ describe('schema.json content', () => {
     expect(replacing('VideoSetting')).toEqual([]);
   });
 
+  it('marks the fields marked secret in zod as secret (signed URLs)', () => {
+    const app = schema.resources['koophone:index:AppInstallation'];
+    expect(app.inputProperties.packageUrl.secret).toBe(true);
+    expect(app.properties.packageUrl.secret).toBe(true);
+    expect(app.inputProperties.packageName.secret).toBeUndefined();
+  });
+
   it("marks credentials secret and names each key's environment variables", () => {
     const vars = schema.config.variables;
     expect(

@@ -28,6 +28,7 @@ function docComment(p: PropertyModel, notes: string[], indent: string): string {
   const lines = [p.description || p.name];
   if (p.constraints.length > 0) lines.push(`Constraints: ${p.constraints.join('; ')}.`);
   if (p.default !== undefined) lines.push(`Default: \`${JSON.stringify(p.default)}\`.`);
+  if (p.secret) lines.push('Secret: stored encrypted in the state, never printed.');
   lines.push(...notes);
   const body = lines.flatMap((l) => l.split('\n')).map((l) => `${indent} * ${l.replace(/\*\//g, '*\\/')}`.trimEnd());
   return [`${indent}/**`, ...body, `${indent} */`].join('\n');
@@ -83,6 +84,16 @@ function resourceBlocks(r: ResourceModel): string {
     '',
     `/** Every output property of a ${name}: the keys its SDK class registers, so that each becomes an Output. */`,
     `export const ${name[0].toLowerCase() + name.slice(1)}OutputNames = [${r.outputs.properties.map((p) => `'${p.name}'`).join(', ')}] as const;`,
+    ...(r.outputs.properties.some((p) => p.secret)
+      ? [
+          '',
+          `/** The ${name} properties marked secret: the SDK makes them secret in state whether or not the program did. */`,
+          `export const ${name[0].toLowerCase() + name.slice(1)}SecretNames = [${r.outputs.properties
+            .filter((p) => p.secret)
+            .map((p) => `'${p.name}'`)
+            .join(', ')}] as const;`,
+        ]
+      : []),
   ].join('\n');
 }
 

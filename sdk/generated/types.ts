@@ -1014,6 +1014,7 @@ export interface AppInstallationArgs {
   /**
    * The OBS (signed) download URL of the APK (`install_package_url`). Secret: the SDK stores it encrypted and it is never printed.
    * Constraints: at most 2000 characters.
+   * Secret: stored encrypted in the state, never printed.
    */
   packageUrl: pulumi.Input<string>;
   /**
@@ -1066,6 +1067,7 @@ export abstract class AppInstallationProperties extends pulumi.dynamic.Resource 
   /**
    * The OBS (signed) download URL of the APK (`install_package_url`). Secret: the SDK stores it encrypted and it is never printed.
    * Constraints: at most 2000 characters.
+   * Secret: stored encrypted in the state, never printed.
    */
   declare readonly packageUrl: pulumi.Output<string>;
   /**
@@ -1094,6 +1096,9 @@ export abstract class AppInstallationProperties extends pulumi.dynamic.Resource 
 
 /** Every output property of a AppInstallation: the keys its SDK class registers, so that each becomes an Output. */
 export const appInstallationOutputNames = ['instanceIds', 'packageName', 'fileName', 'version', 'sizeMb', 'md5', 'packageUrl', 'fastInstall', 'timeoutSeconds', 'resourceUrn', 'installations'] as const;
+
+/** The AppInstallation properties marked secret: the SDK makes them secret in state whether or not the program did. */
+export const appInstallationSecretNames = ['packageUrl'] as const;
 
 /** The arguments of a {@link PhoneCommand}: An ADB shell command run on a set of phones on create and again whenever `command`, `instanceIds`, `async` or `triggers` change; per-phone status and output (at most 1024 characters) are outputs. */
 export interface PhoneCommandArgs {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { markedFields, replacesOnChange } from './field-marks';
+import { markedFields, replacesOnChange, secretField } from './field-marks';
 import { phoneSetSchema, resourceUrnSchema, timeoutSecondsSchema } from './phone-set';
 
 /** Limits from app/install (docs/api/endpoints.md#app-install); a package name as Android defines it. */
@@ -40,13 +40,15 @@ export const appInstallationInputsSchema = z.strictObject({
     .max(200, 'must be at most 200 characters')
     .default('')
     .describe('The APK MD5 (`content_md5`); may be empty.'),
-  packageUrl: z
-    .string()
-    .max(2000, 'must be at most 2000 characters')
-    .refine((text) => /^https?:\/\/[^\s]+$/.test(text), 'must be an http(s) download URL (an OBS signed URL)')
-    .describe(
-      'The OBS (signed) download URL of the APK (`install_package_url`). Secret: the SDK stores it encrypted and it is never printed.',
-    ),
+  packageUrl: secretField(
+    z
+      .string()
+      .max(2000, 'must be at most 2000 characters')
+      .refine((text) => /^https?:\/\/[^\s]+$/.test(text), 'must be an http(s) download URL (an OBS signed URL)')
+      .describe(
+        'The OBS (signed) download URL of the APK (`install_package_url`). Secret: the SDK stores it encrypted and it is never printed.',
+      ),
+  ),
   fastInstall: z.boolean().default(false).describe('Fast install mode (`fast_install` "1").'),
   timeoutSeconds: timeoutSecondsSchema.describe(
     'How long to wait for install and uninstall tasks, in seconds (default 1800).',

@@ -10,10 +10,12 @@ declare module 'zod' {
     replaceOnChange?: boolean;
     /** Set by the SDK or the provider, never by a program: not among the SDK's arguments, still an output. */
     setByProvider?: boolean;
+    /** A secret (e.g. a signed URL): the SDK stores it encrypted, schema.json marks it `secret`. */
+    secret?: boolean;
   }
 }
 
-export type FieldMark = 'replaceOnChange' | 'setByProvider';
+export type FieldMark = 'replaceOnChange' | 'setByProvider' | 'secret';
 
 /** Marks `schema` as replacing its resource when it changes. */
 export function replacesOnChange<T extends z.ZodType>(schema: T): T {
@@ -23,6 +25,11 @@ export function replacesOnChange<T extends z.ZodType>(schema: T): T {
 /** Marks `schema` as set by the SDK or the provider, not by a program. */
 export function setByProvider<T extends z.ZodType>(schema: T): T {
   return schema.meta({ setByProvider: true });
+}
+
+/** Marks `schema` as a secret: encrypted in state, never printed. */
+export function secretField<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ secret: true });
 }
 
 /** The fields of an object schema that carry `mark`, in declaration order. */
