@@ -1,21 +1,10 @@
 import type { OrderInstance } from '../client';
+import { EXPIRE_POLICY, SUBSCRIPTION_STATUS } from '../schemas/wire/billing';
 
 /**
  * A subscription as the provider reports it, from one row of the billing API's query (docs/api/billing.md). Shared by
  * the Instance provider and the SDK's getSubscriptions.
  */
-
-/** Subscription status words for the BSS `status` codes (docs/api/billing.md). */
-const STATUS_WORDS: Readonly<Record<number, string>> = {
-  1: 'initialising',
-  2: 'active',
-  3: 'expired',
-  4: 'frozen',
-  5: 'grace',
-  6: 'freezing',
-  7: 'unfreezing',
-  8: 'closing',
-};
 
 export type ExpiryAction = 'renew' | 'toPayPerUse' | 'release';
 
@@ -28,16 +17,16 @@ export interface SubscriptionOutputs {
 
 /** BSS expire_policy → what happens at expiry: 3 auto-renew, 1 pay-per-use; grace, freeze and delete all end in release. */
 function expiryActionOf(policy: number | null | undefined): ExpiryAction {
-  if (policy === 3) return 'renew';
-  return policy === 1 ? 'toPayPerUse' : 'release';
+  if (policy === EXPIRE_POLICY.autoRenew) return 'renew';
+  return policy === EXPIRE_POLICY.payPerUse ? 'toPayPerUse' : 'release';
 }
 
 /** expire_policy 3 is "auto-renew at expiry": the billing system's own auto-renew flag. */
 export function subscriptionOutputs(row: OrderInstance): SubscriptionOutputs {
   return {
     expireTime: row.expire_time ?? '',
-    autoRenew: row.expire_policy === 3,
-    subscriptionStatus: STATUS_WORDS[row.status] ?? String(row.status),
+    autoRenew: row.expire_policy === EXPIRE_POLICY.autoRenew,
+    subscriptionStatus: (SUBSCRIPTION_STATUS as Readonly<Record<number, string>>)[row.status] ?? String(row.status),
     expiryAction: expiryActionOf(row.expire_policy),
   };
 }

@@ -3,8 +3,7 @@ import { instanceInputsSchema } from '../schemas/resources/instance';
 import { buyOnePhone, instanceProvider, randomSuffix } from './instance';
 import { UnconfirmedOrderError } from './phone-order';
 import { InstanceDirectory, type InstanceRecord } from './instance-directory';
-import { resetRuntime } from './runtime';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulatorRuntime, type EmulatorRuntime } from './testing/emulator-runtime';
 
 process.env.KOOPHONE_POLL_INTERVAL_MS = '1';
 const inputs = instanceInputsSchema.parse({
@@ -106,23 +105,11 @@ describe('buying a phone', () => {
 
 describe('Instance check and diff', () => {
   // check() reads the SKU catalogue: serve it from a real emulator.
-  let emulator: RunningEmulator;
+  let emulator: EmulatorRuntime;
   beforeAll(async () => {
-    emulator = await startEmulator({});
-    const config: Record<string, string> = {
-      endpoint: emulator.url,
-      iamEndpoint: emulator.url,
-      domainName: 'demo',
-      userName: 'demo',
-      password: 'demo-password',
-      region: 'cn-north-4',
-    };
-    resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
+    emulator = await startEmulatorRuntime();
   });
-  afterAll(async () => {
-    resetRuntime();
-    await emulator.close();
-  });
+  afterAll(() => emulator.close());
 
   it('keeps the unique name prefix across updates and makes a new one for a new phone', async () => {
     const first = await instanceProvider.check!({} as never, { ...inputs, namePrefix: 'fleet' });

@@ -1,12 +1,11 @@
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulatorRuntime, type EmulatorRuntime } from './testing/emulator-runtime';
 import { instanceInputsSchema } from '../schemas/resources/instance';
 import { UNKNOWN_VALUE } from './check-inputs';
 import { instanceProvider } from './instance';
-import { resetRuntime } from './runtime';
 
 /** The preview check against the emulator's real SKU catalogue, over HTTP: what is not sold fails before buying. */
 describe('Instance check against the SKU catalogue', () => {
-  let emulator: RunningEmulator;
+  let emulator: EmulatorRuntime;
   const base = {
     os: 'AOSP11',
     instanceSkuId: 'kp.professional.xlarge.32g.2',
@@ -15,28 +14,14 @@ describe('Instance check against the SKU catalogue', () => {
     namePrefix: 'kp',
     createKey: 'abcde',
   };
-  const config: Record<string, string> = {
-    domainName: 'demo',
-    userName: 'demo',
-    password: 'demo-password',
-    region: 'cn-north-4',
-  };
-  const counters = async () =>
-    ((await (await fetch(`${emulator.url}/_emulator/counters`)).json()) as { counters: Record<string, number> })
-      .counters;
   const check = async (news: Record<string, unknown>, olds: Record<string, unknown> = {}) =>
     instanceProvider.check!(olds as never, news as never);
 
   beforeAll(async () => {
-    emulator = await startEmulator({});
-    Object.assign(config, { endpoint: emulator.url, iamEndpoint: emulator.url });
-    resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
-    await fetch(`${emulator.url}/_emulator/counters`, { method: 'DELETE' });
+    emulator = await startEmulatorRuntime();
+    await emulator.resetCounters();
   });
-  afterAll(async () => {
-    resetRuntime();
-    await emulator.close();
-  });
+  afterAll(() => emulator.close());
 
   test.each([
     ['bandSize', { bandSize: 5 }, /5 Mbit\/s is not sold with kp\.professional\.xlarge\.32g\.2; choose one of 4, 6/],
@@ -64,11 +49,11 @@ describe('Instance check against the SKU catalogue', () => {
   });
 
   test('passes a sold spec, skips fields unknown at preview, and reads the catalogue once per process', async () => {
-    await fetch(`${emulator.url}/_emulator/counters`, { method: 'DELETE' });
+    await emulator.resetCounters();
     expect((await check(base)).inputs).toBeDefined();
     expect((await check({ ...base, regionId: UNKNOWN_VALUE })).failures ?? []).toEqual([]);
     expect((await check({ ...base, bandSize: UNKNOWN_VALUE })).failures ?? []).toEqual([]);
-    const calls = await counters();
+    const calls = await emulator.counters();
     // Only the SKU read (and no create, no listing): the catalogue was cached by the table above.
     expect(Object.entries(calls).filter(([, n]) => n > 0)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instanceIdSchema } from './common';
+import { phoneSetSchema } from './phone-set';
 
 export const NETWORK_TYPES = ['MOBILE_NETWORK', 'WIFI', 'WIRED'] as const;
 export const ENCODING_TYPES = ['H264', 'H265'] as const;
@@ -45,19 +45,7 @@ export const videoProfileSchema = z.strictObject({
 export type VideoProfile = z.infer<typeof videoProfileSchema>;
 
 export const videoSettingInputsSchema = z.strictObject({
-  instanceIds: z
-    .array(instanceIdSchema)
-    .min(1, 'must list at least one instance')
-    .superRefine((ids, ctx) => {
-      // Reported at the repeated entry's index, so an entry still unknown at preview is not judged (checkInputs).
-      const seen = new Set<string>();
-      ids.forEach((id, i) => {
-        if (seen.has(id))
-          ctx.addIssue({ code: 'custom', path: [i], message: `lists instance "${id}" twice; list each phone once` });
-        seen.add(id);
-      });
-    })
-    .describe('Phones the settings apply to (one or more; sent 100 per API call).'),
+  instanceIds: phoneSetSchema.describe('Phones the settings apply to (one or more; sent 100 per API call).'),
   profiles: z
     .array(videoProfileSchema)
     .max(6, 'must have at most 6 profiles (3 network types × 2 encodings)')
