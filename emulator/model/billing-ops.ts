@@ -66,7 +66,10 @@ function orderInstance(inst: InstanceRecord) {
   };
 }
 
-/** POST /v2/orders/suscriptions/resources/query: the caller's paid yearly/monthly phones, filtered and paged. */
+/**
+ * POST /v2/orders/suscriptions/resources/query: the caller's paid yearly/monthly phones, filtered and paged; a
+ * `limit` above 500 is CBC.0100 (the request schema's documented range 1–500).
+ */
 export function querySubscriptions(model: EmulatorModel, caller: Caller, body: unknown) {
   const req = parseBss(querySubscriptionsRequestSchema, body);
   const ids = req.resource_ids && req.resource_ids.length > 0 ? new Set(req.resource_ids) : undefined;
@@ -74,6 +77,8 @@ export function querySubscriptions(model: EmulatorModel, caller: Caller, body: u
   const begin = req.expire_time_begin ? Date.parse(req.expire_time_begin) : -Infinity;
   const matches = [...model.instances.values()].filter((inst) => {
     if (inst.tenantDomainId !== caller.tenant.domainId || (ids && !ids.has(inst.instanceId))) return false;
+    // order_id: the phones that order bought (its KooPhone create answer's orderId; inferred, docs/api/billing.md).
+    if (req.order_id !== undefined && inst.orderId !== req.order_id) return false;
     const sub = subscriptionOf(inst);
     if (!sub || sub.expireAt > end || sub.expireAt < begin) return false;
     return !req.status_list || req.status_list.length === 0 || req.status_list.includes(statusOf(sub));

@@ -45,6 +45,52 @@ describe('billing API (BSS v2 subscriptions)', () => {
     expect(res.json).toEqual({ total_count: 0, data: [] });
   });
 
+  it('query by order_id: only the phones that order bought, up to 500 a page; a limit above 500 is CBC.0100', async () => {
+    const order = async (prefix: string, count: number) => {
+      const res = await emu.api('POST', '/v1/instances/create', {
+        body: {
+          os: 'AOSP11',
+          instanceSkuId: 'kp.professional.xlarge.32g.2',
+          bandSkuId: 'kp.bandwidth',
+          regionId: 'cn-north-4',
+          instanceNamePrefix: prefix,
+          bandSize: 4,
+          count,
+          network: 'EIP',
+          chargeParam: { chargingMode: 1, periodType: 2, periodNum: 1, isAutoPay: 1, isAutoRenew: 0 },
+        },
+        requestId: false,
+      });
+      return res.json.data as { orderId: string; instanceInfos: { instanceId: string }[] };
+    };
+    const big = await order('big', 501);
+    const small = await order('small', 2);
+    const first = await query({ order_id: big.orderId, only_main_resource: 1, limit: 500 });
+    expect([first.status, first.json.total_count, first.json.data.length]).toEqual([200, 501, 500]);
+    const second = await query({ order_id: big.orderId, only_main_resource: 1, limit: 500, offset: 500 });
+    const listed = [...first.json.data, ...second.json.data].map((r: { resource_id: string }) => r.resource_id);
+    expect(listed.sort()).toEqual(big.instanceInfos.map((i) => i.instanceId).sort());
+    const other = await query({ order_id: small.orderId, limit: 500 });
+    expect(other.json.data.map((r: { resource_id: string }) => r.resource_id).sort()).toEqual(
+      small.instanceInfos.map((i) => i.instanceId).sort(),
+    );
+    const tooMany = await query({ order_id: big.orderId, limit: 501 });
+    expect([tooMany.status, tooMany.json.error_code]).toEqual([400, 'CBC.0100']);
+    // The typed client pages by 500: the 501 phones of one order in 2 calls.
+    const client = new KooPhoneClient({
+      endpoint: emu.url,
+      billingEndpoint: emu.url,
+      auth: { kind: 'password', ...DEMO_CREDENTIALS },
+    });
+    try {
+      await emu.control('DELETE', '/counters');
+      expect((await client.billing.querySubscriptionsByOrder(big.orderId)).length).toBe(501);
+      expect((await emu.control('GET', '/counters')).counters['bss-query']).toBe(2);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('auto-renew on (204) and off (204); off twice is CBC.99003605; unknown ids CBC.99003012', async () => {
     const on = await emu.api('POST', `/v2/orders/subscriptions/resources/autorenew/${id}`, { requestId: false });
     expect([on.status, on.text]).toEqual([204, '']);

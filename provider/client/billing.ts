@@ -2,6 +2,7 @@ import {
   autoRenewParamsSchema,
   emptyBssResponseSchema,
   QUERY_IDS_MAX,
+  QUERY_LIMIT_MAX,
   querySubscriptionsRequestSchema,
   querySubscriptionsResponseSchema,
   renewSubscriptionsRequestSchema,
@@ -11,6 +12,7 @@ import {
   toOnDemandResponseSchema,
   type BssErrorDetail,
   type OrderInstance,
+  type QuerySubscriptionsRequest,
   type RenewSubscriptionsRequest,
 } from '../schemas/wire/billing';
 import { defineOperation } from './operation';
@@ -96,16 +98,31 @@ export class BillingApi {
     return out;
   }
 
+  /**
+   * The main-resource subscriptions bought by one order, 500 per page (`order_id` filter; the order id is the one
+   * KooPhone's create answered, inferred to be the CBC order the billing system knows: docs/api/billing.md).
+   */
+  async querySubscriptionsByOrder(orderId: string): Promise<OrderInstance[]> {
+    return this.queryPages({ order_id: orderId }, QUERY_LIMIT_MAX);
+  }
+
   /** Every subscription of the account expiring up to `before` (UTC `yyyy-MM-ddTHH:mm:ssZ`), page by page. */
   async listSubscriptions(filter: { expireTimeEnd?: string } = {}): Promise<OrderInstance[]> {
+    return this.queryPages({ expire_time_end: filter.expireTimeEnd }, QUERY_IDS_MAX);
+  }
+
+  /** Main resources matching `filter`, `limit` per page, until a short page or `total_count` is reached. */
+  private async queryPages(
+    filter: Pick<QuerySubscriptionsRequest, 'order_id' | 'expire_time_end'>,
+    limit: number,
+  ): Promise<OrderInstance[]> {
     const out: OrderInstance[] = [];
-    for (let offset = 0; ; offset += QUERY_IDS_MAX) {
+    for (let offset = 0; ; offset += limit) {
       const { data } = await this.transport.call(querySubscriptionsOp, {
-        body: { only_main_resource: 1, offset, limit: QUERY_IDS_MAX, expire_time_end: filter.expireTimeEnd },
+        body: { ...filter, only_main_resource: 1, offset, limit },
       });
       out.push(...data.data);
-      if (data.data.length < QUERY_IDS_MAX || (data.total_count !== undefined && out.length >= data.total_count))
-        return out;
+      if (data.data.length < limit || (data.total_count !== undefined && out.length >= data.total_count)) return out;
     }
   }
 

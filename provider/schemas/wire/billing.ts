@@ -11,6 +11,8 @@ export const billingResourceIdSchema = z.string().min(1).max(64);
 
 /** Ids per query call (documented: at most 50). */
 export const QUERY_IDS_MAX = 50;
+/** Rows per query page (documented in the SDK model QueryResourcesReq: `limit` 1–500); a by-order read uses all 500. */
+export const QUERY_LIMIT_MAX = 500;
 /** Ids per renewal call (documented: at most 10 on the current page). */
 export const RENEW_IDS_MAX = 10;
 /** Ids per to-on-demand call (documented: at most 100). */
@@ -25,7 +27,7 @@ export const querySubscriptionsRequestSchema = z.strictObject({
   only_main_resource: z.union([z.literal(0), z.literal(1)]).optional(),
   status_list: z.array(z.number().int()).max(10).optional(),
   offset: z.number().int().min(0).optional(),
-  limit: z.number().int().min(1).max(500).optional(),
+  limit: z.number().int().min(1).max(QUERY_LIMIT_MAX).optional(),
   expire_time_begin: bssTimeSchema.optional(),
   expire_time_end: bssTimeSchema.optional(),
 });
