@@ -4,6 +4,7 @@ import { deleteGroup, readGroup, syncGroup, type GroupEnv, type GroupTarget } fr
 import { InstanceDirectory, type InstanceRecord } from './instance-directory';
 import { PartialStateError } from './partial-state';
 import { progressFor, setLogSink } from './progress';
+import { fakeBilling } from './testing/fake-billing';
 
 const PREFIX = 'fleet-abcde';
 const target = (size: number, extra: Record<string, unknown> = {}): GroupTarget => ({
@@ -32,7 +33,9 @@ function fakeTenant() {
     payPerUse: new Set<string>(),
   };
   let nextId = 0;
+  const bss = fakeBilling();
   const client = {
+    billing: bss.billing,
     async createInstances(req: { instanceNamePrefix: string; count: number }) {
       calls.create++;
       calls.createCounts.push(req.count);
@@ -43,6 +46,7 @@ function fakeTenant() {
           running_status: 2,
         } as InstanceRecord;
         phones.push(phone);
+        bss.subscribe(phone.instance_id, { orderId: `CS${calls.create}` });
         return phone;
       });
       if (faults.createLostAfterApply > 0) {
@@ -87,7 +91,7 @@ function fakeTenant() {
     pollIntervalMs: 1,
     progress: progressFor('urn:pulumi:s::p::koophone:InstanceGroup::fleet', 0),
   };
-  return { phones, calls, faults, env, statuses };
+  return { phones, calls, faults, env, statuses, bss };
 }
 
 const slotIds = (outs: InstanceGroupOutputs) => outs.instances.map((m) => [m.slot, m.instanceId]);

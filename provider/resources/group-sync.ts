@@ -26,6 +26,7 @@ import { orderRequest } from './order-request';
 import { PartialStateError, describeError } from './partial-state';
 import { UnconfirmedOrderError, findLiveByPrefix, lookUpOrder, placeOrder } from './phone-order';
 import type { Progress } from './progress';
+import { readMemberSubscriptions, withMemberSubscriptions, type MemberSubscriptions } from './group-subscriptions';
 
 const RUNNING = 2;
 const GOING_OFFLINE = 3;
@@ -54,6 +55,8 @@ interface Working {
   snapshot: InstanceSnapshot;
   /** When this run's last order was confirmed: listings started earlier cannot show its phones. */
   confirmedAt?: number;
+  /** The members' subscriptions, once read (at the end of a sync or refresh). */
+  subscriptions?: MemberSubscriptions;
 }
 
 /** A listing started in the same millisecond as an order was confirmed may predate it: only later ones show it. */
@@ -85,7 +88,10 @@ function memberOf(slot: number, instanceId: string, record: InstanceRecord | und
 
 function outputsOf(inputs: GroupTarget, w: Working): InstanceGroupOutputs {
   const slots = [...w.members.keys()].sort((a, b) => a - b);
-  return definedOnly({
+  // Props from a refresh carry the last read's group-level expiry: it is derived again from this read.
+  const { earliestExpireTime: _stale, ...declared } = inputs as GroupTarget & { earliestExpireTime?: string };
+  const outs = definedOnly({
+    ...declared,
     ...inputs,
     instanceIds: idsBySlot(w.members),
     instances: slots.map((slot) =>
@@ -95,6 +101,12 @@ function outputsOf(inputs: GroupTarget, w: Working): InstanceGroupOutputs {
     nextOrderSeq: w.nextOrderSeq,
     pendingOrders: w.pendingOrders,
   });
+  return w.subscriptions ? withMemberSubscriptions(outs, w.subscriptions) : outs;
+}
+
+/** The members' subscriptions, read by the group's orders (docs/api/billing.md, "Reading a group by order"). */
+async function readSubscriptions(env: GroupEnv, w: Working): Promise<MemberSubscriptions> {
+  return readMemberSubscriptions(env.client, w.orderIds, idsBySlot(w.members));
 }
 
 /** Members whose phone is gone or being unsubscribed (lost out of band) leave their slot empty. */
@@ -282,6 +294,7 @@ export async function syncGroup(
     } else if (w.confirmedAt !== undefined) {
       keepSnapshot(await env.directory.snapshot(env.pollIntervalMs, listedAfter(w.confirmedAt)));
     }
+    w.subscriptions = await readSubscriptions(env, w);
     return outputsOf(inputs, w);
   } catch (err) {
     keepOrThrow(id, inputs, w, err, prior !== undefined);
@@ -302,6 +315,15 @@ export async function readGroup(env: GroupEnv, props: InstanceGroupOutputs): Pro
       pending.slots,
     );
     w.pendingOrders = w.pendingOrders.filter((p) => p !== pending);
+  }
+  try {
+    w.subscriptions = await readSubscriptions(env, w);
+  } catch (err) {
+    // Without the billing read, auto-renew and expiry drift would go unseen: the refresh fails instead of guessing.
+    throw new Error(
+      `refresh could not read the subscriptions of the group's ${w.members.size} phone(s) from the billing API: ` +
+        `${describeError(err)}. The state was not changed; run the refresh again once the billing API answers.`,
+    );
   }
   return outputsOf(props, w);
 }

@@ -21,15 +21,21 @@ export async function readSubscription(
   return row ? subscriptionOutputs(row) : undefined;
 }
 
-/** Outputs with the subscription read back; a phone without one drops stale subscription outputs. */
-export function withSubscription(outs: InstanceOutputs, sub: SubscriptionOutputs | undefined): InstanceOutputs {
+/** Outputs with the subscription read back (an Instance, or a group member); one without drops stale subscription outputs. */
+export function withSubscription<T extends Partial<SubscriptionOutputs>>(
+  outs: T,
+  sub: SubscriptionOutputs | undefined,
+): T {
   const { expireTime: _e, autoRenew: _a, subscriptionStatus: _s, expiryAction: _x, ...rest } = outs;
-  return sub ? { ...rest, ...sub } : rest;
+  return (sub ? { ...rest, ...sub } : rest) as T;
 }
 
 /** Declared auto-renew differs from what the billing system reports (changed in the Billing Center, or not applied). */
-export function autoRenewDrifted(olds: Partial<InstanceOutputs>, news: InstanceInputs): boolean {
-  return olds.autoRenew !== undefined && olds.autoRenew !== news.charge.autoRenew;
+export function autoRenewDrifted(
+  reported: Partial<Pick<SubscriptionOutputs, 'autoRenew'>>,
+  news: { charge: { autoRenew: boolean } },
+): boolean {
+  return reported.autoRenew !== undefined && reported.autoRenew !== news.charge.autoRenew;
 }
 
 /**
@@ -37,9 +43,26 @@ export function autoRenewDrifted(olds: Partial<InstanceOutputs>, news: InstanceI
  * "auto-renew" (expire_policy 3), which hides the pay-per-use setting: it counts as `release` (toPayPerUse with
  * auto-renew is refused at check).
  */
-export function expirePolicyDrifted(olds: Partial<InstanceOutputs>, news: InstanceInputs): boolean {
-  if (news.expirePolicy === undefined || olds.expiryAction === undefined) return false;
-  return (olds.expiryAction === 'toPayPerUse' ? 'toPayPerUse' : 'release') !== news.expirePolicy;
+export function expirePolicyDrifted(
+  reported: Partial<Pick<SubscriptionOutputs, 'expiryAction'>>,
+  news: Pick<InstanceInputs, 'expirePolicy'>,
+): boolean {
+  if (news.expirePolicy === undefined || reported.expiryAction === undefined) return false;
+  return (reported.expiryAction === 'toPayPerUse' ? 'toPayPerUse' : 'release') !== news.expirePolicy;
+}
+
+/** `expirePolicy: toPayPerUse` with `charge.autoRenew: true` (a renewed subscription never reaches expiry): refused at check. */
+export function expirePolicyConflict(
+  inputs: Pick<InstanceInputs, 'expirePolicy' | 'charge'>,
+): { property: string; reason: string }[] {
+  if (inputs.expirePolicy !== 'toPayPerUse' || !inputs.charge.autoRenew) return [];
+  return [
+    {
+      property: 'expirePolicy',
+      reason:
+        '"toPayPerUse" cannot be combined with charge.autoRenew: true (a renewed subscription never reaches expiry); turn one off',
+    },
+  ];
 }
 
 /** Sets or cancels the change to pay-per-use at expiry; a refusal for this phone fails the update with its reason. */

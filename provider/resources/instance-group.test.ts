@@ -46,4 +46,42 @@ describe('InstanceGroup provider', () => {
       await diff(state({ pendingOrders: [{ seq: 1, prefix: 'fleet-abcde001', slots: [3] }] }), inputs()),
     ).toMatchObject({ changes: true });
   });
+
+  it('diff: a member whose auto-renew or expiry action was changed in the Billing Center is drift, repaired in place', async () => {
+    const member = (instanceId: string, autoRenew: boolean, expiryAction: 'renew' | 'release' | 'toPayPerUse') => ({
+      slot: 0,
+      instanceId,
+      instanceName: 'x',
+      runningStatus: 2,
+      assignStatus: 0,
+      assignUser: '',
+      expireTime: '2030-01-01T00:00:00Z',
+      autoRenew,
+      subscriptionStatus: 'active',
+      expiryAction,
+    });
+    const withMembers = (...instances: ReturnType<typeof member>[]) => state({ instances });
+    const clean = withMembers(member('a', false, 'release'), member('b', false, 'release'));
+    expect(await provider.diff!('g', clean, inputs())).toMatchObject({ changes: false });
+    const renewedInBillingCenter = withMembers(member('a', false, 'release'), member('b', true, 'renew'));
+    expect(await provider.diff!('g', renewedInBillingCenter, inputs())).toMatchObject({ changes: true, replaces: [] });
+    const payPerUse = withMembers(member('a', false, 'toPayPerUse'));
+    expect(await provider.diff!('g', payPerUse, inputs({ expirePolicy: 'release' }))).toMatchObject({ changes: true });
+    expect(await provider.diff!('g', payPerUse, inputs())).toMatchObject({ changes: false }); // not declared: left as is
+  });
+
+  it('check refuses expirePolicy toPayPerUse with charge.autoRenew true, naming the field', async () => {
+    const res = await provider.check!(
+      undefined as never,
+      {
+        ...spec,
+        size: 2,
+        expirePolicy: 'toPayPerUse',
+        charge: { autoRenew: true },
+      } as never,
+    );
+    expect(res.failures).toEqual([
+      { property: 'expirePolicy', reason: expect.stringContaining('cannot be combined with charge.autoRenew: true') },
+    ]);
+  });
 });

@@ -7,16 +7,28 @@ import {
   type InstanceGroupOutputs,
 } from '../schemas/resources/instance-group';
 import { checkInputs } from './check-inputs';
-import { applyAutoRenew, warnRecordedOnly } from './group-billing';
+import { settleGroupBilling, warnRecordedOnly } from './group-billing';
+import { groupRenewalPlanned } from './group-renewal';
+import { membersDrifted, readMemberSubscriptions } from './group-subscriptions';
 import { deleteGroup, readGroup, syncGroup, type GroupEnv, type GroupTarget } from './group-sync';
 import { randomSuffix } from './instance';
-import { PartialStateError, describeError } from './partial-state';
+import { expirePolicyConflict } from './instance-billing';
 import { progressFor } from './progress';
 import { configureRuntime, getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 
-/** Inputs changed in place: billing settings apply to the group's next orders; the waits only to this run. */
-const IN_PLACE_PROPERTIES = ['size', 'charge', 'waitForReady', 'readyTimeoutSeconds'] as const;
+/**
+ * Inputs changed in place: billing settings on the members' subscriptions (and the group's next orders); the waits
+ * only to this run.
+ */
+const IN_PLACE_PROPERTIES = [
+  'size',
+  'charge',
+  'renewBeforeDays',
+  'expirePolicy',
+  'waitForReady',
+  'readyTimeoutSeconds',
+] as const;
 
 function envFor(props: { resourceUrn?: string }): GroupEnv {
   return {
@@ -45,6 +57,8 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
   async check(olds, news) {
     const result = checkInputs(instanceGroupInputsSchema, news as unknown as Record<string, unknown>);
     if (!result.inputs) return { failures: result.failures };
+    const conflict = expirePolicyConflict(result.inputs);
+    if (conflict.length > 0) return { failures: conflict };
     const inputs: InstanceGroupInputs & { uniqueNamePrefix?: string } = {
       ...result.inputs,
       namePrefix: result.inputs.namePrefix ?? 'kp',
@@ -67,7 +81,19 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
 
   async diff(_id, olds, news) {
     const replaces = INSTANCE_GROUP_REPLACE_PROPERTIES.filter((k) => !isDeepStrictEqual(olds[k], news[k]));
-    const inPlace = IN_PLACE_PROPERTIES.some((k) => !isDeepStrictEqual(olds[k], news[k]));
+    // Looked at live on every diff (state may be days old), so the plan always says what a renewal will buy.
+    const members = olds.instanceIds ?? [];
+    const renewal =
+      replaces.length === 0 &&
+      (await groupRenewalPlanned(
+        members,
+        news,
+        () => readMemberSubscriptions(getClient(), olds.orderIds ?? [], members),
+        progressFor(news.resourceUrn),
+      ));
+    // A member's auto-renew or expiry action changed in the Billing Center is drift that `up` repairs in place.
+    const inPlace =
+      IN_PLACE_PROPERTIES.some((k) => !isDeepStrictEqual(olds[k], news[k])) || membersDrifted(olds, news) || renewal;
     // Delete before replace: the new group orders under the same stable name prefix, so the old phones go first.
     return {
       changes: replaces.length > 0 || inPlace || needsRepair(olds, news.size),
@@ -78,8 +104,12 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
 
   async create(inputs) {
     const target = targetOf(inputs);
-    const outs = await syncGroup(envFor(inputs), target.uniqueNamePrefix, target, undefined);
-    return { id: target.uniqueNamePrefix, outs };
+    const env = envFor(inputs);
+    const outs = await syncGroup(env, target.uniqueNamePrefix, target, undefined);
+    return {
+      id: target.uniqueNamePrefix,
+      outs: await settleGroupBilling(env, target.uniqueNamePrefix, outs, undefined),
+    };
   },
 
   async read(id, props) {
@@ -89,26 +119,16 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
   },
 
   /**
-   * Size, waits and billing change in place: auto-renew on the existing members' subscriptions (never a new phone);
-   * period and payment settings apply to phones bought from now on. It also resumes a group left unfinished.
+   * Size, waits and billing change in place: auto-renew and expiry policy on the members' existing subscriptions where
+   * the billing system reports otherwise (never a new phone), declared renewals of members about to expire; period and
+   * payment settings apply to phones bought from now on. It also resumes a group left unfinished.
    */
   async update(id, olds, news) {
     const env = envFor(news);
     warnRecordedOnly(olds, news, env.progress);
     const target: GroupTarget = { ...news, uniqueNamePrefix: olds.uniqueNamePrefix };
     const outs = await syncGroup(env, id, target, olds);
-    if (olds.charge?.autoRenew === news.charge.autoRenew) return { outs };
-    try {
-      await applyAutoRenew(env.client, outs.instanceIds, news.charge.autoRenew, env.progress);
-    } catch (err) {
-      // The old charge stays recorded, so the next up sees the change again and sets the remaining subscriptions.
-      throw new PartialStateError(
-        id,
-        { ...outs, charge: olds.charge },
-        `could not set auto-renew on every phone of the group: ${describeError(err)}. No phone was bought or removed; run \`pulumi up\` again.`,
-      );
-    }
-    return { outs };
+    return { outs: await settleGroupBilling(env, id, outs, olds) };
   },
 
   async delete(_id, props) {

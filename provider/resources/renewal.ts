@@ -1,5 +1,6 @@
 import { KooPhoneOutcomeUnknownError, type KooPhoneClient } from '../client';
 import type { InstanceInputs } from '../schemas/resources/instance';
+import type { RenewSubscriptionsRequest } from '../schemas/wire/billing';
 import type { SubscriptionOutputs } from '../common/subscription-outputs';
 import { progressFor } from './progress';
 
@@ -39,6 +40,41 @@ export function renewalPlan(phones: number, period: RenewalPeriod, detail: strin
   return `will renew ${phones} phone${phones === 1 ? '' : 's'} for ${describePeriod(period)} (${detail})`;
 }
 
+/** The renewal of these subscriptions by one declared period, paid at once from the balance. */
+export function renewalRequest(resourceIds: string[], period: RenewalPeriod): RenewSubscriptionsRequest {
+  return {
+    resource_ids: resourceIds,
+    period_type: period.periodType === 'year' ? 3 : 2,
+    period_num: period.periodNum,
+    // Mandatory but documented as ignored by the renewal; the subscription's own policy stays as it is.
+    expire_policy: 0,
+    is_auto_pay: 1,
+  };
+}
+
+/** Subscriptions looked at now, by resource id (a phone without one is absent). */
+export type SubscriptionLook = (ids: readonly string[]) => Promise<ReadonlyMap<string, SubscriptionOutputs>>;
+
+/**
+ * After a renewal's answer was lost: looks at the expiry up to LOOKS_AFTER_UNKNOWN times, `waitMs` apart, and returns
+ * the ids whose expiry has not moved past the one seen before the renewal (`before`: id → expireTime). Never re-sends.
+ */
+export async function unmovedAfterLostAnswer(
+  before: ReadonlyMap<string, string>,
+  look: SubscriptionLook,
+  waitMs: number,
+): Promise<{ unmoved: string[]; latest: ReadonlyMap<string, SubscriptionOutputs> }> {
+  let unmoved = [...before.keys()];
+  let latest: ReadonlyMap<string, SubscriptionOutputs> = new Map();
+  for (let i = 0; i < LOOKS_AFTER_UNKNOWN && unmoved.length > 0; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, waitMs));
+    latest = await look(unmoved);
+    const moved = (id: string) => Date.parse(latest.get(id)?.expireTime ?? '') > Date.parse(before.get(id) ?? '');
+    unmoved = unmoved.filter((id) => !moved(id));
+  }
+  return { unmoved, latest };
+}
+
 export type RenewalOutcome =
   { kind: 'renewed'; orderIds: string[] } | { kind: 'renewed-answer-lost' } | { kind: 'not-due' };
 
@@ -58,29 +94,27 @@ export async function renewIfDue(
   const before = await look();
   if (!before || !renewalDue(before.expireTime, inputs.renewBeforeDays)) return { kind: 'not-due' };
   try {
-    const orderIds = await client.billing.renew({
-      resource_ids: [instanceId],
-      period_type: inputs.charge.periodType === 'year' ? 3 : 2,
-      period_num: inputs.charge.periodNum,
-      // Mandatory but documented as ignored by the renewal; the subscription's own policy stays as it is.
-      expire_policy: 0,
-      is_auto_pay: 1,
-    });
+    const orderIds = await client.billing.renew(renewalRequest([instanceId], inputs.charge));
     progressFor(inputs.resourceUrn).warn(
       `renewed phone ${instanceId} for ${describePeriod(inputs.charge)} (was expiring ${before.expireTime}; order ${orderIds.join(', ') || 'unknown'})`,
     );
     return { kind: 'renewed', orderIds };
   } catch (err) {
     if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err;
-    for (let i = 0; i < LOOKS_AFTER_UNKNOWN; i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, waitMs));
-      const after = await look();
-      if (after && Date.parse(after.expireTime) > Date.parse(before.expireTime)) {
-        progressFor(inputs.resourceUrn).warn(
-          `renewed phone ${instanceId} for ${describePeriod(inputs.charge)}: the answer was lost, the expiry moved to ${after.expireTime}`,
-        );
-        return { kind: 'renewed-answer-lost' };
-      }
+    const lookOne: SubscriptionLook = async () => {
+      const sub = await look();
+      return new Map(sub ? [[instanceId, sub]] : []);
+    };
+    const { unmoved, latest } = await unmovedAfterLostAnswer(
+      new Map([[instanceId, before.expireTime]]),
+      lookOne,
+      waitMs,
+    );
+    if (unmoved.length === 0) {
+      progressFor(inputs.resourceUrn).warn(
+        `renewed phone ${instanceId} for ${describePeriod(inputs.charge)}: the answer was lost, the expiry moved to ${latest.get(instanceId)?.expireTime}`,
+      );
+      return { kind: 'renewed-answer-lost' };
     }
     throw new Error(
       `${err.message}. The renewal of phone ${instanceId} may or may not have been paid: its expiry (${before.expireTime}) has not ` +

@@ -91,6 +91,23 @@ export interface InstanceGroupMember {
    * User id the phone is assigned to (empty when unassigned).
    */
   assignUser: string;
+  /**
+   * When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).
+   */
+  expireTime?: string;
+  /**
+   * Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
+   */
+  autoRenew?: boolean;
+  /**
+   * Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
+   */
+  subscriptionStatus?: string;
+  /**
+   * What the billing system will do at expiry: `renew` (auto-renew), `toPayPerUse`, or `release`; drift from `expirePolicy` shows here.
+   * Constraints: one of `renew`, `toPayPerUse`, `release`.
+   */
+  expiryAction?: 'renew' | 'toPayPerUse' | 'release';
 }
 
 /** InstanceGroupPendingOrder as the provider reports it. */
@@ -766,6 +783,16 @@ export interface InstanceGroupArgs {
    */
   charge?: pulumi.Input<InstanceChargeArgs>;
   /**
+   * Renew the members' subscriptions that expire within this many days: `pulumi up` renews each by one period (`charge.periodType` × `charge.periodNum`), in calls of 10 phones, paid from the account balance, and preview says how many it will renew. A renewal is sent only after a look at the expiry, and never re-sent after a lost answer without looking again. Unset: the stack never renews.
+   * Constraints: 1–365.
+   */
+  renewBeforeDays?: pulumi.Input<number>;
+  /**
+   * What happens when a member's subscription ends without renewal, changed in place through the billing API (also on phones the group buys later): `release` (frozen, then released after the grace period) or `toPayPerUse` (the phone becomes pay-per-use and keeps running, billed by use). `toPayPerUse` cannot be combined with `charge.autoRenew`. Unset: left as the Billing Center has it.
+   * Constraints: one of `release`, `toPayPerUse`.
+   */
+  expirePolicy?: pulumi.Input<'release' | 'toPayPerUse'>;
+  /**
    * Wait until every phone of the group is running before the resource is considered created or updated.
    * Default: `true`.
    */
@@ -847,6 +874,16 @@ export abstract class InstanceGroupProperties extends pulumi.dynamic.Resource {
    */
   declare readonly charge: pulumi.Output<InstanceCharge>;
   /**
+   * Renew the members' subscriptions that expire within this many days: `pulumi up` renews each by one period (`charge.periodType` × `charge.periodNum`), in calls of 10 phones, paid from the account balance, and preview says how many it will renew. A renewal is sent only after a look at the expiry, and never re-sent after a lost answer without looking again. Unset: the stack never renews.
+   * Constraints: 1–365.
+   */
+  declare readonly renewBeforeDays: pulumi.Output<number | undefined>;
+  /**
+   * What happens when a member's subscription ends without renewal, changed in place through the billing API (also on phones the group buys later): `release` (frozen, then released after the grace period) or `toPayPerUse` (the phone becomes pay-per-use and keeps running, billed by use). `toPayPerUse` cannot be combined with `charge.autoRenew`. Unset: left as the Billing Center has it.
+   * Constraints: one of `release`, `toPayPerUse`.
+   */
+  declare readonly expirePolicy: pulumi.Output<'release' | 'toPayPerUse' | undefined>;
+  /**
    * Wait until every phone of the group is running before the resource is considered created or updated.
    * Default: `true`.
    */
@@ -899,10 +936,15 @@ export abstract class InstanceGroupProperties extends pulumi.dynamic.Resource {
    * Output only: set by the provider.
    */
   declare readonly pendingOrders: pulumi.Output<InstanceGroupPendingOrder[]>;
+  /**
+   * The soonest expiry among the members' subscriptions (UTC, from the billing API); absent when none has one.
+   * Output only: set by the provider.
+   */
+  declare readonly earliestExpireTime: pulumi.Output<string | undefined>;
 }
 
 /** Every output property of a InstanceGroup: the keys its SDK class registers, so that each becomes an Output. */
-export const instanceGroupOutputNames = ['size', 'namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'charge', 'waitForReady', 'readyTimeoutSeconds', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceIds', 'instances', 'orderIds', 'nextOrderSeq', 'pendingOrders'] as const;
+export const instanceGroupOutputNames = ['size', 'namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceIds', 'instances', 'orderIds', 'nextOrderSeq', 'pendingOrders', 'earliestExpireTime'] as const;
 
 /** The arguments of a {@link UserAssignment}: Assigns a phone to a user of the tenant's KooPhone organisation. */
 export interface UserAssignmentArgs {

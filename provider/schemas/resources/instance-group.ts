@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NAME_SUFFIX_LENGTH, instanceInputsSchema } from './instance';
+import { NAME_SUFFIX_LENGTH, instanceInputsSchema, instanceStateSchema } from './instance';
 import { markedFields, replacesOnChange, setByProvider } from './field-marks';
 
 /** Most phones one group holds. */
@@ -51,6 +51,18 @@ export const instanceGroupInputsSchema = z.strictObject({
   charge: spec.charge.describe(
     "How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.",
   ),
+  renewBeforeDays: spec.renewBeforeDays.describe(
+    "Renew the members' subscriptions that expire within this many days: `pulumi up` renews each by one period " +
+      '(`charge.periodType` × `charge.periodNum`), in calls of 10 phones, paid from the account balance, and preview says ' +
+      'how many it will renew. A renewal is sent only after a look at the expiry, and never re-sent after a lost answer ' +
+      'without looking again. Unset: the stack never renews.',
+  ),
+  expirePolicy: spec.expirePolicy.describe(
+    "What happens when a member's subscription ends without renewal, changed in place through the billing API (also on " +
+      'phones the group buys later): `release` (frozen, then released after the grace period) or `toPayPerUse` (the phone ' +
+      'becomes pay-per-use and keeps running, billed by use). `toPayPerUse` cannot be combined with `charge.autoRenew`. ' +
+      'Unset: left as the Billing Center has it.',
+  ),
   waitForReady: spec.waitForReady.describe(
     'Wait until every phone of the group is running before the resource is considered created or updated.',
   ),
@@ -86,6 +98,10 @@ export const groupMemberSchema = z.object({
     .describe('0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.'),
   assignStatus: z.number().int().describe('0 unassigned, 1 assigned.'),
   assignUser: z.string().describe('User id the phone is assigned to (empty when unassigned).'),
+  // The subscription as the billing system reports it (read by order on create, update and refresh); absent for a
+  // member without one.
+  ...instanceStateSchema.pick({ expireTime: true, autoRenew: true, subscriptionStatus: true, expiryAction: true })
+    .shape,
 });
 export type GroupMember = z.infer<typeof groupMemberSchema>;
 
@@ -112,6 +128,12 @@ export const instanceGroupStateSchema = z.object({
   pendingOrders: z
     .array(pendingOrderSchema)
     .describe('Orders placed but not yet confirmed; resolved by name on the next up, refresh or destroy.'),
+  earliestExpireTime: z
+    .string()
+    .optional()
+    .describe(
+      "The soonest expiry among the members' subscriptions (UTC, from the billing API); absent when none has one.",
+    ),
 });
 export type InstanceGroupState = z.infer<typeof instanceGroupStateSchema>;
 export type InstanceGroupOutputs = InstanceGroupInputs & InstanceGroupState;
