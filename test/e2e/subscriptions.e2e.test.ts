@@ -94,3 +94,69 @@ describe('subscriptions', () => {
     expect(managedResources(await s.exportStack()).filter((r) => r.type === 'koophone:index:Instance')).toEqual([]);
   });
 });
+
+/**
+ * The same for an InstanceGroup's members, on a stack of its own (the Instance tests above move the clock past a
+ * release): members read by their order, a Billing Center change repaired on that member only, and a declared
+ * renewal of every due member in one call of ≤ 10 ids, paid once.
+ */
+describe('InstanceGroup subscriptions', () => {
+  let s: KooPhoneStack;
+  let ids: string[];
+  const subscription = (id: string) => s.control.call<Subscription>('GET', `/_emulator/subscriptions/${id}`);
+  const declareFleet = (fleet: { renewBeforeDays?: number }) =>
+    s.project.setConfig('groups', JSON.stringify([{ name: 'fleet', size: 3, ...fleet }]));
+  const up = async (args: string[] = []) => {
+    await s.control.resetCounters();
+    await s.project.pulumi(['up', '--yes', '--skip-preview', ...args]);
+    return s.control.counters();
+  };
+
+  beforeAll(async () => {
+    s = await createKooPhoneStack();
+    await declareFleet({});
+    await up();
+    ids = ((await s.project.outputs()).groupIds as Record<string, string[]>).fleet;
+  });
+  afterAll(async () => {
+    await s?.dispose();
+  });
+
+  test("a member's auto-renew turned on in the Billing Center is drift; `up` turns it off on that member only", async () => {
+    expect(ids).toHaveLength(3);
+    await s.control.call('POST', `/_emulator/subscriptions/${ids[1]}`, { autoRenew: true });
+    const preview = await s.project.pulumi(['preview', '--refresh', '--expect-no-changes'], { allowFailure: true });
+    expect(preview.code).not.toBe(0);
+    const counters = await up(['--refresh']);
+    expect([
+      counters.create,
+      counters.delete,
+      counters['bss-autorenew-off'] ?? 0,
+      counters['bss-autorenew-on'] ?? 0,
+    ]).toEqual([0, 0, 1, 0]);
+    expect((await Promise.all(ids.map(subscription))).map((sub) => sub.autoRenew)).toEqual([false, false, false]);
+  });
+
+  test('3 members 3 days from expiry with renewBeforeDays: 7 — preview says so, `up` renews them in 1 call, the next `up` renews nothing; state shows each expiry', async () => {
+    for (const id of ids)
+      await s.control.call('POST', `/_emulator/subscriptions/${id}`, { expireInSeconds: 3 * DAY_S });
+    await declareFleet({ renewBeforeDays: 7 });
+    const preview = await s.project.pulumi(['preview']); // no refresh: the plan looks at the live expiries itself
+    expect(preview.stdout + preview.stderr).toContain('will renew 3 phones for 1 month');
+    const first = await up();
+    expect([first.create, first.delete, first['bss-renew']]).toEqual([0, 0, 1]);
+    const renewed = await Promise.all(ids.map(subscription));
+    expect(renewed.map((sub) => sub.renewals)).toEqual([1, 1, 1]);
+    expect(renewed.every((sub) => Date.parse(sub.expireTime) - Date.now() > 7 * DAY_S * 1000)).toBe(true);
+
+    const second = await up(['--refresh']);
+    expect(second['bss-renew'] ?? 0).toBe(0);
+    const group = managedResources(await s.exportStack()).find((r) => r.urn.endsWith('koophone:InstanceGroup::fleet'));
+    // The billing API reports whole seconds; the control plane milliseconds.
+    const seconds = (time: string | undefined) => Math.floor(Date.parse(time ?? '') / 1000);
+    const members = group?.outputs?.instances as { expireTime?: string }[];
+    expect(members.map((m) => seconds(m.expireTime))).toEqual(renewed.map((sub) => seconds(sub.expireTime)));
+    const earliest = Math.min(...renewed.map((sub) => seconds(sub.expireTime)));
+    expect(seconds(group?.outputs?.earliestExpireTime as string)).toBe(earliest);
+  });
+});
