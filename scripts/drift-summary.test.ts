@@ -31,4 +31,46 @@ describe('drift-detection summary: subscriptions', () => {
     expect(driftReport({ steps }, { expiringWithinDays: 2, now })).toEqual([]);
     expect(driftReport({ steps })).toEqual([]);
   });
+
+  const groupUrn = 'urn:pulumi:s::p::pulumi-nodejs:dynamic/koophone:InstanceGroup::fleet';
+  const group = (op: string, members: { autoRenew: boolean; expireTime: string }[]) => ({
+    op,
+    urn: groupUrn,
+    oldState: {
+      inputs: { charge: { autoRenew: false } },
+      outputs: { instances: members.map((m, slot) => ({ slot, instanceId: `id${slot}`, ...m })) },
+    },
+    newState: { inputs: { charge: { autoRenew: false } } },
+  });
+
+  it('names the InstanceGroup member whose auto-renew was changed in the Billing Center', () => {
+    const steps = [
+      group('update', [
+        { autoRenew: false, expireTime: '2025-06-01T00:00:00Z' },
+        { autoRenew: true, expireTime: '2025-06-01T00:00:00Z' },
+      ]),
+    ];
+    expect(driftReport({ steps })).toEqual([
+      '~ koophone:InstanceGroup fleet: `pulumi up` would update it',
+      expect.stringMatching(
+        /^ {4}autoRenew of id1 \(slot 1\): false → true \(changed outside Pulumi, e\.g\. in the Billing Center/,
+      ),
+    ]);
+  });
+
+  it('fails on InstanceGroup members expiring within the configured days, naming them, and only then', () => {
+    const steps = [
+      group('same', [
+        { autoRenew: false, expireTime: '2025-03-01T00:00:00Z' },
+        { autoRenew: false, expireTime: '2025-01-06T00:00:00Z' },
+        { autoRenew: false, expireTime: '2025-01-04T00:00:00Z' },
+      ]),
+    ];
+    expect(driftReport({ steps }, { expiringWithinDays: 7, now })).toEqual([
+      expect.stringMatching(
+        /^! koophone:InstanceGroup fleet: 2 phone\(s\) of the group expire within 7 day\(s\), the first expires in 3 day\(s\) \(2025-01-04T00:00:00Z; id2, id1\); renew them/,
+      ),
+    ]);
+    expect(driftReport({ steps }, { expiringWithinDays: 2, now })).toEqual([]);
+  });
 });

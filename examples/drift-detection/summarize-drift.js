@@ -8,7 +8,8 @@
  * stack wants and what the phone has.
  *
  * With DRIFT_EXPIRY_DAYS=N in the environment, a phone whose subscription expires within N days (its refreshed
- * `expireTime`) fails the check too, and a phone whose auto-renew was changed in the Billing Center is named as such.
+ * `expireTime`, or an InstanceGroup member's) fails the check too, and a phone whose auto-renew was changed in the
+ * Billing Center (an Instance, or a group member) is named as such.
  *
  * Exit 0: no drift. Exit 1: drift (the report names each resource, each property, old → new). Exit 2: the check
  * itself failed (bad credentials, unreachable API, a program error) — that is not drift, and says so.
@@ -42,22 +43,45 @@ function label(urn) {
 
 const DAY_MS = 86_400_000;
 
+/** @typedef {{ slot?: number; instanceId?: string; autoRenew?: boolean; expireTime?: string }} Member */
+
 /**
  * Billing drift the engine cannot name (a dynamic provider reports no property diff): auto-renew as the billing system
- * reports it (`autoRenew`) against the declared `charge.autoRenew`.
+ * reports it (`autoRenew`, or each `InstanceGroup` member's `instances[i].autoRenew`) against the declared
+ * `charge.autoRenew`.
  * @param {Step} step
  */
 function billingDrift(step) {
-  const now = step.oldState?.outputs?.autoRenew;
   const charge = /** @type {{ autoRenew?: unknown } | undefined} */ (step.newState?.inputs?.charge);
-  if (now === undefined || charge?.autoRenew === undefined || now === charge.autoRenew) return [];
-  return [
-    `    autoRenew: ${show(charge.autoRenew)} → ${show(now)} (changed outside Pulumi, e.g. in the Billing Center; the program wants ${show(charge.autoRenew)})`,
-  ];
+  if (charge?.autoRenew === undefined) return [];
+  const why = `(changed outside Pulumi, e.g. in the Billing Center; the program wants ${show(charge.autoRenew)})`;
+  const members = /** @type {Member[] | undefined} */ (step.oldState?.outputs?.instances);
+  if (Array.isArray(members)) {
+    return members
+      .filter((m) => m.autoRenew !== undefined && m.autoRenew !== charge.autoRenew)
+      .map(
+        (m) =>
+          `    autoRenew of ${m.instanceId} (slot ${m.slot}): ${show(charge.autoRenew)} → ${show(m.autoRenew)} ${why}`,
+      );
+  }
+  const now = step.oldState?.outputs?.autoRenew;
+  if (now === undefined || now === charge.autoRenew) return [];
+  return [`    autoRenew: ${show(charge.autoRenew)} → ${show(now)} ${why}`];
 }
 
 /**
- * Phones whose subscription (refreshed `expireTime`) ends within `days` of `now`.
+ * How a subscription expiring at `expireTime` stands `now`: days left (negative once expired) and a phrase.
+ * @param {string} expireTime
+ * @param {number} now
+ */
+function expiry(expireTime, now) {
+  const left = (Date.parse(expireTime) - now) / DAY_MS;
+  return { left, when: left < 0 ? 'expired' : `expires in ${Math.floor(left)} day(s)` };
+}
+
+/**
+ * Phones whose subscription (refreshed `expireTime`) ends within `days` of `now`: an `Instance` each, an
+ * `InstanceGroup` in one line naming its members that do.
  * @param {Step[]} steps
  * @param {number} days
  * @param {number} now
@@ -65,11 +89,26 @@ function billingDrift(step) {
 function expiringPhones(steps, days, now) {
   const lines = [];
   for (const step of steps) {
-    const expireTime = step.op === 'refresh' ? undefined : step.oldState?.outputs?.expireTime;
+    if (step.op === 'refresh') continue;
+    const outputs = step.oldState?.outputs;
+    const members = /** @type {Member[] | undefined} */ (outputs?.instances);
+    if (/koophone:InstanceGroup::/.test(step.urn) && Array.isArray(members)) {
+      const soon = members
+        .filter((m) => typeof m.expireTime === 'string' && m.expireTime && expiry(m.expireTime, now).left <= days)
+        .sort((a, b) => Date.parse(a.expireTime ?? '') - Date.parse(b.expireTime ?? ''));
+      if (soon.length === 0) continue;
+      const first = /** @type {string} */ (soon[0].expireTime);
+      const ids = soon.slice(0, 10).map((m) => m.instanceId);
+      lines.push(
+        `! ${label(step.urn)}: ${soon.length} phone(s) of the group expire within ${days} day(s), the first ${expiry(first, now).when} ` +
+          `(${first}; ${ids.join(', ')}${soon.length > 10 ? ', …' : ''}); renew them (set renewBeforeDays, or in the Billing Center) or they are frozen and released`,
+      );
+      continue;
+    }
+    const expireTime = outputs?.expireTime;
     if (typeof expireTime !== 'string' || !expireTime || !/koophone:Instance::/.test(step.urn)) continue;
-    const left = (Date.parse(expireTime) - now) / DAY_MS;
+    const { left, when } = expiry(expireTime, now);
     if (!(left <= days)) continue;
-    const when = left < 0 ? 'expired' : `expires in ${Math.floor(left)} day(s)`;
     lines.push(
       `! ${label(step.urn)}: subscription ${when} (${expireTime}); renew it (set renewBeforeDays, or in the Billing Center) or the phone is frozen and released`,
     );

@@ -120,14 +120,17 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
       {
         heading: 'Billing changes never destroy a phone',
         lines: [
-          '- Changing `charge.autoRenew` changes the existing subscription of every member through Huawei Cloud\'s billing ' +
-            'API (one query per 50 phones, one call per phone whose setting differs); no phone is bought or removed. If ' +
-            'it fails part-way, the old setting stays recorded and the next `pulumi up` sets the rest.',
+          '- Changing `charge.autoRenew` or `expirePolicy` changes the existing subscription of every member through ' +
+            'Huawei Cloud\'s billing API (the members are read by order, one query per 500 phones; then one auto-renew ' +
+            'call per phone whose setting differs, one expiry-policy call per 100); no phone is bought or removed. If it ' +
+            'fails part-way, the old setting stays recorded and the next `pulumi up` sets the rest.',
           '- Changing `charge.periodType`, `charge.periodNum` or `charge.autoPay` updates the stack\'s record only and ' +
             'prints a warning: it applies to the phones the group buys from then on. To change the existing phones\' ' +
             'period, renew them in the Huawei Cloud Billing Center (Renewals).',
-          '- Unlike `Instance`, a group\'s refresh does not read its members\' subscriptions back (that would cost a billing ' +
-            'query per 50 phones), so an auto-renew change made in the Billing Center is not reported as drift.',
+          '- Every member\'s subscription is read back on create, update and refresh (`instances[i].expireTime`, ' +
+            '`autoRenew`, `expiryAction`, `subscriptionStatus`; `earliestExpireTime`), so an auto-renew or expiry-policy ' +
+            'change made in the Billing Center is drift that `pulumi up` sets back on those members only; ' +
+            '`renewBeforeDays` renews due members 10 per call. See [Subscriptions and renewals](subscriptions.md#instancegroup).',
           '- `pulumi destroy` unsubscribes every member (refund per Huawei\'s unsubscription rules) and waits until they are released.',
         ],
       },

@@ -9,7 +9,7 @@ export function subscriptionsPage(): string {
   return page([
     GENERATED_NOTE,
     '# Subscriptions and renewals',
-    'Every phone an `Instance` buys is a yearly/monthly subscription. A subscription that runs out gets the phone ' +
+    'Every phone an `Instance` or an `InstanceGroup` buys is a yearly/monthly subscription. A subscription that runs out gets the phone ' +
       'frozen and then released — the phone and everything on it is gone. The KooPhone API cannot change a ' +
       'subscription; Huawei Cloud\'s billing API (BSS, "Customer Operation Capabilities") can, and the provider uses it ' +
       'with the same IAM token or AK/SK signature. What is documented and what is inferred about those calls is in ' +
@@ -79,18 +79,63 @@ export function subscriptionsPage(): string {
         'period counts from the old expiry and thaws the phone. Once released, `pulumi refresh` drops the phone from the ' +
         'stack and the next `pulumi up` buys a new one — with none of the old phone\'s data.',
     ].join('\n'),
+    '## InstanceGroup',
+    'An `InstanceGroup` declares the same inputs for all its members — `charge.autoRenew`, `renewBeforeDays`, ' +
+      '`expirePolicy` — and reports each member\'s subscription in `instances[i]` (`expireTime`, `autoRenew`, ' +
+      '`subscriptionStatus`, `expiryAction`; absent for a member without one) and the soonest expiry of the group in ' +
+      '`earliestExpireTime`. A member whose auto-renew or expiry action was changed in the Billing Center is drift: ' +
+      '`pulumi up` sets back that member only. Nothing about a subscription ever replaces a phone.',
+    codeBlock(
+      'typescript',
+      [
+        "const fleet = new koophone.InstanceGroup('testers', {",
+        '  size: 300,',
+        "  os: 'AOSP11',",
+        "  instanceSkuId: 'kp.professional.xlarge.32g.2',",
+        '  bandSize: 4,',
+        "  regionId: 'cn-north-4',",
+        "  charge: { periodType: 'month', periodNum: 1, autoRenew: false },",
+        '  renewBeforeDays: 7,      // preview: "will renew 12 phones for 1 month (…)"; up renews them, 10 per call',
+        "  expirePolicy: 'release',",
+        '});',
+        'export const nextExpiry = fleet.earliestExpireTime;',
+      ].join('\n'),
+    ),
+    table(
+      ['What', 'Billing calls'],
+      [
+        [
+          'Read the members\' subscriptions (create, update, refresh)',
+          'One query per order the group recorded per 500 phones (`order_id`, `limit` 500): a 1,000-phone group ' +
+            'bought in one order is 2 calls. Members no order lists (an order found again by name after an ' +
+            'interruption has no id; a member without a subscription) are read by id, 50 per call.',
+        ],
+        ['Preview with `renewBeforeDays`', 'The same read, live, at every diff.'],
+        ['Auto-renew drift', 'One call per member that differs.'],
+        ['`expirePolicy`', 'One call per 100 members that differ; refused ids are listed in the error with the reason.'],
+        [
+          '`renewBeforeDays` at `up`',
+          'A fresh read, then one renewal call per 10 due members (each its own order, paid from the balance), ' +
+            'and a read afterwards.',
+        ],
+      ],
+    ),
+    'The money rules above hold per member. A renewal call whose answer is lost is never re-sent: the provider looks ' +
+      'at those members\' expiry again (three looks, one poll interval apart); members whose expiry moved count as ' +
+      'renewed, and if any did not move the update fails naming them ("not sent again; check the Huawei Cloud Billing ' +
+      'Center (Orders)"). The next `up` reads every expiry again before it renews anything. A refused call (e.g. ' +
+      '`CBC.99005003`, balance too low) stops the remaining calls; the members already renewed stay renewed. ' +
+      'Progress shows beside the group: `renewed: 40/120`. Members bought later by the group get the declared ' +
+      '`expirePolicy` in the same `up`.',
     '## Reports and scheduled checks',
     '`getSubscriptions({ expiringWithinDays })` lists the account\'s phones expiring soon, soonest first (see ' +
       '[getSubscriptions](get-subscriptions.md)). [examples/drift-detection](../examples/drift-detection/README.md) runs ' +
-      '`pulumi preview --refresh --expect-no-changes` on a schedule, so a Billing Center change of auto-renew fails it, ' +
-      'and can also fail when a phone expires within a configured number of days.',
+      '`pulumi preview --refresh --expect-no-changes` on a schedule, so a Billing Center change of auto-renew fails it ' +
+      '(an `Instance` or a group member), and can also fail when a phone expires within a configured number of days.',
     '## Endpoint',
     'Billing calls go to `koophone:billingEndpoint` (default `https://bss.myhuaweicloud.com`; the international site is ' +
       '`https://bss-intl.myhuaweicloud.com`). When `koophone:endpoint` is set (a proxy, the emulator) and ' +
       '`billingEndpoint` is not, billing calls go to `koophone:endpoint` too. IAM users need the billing permissions ' +
       '`billing:subscription:view` (reads) and `billing:subscription:update` / `renew` (changes).',
-    '## Not covered yet',
-    '- `InstanceGroup` changes its members\' auto-renew in place, but does not read their expiry back, renew them or ' +
-      'apply an expiry policy.',
   ]);
 }
