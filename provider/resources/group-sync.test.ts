@@ -225,6 +225,21 @@ describe('InstanceGroup sync', () => {
     await expect(syncGroup(t.env, PREFIX, target(2), undefined)).rejects.toThrow(/3002/);
   });
 
+  it('refresh reads the members subscriptions by order; a billing API that does not answer fails the refresh clearly', async () => {
+    const t = fakeTenant();
+    const outs = await syncGroup(t.env, PREFIX, target(3), undefined);
+    t.bss.subs.get('id1')!.autoRenew = true; // changed in the Billing Center
+    const queries = t.bss.calls['bss-query'];
+    const refreshed = await readGroup(t.env, outs);
+    expect(refreshed.instances.map((m) => m.autoRenew)).toEqual([false, true, false]);
+    expect(refreshed.earliestExpireTime).toBe(refreshed.instances[0].expireTime);
+    expect(t.bss.calls['bss-query'] - queries).toBe(1); // one order, one page
+    t.env.client.billing.querySubscriptionsByOrder = () => Promise.reject(new Error('CBC.0999 other error'));
+    await expect(readGroup(t.env, outs)).rejects.toThrow(
+      /^refresh could not read the subscriptions of the group's 3 phone\(s\) from the billing API: CBC\.0999 other error/,
+    );
+  });
+
   it('destroy unsubscribes members and stray phones of the group in batches and waits until they are gone', async () => {
     const t = fakeTenant();
     const outs = await syncGroup(t.env, PREFIX, target(150, { waitForReady: false }), undefined);
