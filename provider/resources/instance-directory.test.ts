@@ -1,4 +1,4 @@
-import { InstanceDirectory, waitForInstance, type InstanceRecord } from './instance-directory';
+import { InstanceDirectory, LOOKS_PER_INTERVAL, waitForInstance, type InstanceRecord } from './instance-directory';
 
 const record = (id: string, name: string, running_status = 2) =>
   ({ instance_id: id, instance_name: name, running_status }) as InstanceRecord;
@@ -124,14 +124,17 @@ describe('InstanceDirectory', () => {
     expect([listings, maxInFlight]).toEqual([2, 1]);
   });
 
-  it('creates confirmed one after another: their waiters cost one listing per interval, not one per create', async () => {
+  it('creates confirmed one after another: their waiters share a few listings per interval, not one per create', async () => {
     let listings = 0;
     const start = Date.now();
+    const startsAfterRunning: number[] = [];
     // Phones run 300 ms after the first order; listings take 5 ms.
     const dir = new InstanceDirectory(async () => {
       listings++;
+      const running = Date.now() - start >= 300;
+      if (running) startsAfterRunning.push(Date.now());
       await new Promise((r) => setTimeout(r, 5));
-      const status = Date.now() - start >= 300 ? 2 : 4;
+      const status = running ? 2 : 4;
       return Array.from({ length: 20 }, (_, i) => record(`p${i}`, `x-${i}`, status));
     }, 100);
     const waits: Promise<unknown>[] = [];
@@ -149,9 +152,22 @@ describe('InstanceDirectory', () => {
     }
     await Promise.all(waits);
     const elapsed = Date.now() - start;
-    // Before pacing, every create's first look started its own listing (20+ here); now about one per 100 ms.
-    expect(listings).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 1);
-    expect(elapsed).toBeLessThan(300 + 2 * 100 + 100); // each phone is still seen within about one interval
+    // Before pacing, every create's first look started its own listing (20+ here); now at most one per quarter interval.
+    expect(listings).toBeLessThanOrEqual(Math.ceil(elapsed / (100 / LOOKS_PER_INTERVAL)) + 1);
+    // Every waiter saw its phone running in the first listing that started after it ran.
+    expect(startsAfterRunning).toHaveLength(1);
+  });
+
+  it('spaces pollers by a quarter interval, and by four times a listing when listings are slow', async () => {
+    const dir = new InstanceDirectory(async () => {
+      await new Promise((r) => setTimeout(r, 100));
+      return [];
+    }, 100);
+    expect(dir.pollSpacing(1000)).toBe(1000 / LOOKS_PER_INTERVAL); // before any listing
+    await dir.snapshot(0); // a listing of 100 ms or more: pollers wait at least four times that
+    expect(dir.pollSpacing(1000)).toBeGreaterThanOrEqual(400);
+    expect(dir.pollSpacing(1000)).toBeLessThan(1000);
+    expect(dir.pollSpacing(200)).toBe(200); // never slower than one listing per interval
   });
 });
 

@@ -10,6 +10,18 @@ export interface Listing {
 }
 
 /**
+ * Listings the shared poller may take per poll interval. One listing serves every waiter, so a fleet still costs a
+ * few listings per interval (not one look per phone), and a phone is seen within about a quarter interval of
+ * changing instead of half an interval on average.
+ */
+export const LOOKS_PER_INTERVAL = 4;
+/**
+ * Pollers' listings start at least this many times their own duration apart: a tenant of thousands of phones (a
+ * listing of many pages) is listed less often, but never less than once per interval.
+ */
+const LISTING_DUTY_FACTOR = 4;
+
+/**
  * Coalesces reads of instances. The API has no get-by-id for several ids (batch-query filters one id at a
  * time), so one paged listing of the tenant (100 per page) answers every read that arrives while it is
  * fresh: a refresh of 500 phones costs 5 list calls instead of 500.
@@ -20,6 +32,8 @@ export class InstanceDirectory {
   private queued?: Promise<Listing>;
   /** The pollers' next listing (see nextListing) and when it is due to start. */
   private paced?: { at: number; listing: Promise<Listing> };
+  /** How long the last listing that succeeded took. */
+  private lastListingMs = 0;
 
   constructor(
     private readonly listAll: () => Promise<InstanceRecord[]>,
@@ -73,6 +87,11 @@ export class InstanceDirectory {
     return listing;
   }
 
+  /** The pollers' spacing for a poll interval: LOOKS_PER_INTERVAL per interval, slower for slow listings. */
+  pollSpacing(intervalMs: number): number {
+    return Math.min(intervalMs, Math.max(intervalMs / LOOKS_PER_INTERVAL, LISTING_DUTY_FACTOR * this.lastListingMs));
+  }
+
   /** Starts a listing at `at`, not before `previous` (the one in flight, or the previous paced one) has ended. */
   private async startAt(at: number, previous: Promise<unknown> | undefined): Promise<Listing> {
     await previous?.then(
@@ -93,7 +112,10 @@ export class InstanceDirectory {
     };
     this.latest = entry;
     entry.result.then(
-      () => (entry.settled = true),
+      () => {
+        entry.settled = true;
+        this.lastListingMs = Date.now() - entry.startedAt;
+      },
       () => {
         entry.settled = true;
         // A failed listing must not serve later reads.
@@ -129,8 +151,9 @@ export class WaitTimeoutError extends Error {
 /**
  * Polls the shared directory until `done(record)` holds. The first look takes a listing at most one interval old (or
  * started after `notBefore`), starting one at once when none was started within the interval; every later look uses
- * the pollers' next listing after this waiter's previous one (nextListing), so a phone is seen within about one
- * interval of changing, and a fleet of waiters costs about one listing per interval however its creates are spread.
+ * the pollers' next listing after this waiter's previous one (nextListing, spaced by pollSpacing), so a phone is seen
+ * within about a quarter interval of changing, and a fleet of waiters costs at most LOOKS_PER_INTERVAL listings per
+ * interval however many phones wait and however their creates are spread.
  */
 export async function waitForInstance(
   directory: InstanceDirectory,
@@ -149,7 +172,7 @@ export async function waitForInstance(
   const deadline = Date.now() + opts.timeoutMs;
   let notBefore = opts.notBefore ?? Date.now() - opts.intervalMs;
   for (;;) {
-    const listing = await directory.nextListing(notBefore, opts.intervalMs);
+    const listing = await directory.nextListing(notBefore, directory.pollSpacing(opts.intervalMs));
     const record = (await listing.result).get(instanceId);
     if (done(record)) return record;
     opts.onLook?.(record);

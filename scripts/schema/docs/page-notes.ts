@@ -41,7 +41,9 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
           '- **Fleets: raise the engine\'s parallelism.** Each create waits for its phone to run, and the Pulumi engine ' +
             'runs at most 4 × CPU cores operations at once by default, so 20 phones on 2 cores provision in three waves. ' +
             'Use `pulumi up --parallel 64` (or `PULUMI_PARALLEL=64`): the provider shares its polling across all phones ' +
-            '(about one listing per poll interval), so 250 phones cost 250 orders plus a few dozen listings.',
+            '(at most four listings per poll interval, fewer when a listing is slow; a phone is seen running within ' +
+            'about a quarter interval), so 250 phones cost 250 orders plus a few listings per interval. For fleets, an ' +
+            '`InstanceGroup` orders up to 1,500 phones in one call and holds one engine slot for all of them.',
           '- **Nothing is bought before every check has run.** `pulumi preview` checks each new or changed spec against ' +
             'the live SKU catalogue (one read-only SKU call per deployment): a region, SKU, `bandSize`, `bandSkuId`, ' +
             '`os` or `network` the catalogue does not sell fails preview with the field named and the values it sells, ' +
