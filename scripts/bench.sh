@@ -49,7 +49,7 @@ if [ "$shape" = naive ]; then
   mkdir -p "$project/node_modules/koophone-naive"
   cp "$root/bench/naive-provider.js" "$project/node_modules/koophone-naive/index.js"
 else
-  cp -R "$root/test/e2e/fixtures/koophone-program" "$project"
+  cp -R "$root/bench/koophone-program" "$project"
   "$root/scripts/install-local-package.sh" "$project"
 fi
 cd "$project"
@@ -62,9 +62,9 @@ for kv in "endpoint $url" "iamEndpoint $url" "region cn-north-4" "domainName dem
 pulumi config set --secret koophone:password demo-password
 if [ "$shape" = naive ]; then :
 elif [ "$shape" = group ]; then
-  pulumi config set groups "[{\"name\":\"fleet\",\"size\":$phones}]"
+  pulumi config set groupSize "$phones"
 else
-  pulumi config set phones "$(node -e "console.log(JSON.stringify(Array.from({length:$phones},(_, i)=>({name:'p'+i}))))")"
+  pulumi config set phones "$phones"
 fi
 
 curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
