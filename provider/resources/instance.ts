@@ -30,6 +30,7 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   applyChargeChange,
   autoRenewDrifted,
+  expirePolicyConflict,
   expirePolicyDrifted,
   readSubscription,
   withSubscription,
@@ -195,17 +196,8 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     const result = checkInputs(instanceInputsSchema, news as unknown as Record<string, unknown>);
     if (!result.inputs) return { failures: result.failures };
     const inputs = { ...result.inputs, namePrefix: result.inputs.namePrefix ?? 'kp' };
-    if (inputs.expirePolicy === 'toPayPerUse' && inputs.charge.autoRenew) {
-      return {
-        failures: [
-          {
-            property: 'expirePolicy',
-            reason:
-              '"toPayPerUse" cannot be combined with charge.autoRenew: true (a renewed subscription never reaches expiry); turn one off',
-          },
-        ],
-      };
-    }
+    const conflict = expirePolicyConflict(inputs);
+    if (conflict.length > 0) return { failures: conflict };
     // Keep the unique prefix for the life of the phone. A new phone's prefix comes from the SDK's stable createKey,
     // so a create interrupted before Pulumi saved its result is found again by name on the next `up`.
     const keep = olds?.uniqueNamePrefix && olds.namePrefix === inputs.namePrefix;
