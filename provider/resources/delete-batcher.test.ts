@@ -65,3 +65,22 @@ describe('gathering a step that trickles in', () => {
     expect(calls.flat()).toHaveLength(8);
   });
 });
+
+describe("a destroy's deletes, handed over one by one", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('200 deletes 40 ms apart (8 s, as the engine hands them over) go out in 2 calls', async () => {
+    jest.useFakeTimers();
+    const calls: string[][] = [];
+    const batcher = new DeleteBatcher(async (ids) => void calls.push(ids));
+    const done: Promise<void>[] = [];
+    for (let i = 0; i < 200; i++) {
+      done.push(batcher.delete(`p${i}`));
+      await jest.advanceTimersByTimeAsync(40);
+    }
+    await jest.advanceTimersByTimeAsync(6000);
+    await Promise.all(done);
+    // With the batcher's general 2 s cap this was 4 calls; a delete now waits at most 5 s for its call.
+    expect(calls.map((c) => c.length)).toEqual([100, 100]);
+  });
+});
