@@ -74,3 +74,30 @@ describe('drift-detection summary: subscriptions', () => {
     expect(driftReport({ steps }, { expiringWithinDays: 2, now })).toEqual([]);
   });
 });
+
+describe('drift-detection summary: values the preview cannot know', () => {
+  const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+  const assignment = {
+    op: 'replace',
+    urn: 'urn:pulumi:s::p::pulumi-nodejs:dynamic/koophone:UserAssignment::desk-1',
+    detailedDiff: { instanceId: { kind: 'update-replace' } },
+    oldState: { inputs: { instanceId: 'a1b2c3d4', userId: 'u1' }, outputs: { instanceId: 'a1b2c3d4' } },
+    newState: { inputs: { instanceId: UNKNOWN, userId: 'u1' } },
+  };
+
+  it("does not count an assignment whose phone's update makes its instanceId unknown in the preview", () => {
+    const report = driftReport({ steps: [phone('update', false, '2025-06-01T00:00:00Z'), assignment] });
+    expect(report.filter((l) => /^[-+~!?] /.test(l))).toEqual([
+      '~ koophone:Instance desk-1: `pulumi up` would update it',
+    ]);
+    expect(report).toContainEqual(
+      expect.stringMatching(
+        /^Note: koophone:UserAssignment desk-1 shows as replaced in the preview only because instanceId/,
+      ),
+    );
+  });
+
+  it('is no drift when nothing else changed', () => {
+    expect(driftReport({ steps: [assignment] })).toEqual([]);
+  });
+});

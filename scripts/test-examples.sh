@@ -77,6 +77,21 @@ gitops drift
 grep -q "No drift" "$work/gitops.log" || fail "the scheduled drift job did not report 'No drift' (log: $work/gitops.log)"
 echo "ok  the scheduled drift job passes"
 
+step "gitops: auto-renew turned off in the Billing Center, 3 days before expiry: the scheduled job fails and says so"
+soon=$(phones "l[0].instanceId")
+curl -fsS -X POST -H 'content-type: application/json' -d '{"autoRenew": false, "expireInSeconds": 259200}' \
+  "$url/_emulator/subscriptions/$soon" >/dev/null
+rc=0
+GITOPS_WORK_DIR="$work/gitops" "$root/examples/gitops/run-against-emulator.sh" drift >"$work/gitops-expiry.log" 2>&1 || rc=$?
+sed -n '/^DRIFT:/,$p' "$work/gitops-expiry.log"
+[ "$rc" = 1 ] || { cat "$work/gitops-expiry.log" >&2; fail "the scheduled drift job exited $rc, not 1 (log: $work/gitops-expiry.log)"; }
+for text in "autoRenew: true → false (changed outside Pulumi" "subscription expires in 2 day(s)"; do
+  grep -qF -- "$text" "$work/gitops-expiry.log" || fail "the drift summary does not say: $text (log: $work/gitops-expiry.log)"
+done
+# The phone's assignment reads its instanceId, unknown in a preview while the phone would be updated: not drift.
+! grep -q "^~ koophone:UserAssignment" "$work/gitops-expiry.log" || fail "an assignment was reported as drift (log: $work/gitops-expiry.log)"
+echo "ok  the scheduled drift job names the Billing Center change and the expiring phone"
+
 step "gitops: destroy"
 gitops destroy
 expect_phones 0 "after destroying the gitops stack"

@@ -42,6 +42,14 @@ function label(urn) {
 }
 
 const DAY_MS = 86_400_000;
+/**
+ * How `pulumi preview --json` shows a value that is known only once a deployment runs. Dynamic providers cannot
+ * preview an update, so while an `Instance` would be updated (e.g. auto-renew put back), its outputs such as
+ * `instanceId` are unknown in the preview, and a `UserAssignment` that reads it shows as replaced; `pulumi up` then
+ * finds the same phone and keeps the assignment. Such a step follows another resource's change and is not drift.
+ */
+const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+const isUnknown = (/** @type {unknown} */ v) => JSON.stringify(v ?? null).includes(UNKNOWN);
 
 /** @typedef {{ slot?: number; instanceId?: string; autoRenew?: boolean; expireTime?: string }} Member */
 
@@ -156,6 +164,8 @@ function driftReport(preview, opts = {}) {
   /** @type {Map<string, State>} recorded state of every resource the refresh looked at */
   const recorded = new Map();
   const lines = [];
+  /** @type {string[]} */
+  const notes = [];
   /** @type {Map<string, string>} */
   const phoneNames = new Map();
   for (const step of steps) {
@@ -184,10 +194,17 @@ function driftReport(preview, opts = {}) {
     } else if (step.op === 'delete') {
       lines.push(`- ${label(step.urn)}: deployed but no longer in the program; \`pulumi up\` would delete it`);
     } else if (step.op === 'replace' || step.op === 'update') {
-      lines.push(`~ ${label(step.urn)}: \`pulumi up\` would ${step.op} it`);
       const keys = step.detailedDiff
         ? Object.keys(step.detailedDiff)
         : [...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])];
+      if (keys.length > 0 && keys.every((k) => isUnknown(step.newState?.inputs?.[k.split(/[.[]/)[0]]))) {
+        notes.push(
+          `Note: ${label(step.urn)} shows as ${step.op === 'replace' ? 'replaced' : 'updated'} in the preview only because ` +
+            `${[...new Set(keys)].sort().join(', ')} comes from a resource above that would be updated; it is not drift.`,
+        );
+        continue;
+      }
+      lines.push(`~ ${label(step.urn)}: \`pulumi up\` would ${step.op} it`);
       if (keys.length === 0) lines.push(...billingDrift(step), ...appDrift(step, phoneNames));
       for (const k of [...new Set(keys)].sort()) {
         const root = k.split(/[.[]/)[0];
@@ -206,7 +223,8 @@ function driftReport(preview, opts = {}) {
   }
   if (opts.expiringWithinDays !== undefined)
     lines.push(...expiringPhones(steps, opts.expiringWithinDays, opts.now ?? Date.now()));
-  return lines;
+  // Notes explain a preview; on their own they are not drift.
+  return lines.length > 0 ? [...lines, ...notes] : [];
 }
 
 /** @param {string[]} argv */
@@ -235,7 +253,7 @@ function main(argv) {
   }
   const report = driftReport(preview, { expiringWithinDays: days });
   if (report.length > 0) {
-    console.log(`DRIFT: ${report.filter((l) => !l.startsWith(' ')).length} resource(s) differ from the stack:`);
+    console.log(`DRIFT: ${report.filter((l) => /^[-+~!?] /.test(l)).length} resource(s) differ from the stack:`);
     for (const line of report) console.log(line);
     console.log(
       'Repair with `pulumi up --refresh` (or accept the change with `pulumi refresh` and update the program).',
