@@ -162,7 +162,7 @@ const BILLING_ENDPOINT: EndpointSetting = {
 };
 const DEFAULTS = { timeoutMs: 60_000, maxRetries: 3, concurrency: 8, retryBaseMs: 500, maxRetryDelayMs: 8_000 };
 /** The server caps page_size at 100 (docs/api/ambiguities.md#a3). */
-const PAGE_SIZE = 100;
+export const LIST_PAGE_SIZE = 100;
 
 export class KooPhoneClient {
   private readonly api: Transport;
@@ -274,7 +274,7 @@ export class KooPhoneClient {
     const byId = new Map<string, InstanceRecord>();
     let fetched = 0;
     for (let pageNo = 1; ; pageNo++) {
-      const page = await this.listInstances({ pageNo, pageSize: PAGE_SIZE, ...filter });
+      const page = await this.listInstances({ pageNo, pageSize: LIST_PAGE_SIZE, ...filter });
       for (const record of page.result) if (!byId.has(record.instance_id)) byId.set(record.instance_id, record);
       fetched += page.result.length;
       if (page.result.length === 0 || fetched >= page.totalCount) return [...byId.values()];

@@ -61,7 +61,6 @@ interface Working {
 
 /** A listing started in the same millisecond as an order was confirmed may predate it: only later ones show it. */
 const listedAfter = (confirmedAt: number | undefined) => (confirmedAt === undefined ? undefined : confirmedAt + 1);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isLive = (r: InstanceRecord | undefined): r is InstanceRecord =>
   r !== undefined && r.running_status !== GOING_OFFLINE;
 
@@ -197,7 +196,11 @@ async function unsubscribe(env: GroupEnv, ids: readonly string[]): Promise<{ tak
   return { taken, problems };
 }
 
-/** Polls the shared listing until `done` holds for every id, with a progress line per poll. */
+/**
+ * Polls the shared listing until `done` holds for every id, with a progress line per poll. Like an Instance's wait,
+ * each look is the pollers' next listing after the previous one (up to four per interval, fewer when listings are
+ * slow: InstanceDirectory.pollSpacing), so the group is seen ready within about a quarter interval.
+ */
 async function waitForAll(
   env: GroupEnv,
   ids: readonly string[],
@@ -205,8 +208,11 @@ async function waitForAll(
   opts: { label: string; timeoutMs: number; notBefore?: number; onSnapshot?: (s: InstanceSnapshot) => void },
 ): Promise<void> {
   const deadline = Date.now() + opts.timeoutMs;
+  let notBefore = opts.notBefore ?? Date.now() - env.pollIntervalMs;
   for (;;) {
-    const snapshot = await env.directory.snapshot(env.pollIntervalMs, opts.notBefore);
+    const listing = await env.directory.nextListing(notBefore, env.directory.pollSpacing(env.pollIntervalMs));
+    const snapshot = await listing.result;
+    notBefore = listing.startedAt + 1;
     opts.onSnapshot?.(snapshot);
     const count = ids.filter((id) => done(snapshot.get(id))).length;
     env.progress.status(`${opts.label}: ${count}/${ids.length}`, count === ids.length);
@@ -216,7 +222,6 @@ async function waitForAll(
         `timed out after ${Math.round(opts.timeoutMs / 1000)} s with ${opts.label} ${count}/${ids.length}`,
       );
     }
-    await sleep(env.pollIntervalMs);
   }
 }
 

@@ -169,6 +169,21 @@ describe('InstanceDirectory', () => {
     expect(dir.pollSpacing(1000)).toBeLessThan(1000);
     expect(dir.pollSpacing(200)).toBe(200); // never slower than one listing per interval
   });
+
+  it('spaces pollers by 100 ms per list call, however fast the API answers', async () => {
+    let phones = 250;
+    const dir = new InstanceDirectory(
+      async () => Array.from({ length: phones }, (_, i) => record(`p${i}`, `x-${i}`)),
+      100,
+    );
+    await dir.snapshot(0); // 3 pages
+    expect(dir.pollSpacing(5000)).toBe(5000 / LOOKS_PER_INTERVAL);
+    expect(dir.pollSpacing(1000)).toBe(300);
+    phones = 1000;
+    await dir.snapshot(0); // 10 pages: about one listing a second
+    expect(dir.pollSpacing(5000)).toBe(1250);
+    expect(dir.pollSpacing(1000)).toBe(1000);
+  });
 });
 
 describe('waitForInstance progress', () => {

@@ -1,4 +1,4 @@
-import type { KooPhoneClient } from '../client';
+import { LIST_PAGE_SIZE, type KooPhoneClient } from '../client';
 
 export type InstanceRecord = Awaited<ReturnType<KooPhoneClient['listAllInstances']>>[number];
 export type InstanceSnapshot = ReadonlyMap<string, InstanceRecord>;
@@ -20,6 +20,11 @@ export const LOOKS_PER_INTERVAL = 4;
  * listing of many pages) is listed less often, but never less than once per interval.
  */
 const LISTING_DUTY_FACTOR = 4;
+/**
+ * …and at least this long per list call (page) a listing takes: pollers make at most about 10 list calls per second
+ * however fast the API answers, so a tenant of 1,000 phones (10 pages) is listed about once a second.
+ */
+const POLL_MS_PER_PAGE = 100;
 
 /**
  * Coalesces reads of instances. The API has no get-by-id for several ids (batch-query filters one id at a
@@ -32,8 +37,9 @@ export class InstanceDirectory {
   private queued?: Promise<Listing>;
   /** The pollers' next listing (see nextListing) and when it is due to start. */
   private paced?: { at: number; listing: Promise<Listing> };
-  /** How long the last listing that succeeded took. */
+  /** How long the last listing that succeeded took, and how many list calls (pages) it made. */
   private lastListingMs = 0;
+  private lastListingPages = 0;
 
   constructor(
     private readonly listAll: () => Promise<InstanceRecord[]>,
@@ -87,9 +93,14 @@ export class InstanceDirectory {
     return listing;
   }
 
-  /** The pollers' spacing for a poll interval: LOOKS_PER_INTERVAL per interval, slower for slow listings. */
+  /** The pollers' spacing for a poll interval: LOOKS_PER_INTERVAL per interval, slower for slow or long listings. */
   pollSpacing(intervalMs: number): number {
-    return Math.min(intervalMs, Math.max(intervalMs / LOOKS_PER_INTERVAL, LISTING_DUTY_FACTOR * this.lastListingMs));
+    const floor = Math.max(
+      intervalMs / LOOKS_PER_INTERVAL,
+      LISTING_DUTY_FACTOR * this.lastListingMs,
+      POLL_MS_PER_PAGE * this.lastListingPages,
+    );
+    return Math.min(intervalMs, floor);
   }
 
   /** Starts a listing at `at`, not before `previous` (the one in flight, or the previous paced one) has ended. */
@@ -112,9 +123,10 @@ export class InstanceDirectory {
     };
     this.latest = entry;
     entry.result.then(
-      () => {
+      (snapshot) => {
         entry.settled = true;
         this.lastListingMs = Date.now() - entry.startedAt;
+        this.lastListingPages = Math.max(1, Math.ceil(snapshot.size / LIST_PAGE_SIZE));
       },
       () => {
         entry.settled = true;
