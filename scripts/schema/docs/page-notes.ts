@@ -41,7 +41,7 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
           '- **Fleets: raise the engine\'s parallelism.** Each create waits for its phone to run, and the Pulumi engine ' +
             'runs at most 4 × CPU cores operations at once by default, so 20 phones on 2 cores provision in three waves. ' +
             'Use `pulumi up --parallel 64` (or `PULUMI_PARALLEL=64`): the provider shares its polling across all phones ' +
-            '(at most four listings per poll interval, fewer when a listing is slow; a phone is seen running within ' +
+            '(at most four listings per poll interval and about 10 list calls a second; a phone is seen running within ' +
             'about a quarter interval), so 250 phones cost 250 orders plus a few listings per interval. For fleets, an ' +
             '`InstanceGroup` orders up to 1,500 phones in one call and holds one engine slot for all of them.',
           '- **Nothing is bought before every check has run.** `pulumi preview` checks each new or changed spec against ' +
@@ -113,7 +113,9 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
             '`pulumi up`, `refresh` or `destroy` resolves it by name before anything else is bought.',
           '- **An interrupted `up` does not buy twice.** Phones named under the group\'s prefix that the stack does not hold ' +
             '(an `up` killed after an order, before Pulumi saved state) are taken back into the group\'s empty slots.',
-          '- **Waiting for a fleet** shows progress beside the resource (`phones running: 640/1000`). A group not running in ' +
+          '- **Waiting for a fleet** shows progress beside the resource (`phones running: 640/1000`). The account is ' +
+            'listed up to four times per poll interval, at most about 10 list calls a second (1,000 phones: one listing ' +
+            'a second), so the group is seen running soon after its last phone. A group not running in ' +
             '`readyTimeoutSeconds` stays in the stack with every phone it bought; the next `pulumi up` resumes waiting.',
           '- **Reads are shared**: a refresh of a group of N phones costs one listing of the account (ceil(N/100) calls), ' +
             'shared with every other resource of the deployment.',
