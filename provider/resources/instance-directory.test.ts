@@ -168,7 +168,6 @@ describe('InstanceDirectory', () => {
     expect(dir.pollSpacing(1000)).toBe(1000 / LOOKS_PER_INTERVAL); // before any listing
     await dir.snapshot(0); // a listing of 110 ms or more: pollers wait at least four times that
     expect(dir.pollSpacing(1000)).toBeGreaterThanOrEqual(440);
-    expect(dir.pollSpacing(1000)).toBeLessThan(1000);
     expect(dir.pollSpacing(200)).toBe(200); // never slower than one listing per interval
   });
 
