@@ -11,6 +11,7 @@ import {
 } from './group-subscriptions';
 import { expirePolicyDrifted } from './instance-billing';
 import { PartialStateError, describeError } from './partial-state';
+import { mapLimit } from './phone-jobs';
 import type { Progress } from './progress';
 
 /** Auto-renew calls in flight at once: the billing API takes one subscription per call. */
@@ -29,14 +30,10 @@ export async function applyAutoRenew(
 ): Promise<number> {
   const differ = [...reported].filter(([, s]) => s.autoRenew !== enabled).map(([id]) => id);
   let done = 0;
-  const queue = [...differ];
-  const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      await client.billing.setAutoRenew(id, enabled);
-      progress.status(`auto-renew ${enabled ? 'on' : 'off'}: ${++done}/${differ.length}`, done === differ.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(AUTO_RENEW_CONCURRENCY, differ.length) }, worker));
+  await mapLimit(differ, AUTO_RENEW_CONCURRENCY, async (id) => {
+    await client.billing.setAutoRenew(id, enabled);
+    progress.status(`auto-renew ${enabled ? 'on' : 'off'}: ${++done}/${differ.length}`, done === differ.length);
+  });
   return differ.length;
 }
 
