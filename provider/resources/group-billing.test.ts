@@ -5,11 +5,12 @@ import {
 } from '../schemas/resources/instance-group';
 import { applyAutoRenew, applyExpirePolicy, settleGroupBilling, warnRecordedOnly } from './group-billing';
 import { groupRenewalPlanned, renewDueMembers } from './group-renewal';
-import { readMemberSubscriptions, subscriptionsByIds, withMemberSubscriptions } from './group-subscriptions';
+import { readMemberSubscriptions, withMemberSubscriptions } from './group-subscriptions';
 import type { GroupEnv } from './group-sync';
 import type { InstanceDirectory } from './instance-directory';
 import { PartialStateError } from './partial-state';
 import type { Progress } from './progress';
+import { subscriptionsByIds } from './subscription-lookup';
 import { fakeBilling } from './testing/fake-billing';
 
 function recorder(): Progress & { warnings: string[]; statuses: string[] } {

@@ -5,13 +5,13 @@ import { renewDueMembers } from './group-renewal';
 import {
   readMemberSubscriptions,
   reportedSubscriptions,
-  subscriptionsByIds,
   withMemberSubscriptions,
   type MemberSubscriptions,
 } from './group-subscriptions';
 import { expirePolicyDrifted } from './instance-billing';
 import { PartialStateError, describeError } from './partial-state';
 import { mapLimit } from './phone-jobs';
+import { subscriptionsByIds } from './subscription-lookup';
 import type { Progress } from './progress';
 
 /** Auto-renew calls in flight at once: the billing API takes one subscription per call. */

@@ -2,6 +2,7 @@ import type { KooPhoneClient, OrderInstance } from '../client';
 import { subscriptionOutputs, type SubscriptionOutputs } from '../common/subscription-outputs';
 import type { InstanceGroupInputs, InstanceGroupOutputs } from '../schemas/resources/instance-group';
 import { autoRenewDrifted, expirePolicyDrifted, withSubscription } from './instance-billing';
+import { subscriptionsByIds } from './subscription-lookup';
 
 /**
  * The members' subscriptions of an InstanceGroup, read cheaply (docs/api/billing.md, "Reading a group by order"):
@@ -35,11 +36,6 @@ export async function readMemberSubscriptions(
   ))
     found.set(id, sub);
   return found;
-}
-
-/** These resources' subscriptions by id, in queries of ≤ 50 ids. */
-export async function subscriptionsByIds(client: KooPhoneClient, ids: readonly string[]): Promise<MemberSubscriptions> {
-  return new Map((await client.billing.querySubscriptions(ids)).map((r) => [r.resource_id, subscriptionOutputs(r)]));
 }
 
 /** The subscriptions the group's outputs hold (the last read). */

@@ -1,9 +1,9 @@
 import type { KooPhoneClient } from '../client';
-import { subscriptionOutputs, type SubscriptionOutputs } from '../common/subscription-outputs';
+import type { SubscriptionOutputs } from '../common/subscription-outputs';
 import type { InstanceInputs, InstanceOutputs } from '../schemas/resources/instance';
 import { PartialStateError, describeError } from './partial-state';
 import { progressFor } from './progress';
-import { subscriptionLookup } from './subscription-lookup';
+import { subscriptionLookup, subscriptionsByIds } from './subscription-lookup';
 
 /**
  * An Instance's subscription through Huawei Cloud's billing API (docs/api/billing.md): the phone's billing resource
@@ -16,9 +16,7 @@ export async function readSubscription(
   client: KooPhoneClient,
   instanceId: string,
 ): Promise<SubscriptionOutputs | undefined> {
-  const rows = await client.billing.querySubscriptions([instanceId]);
-  const row = rows.find((r) => r.resource_id === instanceId);
-  return row ? subscriptionOutputs(row) : undefined;
+  return (await subscriptionsByIds(client, [instanceId])).get(instanceId);
 }
 
 /** Outputs with the subscription read back (an Instance, or a group member); one without drops stale subscription outputs. */

@@ -8,6 +8,14 @@ import { subscriptionOutputs, type SubscriptionOutputs } from '../common/subscri
  */
 const GATHER_MS = 25;
 
+/** These resources' subscriptions by id, in the client's queries of ≤ 50 ids; one without a subscription is absent. */
+export async function subscriptionsByIds(
+  client: KooPhoneClient,
+  ids: readonly string[],
+): Promise<Map<string, SubscriptionOutputs>> {
+  return new Map((await client.billing.querySubscriptions(ids)).map((r) => [r.resource_id, subscriptionOutputs(r)]));
+}
+
 export class SubscriptionLookup {
   private waiting = new Map<string, Array<(sub: SubscriptionOutputs | undefined) => void>>();
   private failures = new Map<string, Array<(err: unknown) => void>>();
@@ -35,8 +43,7 @@ export class SubscriptionLookup {
     this.failures = new Map();
     this.scheduled = false;
     try {
-      const rows = await this.client.billing.querySubscriptions([...waiting.keys()]);
-      const byId = new Map(rows.map((r) => [r.resource_id, subscriptionOutputs(r)]));
+      const byId = await subscriptionsByIds(this.client, [...waiting.keys()]);
       for (const [id, resolvers] of waiting) for (const resolve of resolvers) resolve(byId.get(id));
     } catch (err) {
       for (const rejecters of failures.values()) for (const reject of rejecters) reject(err);
