@@ -16,12 +16,7 @@ import {
   slotsAbove,
   type SlotMap,
 } from './group-plan';
-import {
-  WaitTimeoutError,
-  type InstanceDirectory,
-  type InstanceRecord,
-  type InstanceSnapshot,
-} from './instance-directory';
+import { pollListings, type InstanceDirectory, type InstanceRecord, type InstanceSnapshot } from './instance-directory';
 import { orderRequest } from './order-request';
 import { PartialStateError, describeError } from './partial-state';
 import { UnconfirmedOrderError, findLiveByPrefix, lookUpOrder, placeOrder } from './phone-order';
@@ -196,33 +191,25 @@ async function unsubscribe(env: GroupEnv, ids: readonly string[]): Promise<{ tak
   return { taken, problems };
 }
 
-/**
- * Polls the shared listing until `done` holds for every id, with a progress line per poll. Like an Instance's wait,
- * each look is the pollers' next listing after the previous one (up to four per interval, fewer when listings are
- * slow: InstanceDirectory.pollSpacing), so the group is seen ready within about a quarter interval.
- */
+/** Polls the shared listing (pollListings, as an Instance's wait) until `done` holds for every id, with a progress line per look. */
 async function waitForAll(
   env: GroupEnv,
   ids: readonly string[],
   done: (record: InstanceRecord | undefined) => boolean,
   opts: { label: string; timeoutMs: number; notBefore?: number; onSnapshot?: (s: InstanceSnapshot) => void },
 ): Promise<void> {
-  const deadline = Date.now() + opts.timeoutMs;
-  let notBefore = opts.notBefore ?? Date.now() - env.pollIntervalMs;
-  for (;;) {
-    const listing = await env.directory.nextListing(notBefore, env.directory.pollSpacing(env.pollIntervalMs));
-    const snapshot = await listing.result;
-    notBefore = listing.startedAt + 1;
-    opts.onSnapshot?.(snapshot);
-    const count = ids.filter((id) => done(snapshot.get(id))).length;
-    env.progress.status(`${opts.label}: ${count}/${ids.length}`, count === ids.length);
-    if (count === ids.length) return;
-    if (Date.now() + env.pollIntervalMs > deadline) {
-      throw new WaitTimeoutError(
-        `timed out after ${Math.round(opts.timeoutMs / 1000)} s with ${opts.label} ${count}/${ids.length}`,
-      );
-    }
-  }
+  let count = 0;
+  await pollListings(
+    env.directory,
+    { timeoutMs: opts.timeoutMs, intervalMs: env.pollIntervalMs, notBefore: opts.notBefore },
+    (snapshot) => {
+      opts.onSnapshot?.(snapshot);
+      count = ids.filter((id) => done(snapshot.get(id))).length;
+      env.progress.status(`${opts.label}: ${count}/${ids.length}`, count === ids.length);
+      return count === ids.length;
+    },
+    () => `timed out after ${Math.round(opts.timeoutMs / 1000)} s with ${opts.label} ${count}/${ids.length}`,
+  );
 }
 
 async function scaleDown(env: GroupEnv, w: Working, size: number): Promise<void> {

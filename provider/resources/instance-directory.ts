@@ -161,12 +161,35 @@ export class WaitTimeoutError extends Error {
 }
 
 /**
- * Polls the shared directory until `done(record)` holds. The first look takes a listing at most one interval old (or
- * started after `notBefore`), starting one at once when none was started within the interval; every later look uses
- * the pollers' next listing after this waiter's previous one (nextListing, spaced by pollSpacing), so a phone is seen
- * within about a quarter interval of changing, and a fleet of waiters costs at most LOOKS_PER_INTERVAL listings per
- * interval however many phones wait and however their creates are spread.
+ * The pollers' loop, for one phone or a fleet: looks at listings until `look` says it is done. The first look takes a
+ * listing at most one interval old (or started after `notBefore`), starting one at once when none was started within
+ * the interval; every later look uses the pollers' next listing after this poller's previous one (nextListing, spaced
+ * by pollSpacing), so a change is seen within about a quarter interval, and any number of pollers costs at most
+ * LOOKS_PER_INTERVAL listings per interval however their starts are spread. Throws WaitTimeoutError with `timedOut()`
+ * when another look would pass the deadline.
  */
+export async function pollListings(
+  directory: InstanceDirectory,
+  opts: {
+    timeoutMs: number;
+    intervalMs: number;
+    /** Only listings started at or after this time (epoch ms) count: e.g. when the phones were confirmed bought. */
+    notBefore?: number;
+  },
+  look: (snapshot: InstanceSnapshot) => boolean,
+  timedOut: () => string,
+): Promise<void> {
+  const deadline = Date.now() + opts.timeoutMs;
+  let notBefore = opts.notBefore ?? Date.now() - opts.intervalMs;
+  for (;;) {
+    const listing = await directory.nextListing(notBefore, directory.pollSpacing(opts.intervalMs));
+    if (look(await listing.result)) return;
+    if (Date.now() + opts.intervalMs > deadline) throw new WaitTimeoutError(timedOut());
+    notBefore = listing.startedAt + 1;
+  }
+}
+
+/** Polls the shared directory (pollListings) until `done(record)` holds for one phone. */
 export async function waitForInstance(
   directory: InstanceDirectory,
   instanceId: string,
@@ -181,18 +204,17 @@ export async function waitForInstance(
     onLook?: (record: InstanceRecord | undefined) => void;
   },
 ): Promise<InstanceRecord | undefined> {
-  const deadline = Date.now() + opts.timeoutMs;
-  let notBefore = opts.notBefore ?? Date.now() - opts.intervalMs;
-  for (;;) {
-    const listing = await directory.nextListing(notBefore, directory.pollSpacing(opts.intervalMs));
-    const record = (await listing.result).get(instanceId);
-    if (done(record)) return record;
-    opts.onLook?.(record);
-    if (Date.now() + opts.intervalMs > deadline) {
-      throw new WaitTimeoutError(
-        `timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for phone ${instanceId} ${opts.what}`,
-      );
-    }
-    notBefore = listing.startedAt + 1;
-  }
+  let record: InstanceRecord | undefined;
+  await pollListings(
+    directory,
+    opts,
+    (snapshot) => {
+      record = snapshot.get(instanceId);
+      if (done(record)) return true;
+      opts.onLook?.(record);
+      return false;
+    },
+    () => `timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for phone ${instanceId} ${opts.what}`,
+  );
+  return record;
 }
