@@ -2,12 +2,19 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 NPM_STAMP := node_modules/.package-lock.json
+# Node 24 from .tools/node (scripts/install-node.sh) comes first on PATH for every recipe: the machine's Node 20 is
+# past end of life and @pulumi/pulumi >= 3.249 needs Node >= 22. npm (the machine's) runs on it too.
+NODE_STAMP := .tools/node/bin/node
+export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
 .PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean
 
 test: deps tools build package-test typecheck lint go-check unit e2e examples
 
-$(NPM_STAMP): package.json package-lock.json
+$(NODE_STAMP): scripts/install-node.sh
+	scripts/install-node.sh
+
+$(NPM_STAMP): package.json package-lock.json $(NODE_STAMP)
 	scripts/install-deps.sh
 
 deps: $(NPM_STAMP)
@@ -15,11 +22,11 @@ deps: $(NPM_STAMP)
 # Builds the Pulumi CLI and our Node language host from Go modules into .tools/bin (idempotent).
 # `npm test` is `make NO_ENGINE_BUILD=1 test`: everything `make test` runs, but the engine is only checked for.
 ifdef NO_ENGINE_BUILD
-tools:
+tools: $(NODE_STAMP)
 	@test -x .tools/bin/pulumi -a -x .tools/bin/pulumi-language-nodejs || { \
 	  echo 'npm test does not build the Pulumi engine: run `make tools` once (or use `make test`).' >&2; exit 1; }
 else
-tools:
+tools: $(NODE_STAMP)
 	scripts/build-engine.sh
 endif
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the offline Pulumi engine into the git-ignored .tools/bin/ (this is `make tools`):
-#   pulumi                         the CLI, github.com/pulumi/pulumi/pkg/v3/cmd/pulumi @ v3.248.0
+#   pulumi                         the CLI, github.com/pulumi/pulumi/pkg/v3/cmd/pulumi @ v3.277.0
 #   pulumi-language-nodejs         our own Node.js language host (tools/pulumi-engine/cmd/...), because
 #                                  the Go proxy refuses every version of the upstream host module
 #   pulumi-resource-pulumi-nodejs  the dynamic-provider launcher (tools/pulumi-engine/launcher/)
@@ -10,7 +10,7 @@
 # proxy, node and npm. Idempotent: finishes at once when everything is already up to date.
 set -euo pipefail
 
-readonly version=v3.248.0
+readonly version=v3.277.0
 repo=$(CDPATH='' cd -P -- "$(dirname -- "$0")/.." && pwd)
 readonly repo
 readonly mod="$repo/tools/pulumi-engine"
@@ -24,7 +24,7 @@ die() { echo "build-engine: error: $*" >&2; exit 1; }
 
 # GOTOOLCHAIN=local: never fetch another Go toolchain. GOWORK=off: ignore any go.work above us.
 # CGO_ENABLED=0 + osusergo: pure-Go static binaries, as upstream releases are built.
-# GONOSUMDB: sum.golang.org has no entry for pkg/v3 v3.248.0; the committed go.sum pins the hashes.
+# GONOSUMDB: sum.golang.org has no entry for pkg/v3 v3.277.0; the committed go.sum pins the hashes.
 # -modcacherw keeps the module cache deletable; -buildvcs=false because the stamp would make the
 # host depend on the state of this git checkout (and fails in checkouts owned by another user).
 export GOTOOLCHAIN=local GOWORK=off CGO_ENABLED=0 GONOSUMDB=github.com/pulumi/pulumi
@@ -70,6 +70,7 @@ if cli_current && host_current && launcher_current; then
 fi
 
 command -v go >/dev/null 2>&1 || die "go is not on PATH (Go >= 1.25.11 is needed to build the Pulumi engine)"
+export PATH="$repo/.tools/node/bin:$PATH"
 command -v node >/dev/null 2>&1 || die "node is not on PATH (the language host and dynamic providers need it)"
 mkdir -p "$bin"
 say "using $(go version); module cache $(go env GOMODCACHE)"
