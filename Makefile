@@ -7,9 +7,15 @@ NPM_STAMP := node_modules/.package-lock.json
 NODE_STAMP := .tools/node/bin/node
 export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
-.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean
+.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean no-leftovers
 
-test: deps tools build package-test typecheck lint go-check unit e2e examples
+test: deps tools build package-test typecheck lint go-check unit e2e examples no-leftovers
+
+# Every process a `make test` starts carries this id in its environment, so that the last step can prove that none
+# is left running (scripts/check-no-leftovers.sh).
+export KOOPHONE_TEST_RUN := $(shell date +%s%N)
+no-leftovers:
+	scripts/check-no-leftovers.sh
 
 $(NODE_STAMP): scripts/install-node.sh
 	scripts/install-node.sh

@@ -18,7 +18,7 @@ let sinkResolved = false;
  * `node …/cmd/dynamic-provider/index.js <engine address>`, and the host passes no URN to create/update,
  * so resources bring their own URN (the SDK sets it) for messages to show beside them.
  */
-function engineAddress(): string | undefined {
+export function engineAddress(): string | undefined {
   const [, script, address] = process.argv;
   if (!script || !/dynamic-provider[\\/](index\.js)?$/.test(script)) return undefined;
   return address && /^[^\s]+:\d+$/.test(address) ? address : undefined;

@@ -4,6 +4,8 @@ import { clientOptionsFrom, readProviderConfig, type ConfigLookup } from '../con
 import { AssignmentBatcher } from './assignment-batcher';
 import { DeleteBatcher } from './delete-batcher';
 import { InstanceDirectory } from './instance-directory';
+import { engineAddress } from './progress';
+import { exitWhenEngineGone } from '../common/engine-watch';
 
 /**
  * Process-wide state of the dynamic provider. The engine runs every dynamic resource of a deployment in one
@@ -20,6 +22,9 @@ let assignmentBatcher: AssignmentBatcher | undefined;
 
 export async function configureRuntime(req: dynamic.ConfigureRequest): Promise<void> {
   lookup = (key) => req.config.get(key);
+  // In the dynamic-provider process: end it when the engine is killed, instead of running on for ever.
+  const engine = engineAddress();
+  if (engine) exitWhenEngineGone(engine);
   // A later configure (another resource type's provider) sees the same stack config: keep the client.
 }
 

@@ -12,21 +12,30 @@ import (
 
 // nodeHost implements pulumirpc.LanguageRuntimeServer.
 //
-// Methods not defined here (Template, GenerateProgram/Project/Package, Pack, Link, RunPlugin,
-// Cancel) fall through to UnimplementedLanguageRuntimeServer and answer codes.Unimplemented.
-// The 3.248.0 engine treats Unimplemented from Cancel, Template, RuntimeOptionsPrompts,
-// GetRequiredPackages and Handshake as "not supported" and carries on; the code-generation
-// methods are only used by `pulumi convert`, `pulumi package` and `pulumi new`, which this project
-// does not use. RunPlugin is only needed for plugins shipped as Node.js source (PulumiPlugin.yaml),
-// not for the bundled dynamic-provider launcher.
+// Methods not defined here (Template, GenerateProgram/Project/Package, Pack, Link) fall through to
+// UnimplementedLanguageRuntimeServer and answer codes.Unimplemented. The engine treats Unimplemented from Template,
+// RuntimeOptionsPrompts, GetRequiredPackages and Handshake as "not supported" and carries on; the code-generation
+// methods are only used by `pulumi convert`, `pulumi package` and `pulumi new`, which this project does not use.
 type nodeHost struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
 
 	nodeBin string
 	tracing string
 
+	// children are the programs and plugins this host started; they are interrupted (then killed) on Cancel,
+	// SIGINT or when the engine goes away.
+	children *children
+	cancel   context.CancelFunc
+
 	mu            sync.Mutex
 	engineAddress string
+}
+
+// Cancel is the engine's request to stop (Ctrl-C of `pulumi up`): like the official host, it cancels the host's
+// context, so every running program gets SIGINT and is killed after childGracePeriod.
+func (h *nodeHost) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	h.cancel()
+	return &emptypb.Empty{}, nil
 }
 
 // Handshake is only sent when the engine attaches to an already running host

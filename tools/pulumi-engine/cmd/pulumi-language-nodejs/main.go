@@ -7,7 +7,7 @@
 // `pulumi preview/up/refresh/destroy` use and delegates the real work to the `run` script that
 // ships inside @pulumi/pulumi (node_modules/@pulumi/pulumi/cmd/run).
 //
-// Startup contract with the 3.248.0 engine (sdk/go/common/resource/plugin/langruntime_plugin.go
+// Startup contract with the 3.277.0 engine (sdk/go/common/resource/plugin/langruntime_plugin.go
 // buildArgsForNewPlugin + plugin.go buildPluginArguments):
 //
 //	pulumi-language-nodejs [--logtostderr] [-v=N] [--tracing URL] <engine address>
@@ -18,20 +18,30 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"net"
 	"os"
 	"os/exec"
+	"os/signal"
+	"syscall"
+	"time"
 
 	"google.golang.org/grpc"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
 
 // The engine sends whole deployments (checkpoints, large configs) through this service; the gRPC
 // default of 4 MiB is too small, so we accept what the engine's own servers accept.
 const maxMessageBytes = 400 * 1024 * 1024
+
+// engineHealthInterval is how often the host asks the engine whether it is still there. The official host asks
+// every 5 minutes; a host whose engine was killed (a cancelled CI job) then outlives it by minutes, so we ask every
+// 2 s and exit within 10 s of the engine's death (see lifecycle.go).
+var engineHealthInterval = 2 * time.Second
 
 func main() {
 	if err := serve(os.Args[1:]); err != nil {
@@ -62,20 +72,44 @@ func serve(argv []string) error {
 		return fmt.Errorf("could not find node on PATH: %w", err)
 	}
 
+	// Ended by SIGINT/SIGTERM, by the engine's Cancel, or when the engine stops answering its health check.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if engineAddress != "" {
+		if err := rpcutil.Healthcheck(ctx, engineAddress, engineHealthInterval, cancel); err != nil {
+			return fmt.Errorf("start the engine health check: %w", err)
+		}
+	}
+
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fmt.Errorf("listen on 127.0.0.1: %w", err)
 	}
-	srv := grpc.NewServer(grpc.MaxRecvMsgSize(maxMessageBytes), grpc.MaxSendMsgSize(maxMessageBytes))
-	pulumirpc.RegisterLanguageRuntimeServer(srv, &nodeHost{
+	host := &nodeHost{
 		nodeBin:       nodeBin,
 		engineAddress: engineAddress,
 		tracing:       *tracing,
-	})
+		children:      newChildren(ctx),
+		cancel:        cancel,
+	}
+	srv := grpc.NewServer(grpc.MaxRecvMsgSize(maxMessageBytes), grpc.MaxSendMsgSize(maxMessageBytes))
+	pulumirpc.RegisterLanguageRuntimeServer(srv, host)
 
 	// The port line must be the first thing on stdout: the engine parses it byte by byte.
 	fmt.Printf("%d\n", lis.Addr().(*net.TCPAddr).Port)
 
-	// The engine ends us by killing the process (group) once it is done with the language host.
-	return srv.Serve(lis)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(lis) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	// The engine is gone or asked us to stop: interrupt the programs and plugins we started, give them the grace
+	// period, then leave. Open streams (a RunPlugin waiting on its child) end with the process.
+	host.children.wait(childGracePeriod + time.Second)
+	srv.Stop()
+	return nil
 }

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
@@ -42,18 +41,15 @@ func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumir
 		return nil, err
 	}
 
-	cmd := exec.CommandContext(ctx, h.nodeBin, runArguments(req, runScript, h.engineAddr(), h.tracing)...)
+	cmd := exec.Command(h.nodeBin, runArguments(req, runScript, h.engineAddr(), h.tracing)...)
 	cmd.Dir = req.GetPwd()
 	cmd.Env = append(os.Environ(), env...)
 	// The program's console output goes to our stdout/stderr, which the engine already relays to
 	// the user as diagnostics (after it has read our port line).
 	cmd.Stdout = os.Stdout
 	cmd.Stderr = os.Stderr
-	// If the engine abandons the Run call, ask the program to stop, then kill it.
-	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
-	cmd.WaitDelay = 10 * time.Second
-
-	return runResponse(cmd.Run()), nil
+	// If the engine abandons the Run call, cancels, or goes away: SIGINT to the program, then kill it.
+	return runResponse(h.children.run(ctx, cmd)), nil
 }
 
 // runArguments builds `node [nodeargs...] <run script> --flag=value... <program> [args...]`,
@@ -115,10 +111,7 @@ func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
 
 	// Pulumi.yaml `runtime.options.typescript` defaults to true, as with the upstream host: a
 	// TypeScript entry point is run through ts-node (the project's, or the copy vendored in the SDK).
-	typescript := true
-	if v, ok := req.GetInfo().GetOptions().GetFields()["typescript"]; ok {
-		typescript = v.GetBoolValue()
-	}
+	typescript := typescriptOption(req.GetInfo())
 	env := []string{
 		"PULUMI_CONFIG=" + string(configJSON),
 		"PULUMI_CONFIG_SECRET_KEYS=" + string(secretKeysJSON),
@@ -148,6 +141,20 @@ func runResponse(err error) *pulumirpc.RunResponse {
 	return &pulumirpc.RunResponse{
 		Error: fmt.Sprintf("Node.js program exited with non-zero exit code: %d", exitErr.ExitCode()),
 	}
+}
+
+// typescriptOption reads Pulumi.yaml `runtime.options.typescript`, true unless set to false.
+func typescriptOption(info *pulumirpc.ProgramInfo) bool {
+	if v, ok := info.GetOptions().GetFields()["typescript"]; ok {
+		return v.GetBoolValue()
+	}
+	return true
+}
+
+// jsonObject serializes a string map (stack config) as a JSON object.
+func jsonObject(m map[string]string) (string, error) {
+	raw, err := json.Marshal(m)
+	return string(raw), err
 }
 
 // stringOption reads a string from Pulumi.yaml `runtime.options`.
