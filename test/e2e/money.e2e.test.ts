@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StackExport } from './harness';
+import { processesOfRun, type StackExport } from './harness';
 import { createKooPhoneStack, managedResources, type KooPhoneStack } from './support/koophone-stack';
 
 /**
@@ -87,14 +87,29 @@ describe('money safety', () => {
     await s.project.pulumi(['preview', '--expect-no-changes']);
   });
 
-  test('an up killed after the order does not buy it twice, and the documented recovery leaves no pending operation', async () => {
+  test('an up killed after the order does not buy it twice, leaves no process behind, and the documented recovery leaves no pending operation', async () => {
     await s.control.call('PUT', '/_emulator/settings', { provisionSeconds: 3600 });
     await s.declare({ phones: [{ name: 'killed' }] });
-    // SIGKILL the whole CLI tree as soon as the order has been placed: the phone is bought, the stack never hears of it.
+    // `kill -9` of pulumi alone as soon as the order has been placed: the phone is bought, the stack never hears of
+    // it, and the language host, the program and the provider are left to notice that the engine is gone.
     const ordered = (async () => {
       while ((await s.control.phones()).length === 0) await new Promise((r) => setTimeout(r, 100));
     })();
-    const killed = await s.project.pulumi(['up', '--yes', '--skip-preview'], { allowFailure: true, killWhen: ordered });
+    const runId = `killed-${process.pid}-${Date.now()}`;
+    const killed = await s.project.pulumi(['up', '--yes', '--skip-preview'], {
+      allowFailure: true,
+      killEngineWhen: ordered,
+      runId,
+    });
+    const killedAt = Date.now();
+    let left = processesOfRun(runId);
+    while (left.length > 0 && Date.now() - killedAt < 15_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      left = processesOfRun(runId);
+    }
+    // Whatever is left is ended here, so that a failure does not leak processes into the next test.
+    for (const p of left) process.kill(p.pid, 'SIGKILL');
+    expect(left.map((p) => p.command)).toEqual([]);
     expect(killed.code).not.toBe(0);
     const [bought] = await yearlyMonthly();
     expect(bought).toBeDefined();

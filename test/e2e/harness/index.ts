@@ -6,5 +6,5 @@ export {
   type PulumiCallOptions,
   type PulumiProject,
 } from './pulumi-project';
-export { PulumiCommandError, runPulumi, type PulumiResult, type RunPulumiOptions } from './run-pulumi';
+export { processesOfRun, PulumiCommandError, runPulumi, type PulumiResult, type RunPulumiOptions } from './run-pulumi';
 export { managedResources, type ExportedResource, type StackExport } from './stack-export';

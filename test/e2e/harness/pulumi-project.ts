@@ -14,6 +14,10 @@ export interface PulumiCallOptions {
   allowFailure?: boolean;
   /** SIGKILL the whole CLI process tree when this settles (see run-pulumi.ts). */
   killWhen?: Promise<unknown>;
+  /** SIGKILL the `pulumi` process alone when this settles (see run-pulumi.ts). */
+  killEngineWhen?: Promise<unknown>;
+  /** Tags every process of this run (see processesOfRun). */
+  runId?: string;
 }
 
 export interface PulumiProject {
@@ -68,6 +72,8 @@ export async function createPulumiProject(opts: CreatePulumiProjectOptions): Pro
       stdin: call.stdin,
       allowFailure: call.allowFailure,
       killWhen: call.killWhen,
+      killEngineWhen: call.killEngineWhen,
+      runId: call.runId,
     });
 
   return {

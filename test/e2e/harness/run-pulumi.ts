@@ -22,6 +22,13 @@ export interface RunPulumiOptions {
    * cancelled CI job would: no graceful shutdown, no chance to save state.
    */
   killWhen?: Promise<unknown>;
+  /**
+   * When this settles, SIGKILL the `pulumi` process alone, as `kill -9 <pid of pulumi>` would: the language host,
+   * the program and the plugins it started are left to notice on their own (see processesOfRun).
+   */
+  killEngineWhen?: Promise<unknown>;
+  /** Put into the CLI's environment, so that every process of this run can be found by it (processesOfRun). */
+  runId?: string;
 }
 
 /** A pulumi command that failed unexpectedly; the message carries the whole output. */
@@ -44,7 +51,7 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
   return new Promise((resolve, reject) => {
     const child = spawn(pulumiOfflineScript, [...args], {
       cwd: opts.cwd,
-      env: opts.env,
+      env: opts.runId ? { ...opts.env, [RUN_ID_VARIABLE]: opts.runId } : opts.env,
       stdio: 'pipe',
       // Its own process group, so that killWhen reaches the whole tree.
       detached: opts.killWhen !== undefined,
@@ -61,6 +68,11 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
       killProcessesMentioning(opts.cwd);
     };
     opts.killWhen?.then(killTree, killTree);
+    // scripts/pulumi-offline execs pulumi, so the child is the engine itself.
+    const killEngine = () => {
+      if (!exited && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+    };
+    opts.killEngineWhen?.then(killEngine, killEngine);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => stdout.push(b));
@@ -84,6 +96,27 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
     // Closed at once when there is no input: a CLI waiting for stdin must see EOF, not hang.
     child.stdin.end(opts.stdin ?? '');
   });
+}
+
+/** The environment variable that tags every process of one `pulumi` run (RunPulumiOptions.runId). */
+const RUN_ID_VARIABLE = 'KOOPHONE_E2E_RUN_ID';
+
+/** The pids and command lines of the processes whose environment carries `runId` (Linux /proc). */
+export function processesOfRun(runId: string): Array<{ pid: number; command: string }> {
+  const tag = `${RUN_ID_VARIABLE}=${runId}`;
+  const found: Array<{ pid: number; command: string }> = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(tag)) {
+        const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim();
+        found.push({ pid: Number(entry), command });
+      }
+    } catch {
+      // exited meanwhile, or not ours to read
+    }
+  }
+  return found;
 }
 
 /** SIGKILLs every process whose command line mentions `text` (Linux /proc), e.g. plugins of a killed engine. */
