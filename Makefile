@@ -72,3 +72,21 @@ bench: deps tools build
 
 clean:
 	rm -rf dist .e2e-work
+
+# Issue 18, items 6 and 8 (YAML programs; SDKs for other languages).
+.PHONY: yaml-host yaml-example sdks sdk-check
+# Pulumi's YAML language host (pulumi-yaml v1.25.0, its own module tools/yaml-host) into .tools/bin (idempotent).
+yaml-host:
+	scripts/build-yaml-host.sh
+
+# examples/yaml-fleet through the YAML host and the native plugin (make plugin, or KOOPHONE_PLUGIN_DIR) on the emulator.
+yaml-example: deps tools yaml-host build
+	scripts/test-yaml-example.sh
+
+# Python, Go and .NET SDKs from schema.json with Pulumi's code generators into generated-sdks/ (committed).
+sdks:
+	scripts/generate-sdks.sh
+
+# generated-sdks/ matches schema.json; the Go SDK and examples/go-fleet vet; the Python ones byte-compile.
+sdk-check:
+	scripts/check-sdks.sh

@@ -1,0 +1,118 @@
+// Command koophone-sdkgen-dotnet writes the .NET SDK of the koophone package from schema.json with Pulumi's own .NET
+// code generator. pkg/v3 v3.228.0 is the last release that ships pkg/codegen/dotnet: later releases moved it to
+// github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3/codegen, a module the Go module proxy does not serve
+// here. Hence this separate module, pinned at v3.228.0, beside ../ (Python and Go at the engine's v3.277.0).
+//
+//	go run . -schema ../../../schema.json -out ../../../generated-sdks
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/blang/semver"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/dotnet"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+)
+
+const tool = "koophone-sdkgen"
+
+// csharp is merged into the schema's "language" section: the assembly and namespace are Pulumi.KooPhone (the
+// generator's default would be Pulumi.Koophone).
+var csharp = map[string]any{
+	"namespaces":           map[string]string{"koophone": "KooPhone"},
+	"respectSchemaVersion": true,
+}
+
+func main() {
+	schemaPath := flag.String("schema", "schema.json", "path of the package schema")
+	out := flag.String("out", "generated-sdks", "output directory; <out>/dotnet is replaced")
+	flag.Parse()
+	if err := run(*schemaPath, filepath.Join(*out, "dotnet")); err != nil {
+		fmt.Fprintln(os.Stderr, "koophone-sdkgen-dotnet:", err)
+		os.Exit(1)
+	}
+}
+
+func run(schemaPath, dir string) error {
+	raw, err := os.ReadFile(schemaPath)
+	if err != nil {
+		return err
+	}
+	var spec schema.PackageSpec
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		return fmt.Errorf("%s: %w", schemaPath, err)
+	}
+	if spec.Language == nil {
+		spec.Language = map[string]schema.RawMessage{}
+	}
+	b, err := json.Marshal(csharp)
+	if err != nil {
+		return err
+	}
+	spec.Language["csharp"] = schema.RawMessage(b)
+	if spec.Meta == nil {
+		spec.Meta = &schema.MetadataSpec{}
+	}
+	spec.Meta.SupportPack = true
+	pkg, diags, err := schema.BindSpec(spec, noReferences{}, schema.ValidationOptions{})
+	if err != nil {
+		return err
+	}
+	if diags.HasErrors() {
+		return fmt.Errorf("%s does not bind: %s", schemaPath, diags.Error())
+	}
+	if err := pkg.ImportLanguages(map[string]schema.Language{"csharp": dotnet.Importer}); err != nil {
+		return err
+	}
+	files, err := dotnet.GeneratePackage(tool, pkg, nil, nil)
+	if err != nil {
+		return err
+	}
+	// Replace the whole directory: files of a removed resource must not survive a regeneration.
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("koophone-sdkgen-dotnet: %d files in %s\n", len(files), dir)
+	return nil
+}
+
+// noReferences is the schema loader: schema.json refers to no other package, so any load is an error.
+type noReferences struct{}
+
+func (noReferences) LoadPackage(pkg string, _ *semver.Version) (*schema.Package, error) {
+	return nil, fmt.Errorf("schema.json refers to package %q; koophone-sdkgen loads no other package", pkg)
+}
+
+func (l noReferences) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
+	return l.LoadPackage(d.Name, nil)
+}
+
+func (l noReferences) LoadPackageReference(pkg string, v *semver.Version) (schema.PackageReference, error) {
+	return l.LoadPackage(pkg, v)
+}
+
+func (l noReferences) LoadPackageReferenceV2(
+	_ context.Context, d *schema.PackageDescriptor,
+) (schema.PackageReference, error) {
+	return l.LoadPackage(d.Name, nil)
+}
