@@ -5,7 +5,7 @@
 # unchanged, then applied as previewed; destroy.
 #
 # The plugin: KOOPHONE_PLUGIN_DIR (a directory holding an executable pulumi-resource-koophone, used by path), else
-# the newest pulumi-resource-koophone-v*-linux-amd64.tar.gz under dist/ (installed with `pulumi plugin install
+# the newest pulumi-resource-koophone-v*-linux-amd64.tar.gz in the repository root (make plugin; installed with `pulumi plugin install
 # resource koophone <version> --file`, as a user does). Needs dist/ (npm run build) and .tools/bin (make tools).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +25,7 @@ if [ -n "${KOOPHONE_PLUGIN_DIR:-}" ]; then
   printf '\nplugins:\n  providers:\n    - name: koophone\n      path: %s\n' "$KOOPHONE_PLUGIN_DIR" >>"$work/project/Pulumi.yaml"
   plugin_tarball=
 else
-  plugin_tarball=$(find "$root/dist" -maxdepth 2 -name 'pulumi-resource-koophone-v*-linux-amd64.tar.gz' 2>/dev/null | sort -V | tail -n 1)
+  plugin_tarball=$(find "$root" -maxdepth 1 -name 'pulumi-resource-koophone-v*-linux-amd64.tar.gz' 2>/dev/null | sort -V | tail -n 1)
   [ -n "$plugin_tarball" ] || fail "no native provider plugin: build it (make plugin) or set KOOPHONE_PLUGIN_DIR"
 fi
 

@@ -99,20 +99,24 @@ func run(schemaPath, dir string) error {
 // noReferences is the schema loader: schema.json refers to no other package, so any load is an error.
 type noReferences struct{}
 
+func noReference(pkg string) error {
+	return fmt.Errorf("schema.json refers to package %q; koophone-sdkgen loads no other package", pkg)
+}
+
 func (noReferences) LoadPackage(pkg string, _ *semver.Version) (*schema.Package, error) {
-	return nil, fmt.Errorf("schema.json refers to package %q; koophone-sdkgen loads no other package", pkg)
+	return nil, noReference(pkg)
 }
 
-func (l noReferences) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
-	return l.LoadPackage(d.Name, nil)
+func (noReferences) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
+	return nil, noReference(d.Name)
 }
 
-func (l noReferences) LoadPackageReference(pkg string, v *semver.Version) (schema.PackageReference, error) {
-	return l.LoadPackage(pkg, v)
+func (noReferences) LoadPackageReference(pkg string, _ *semver.Version) (schema.PackageReference, error) {
+	return nil, noReference(pkg)
 }
 
-func (l noReferences) LoadPackageReferenceV2(
+func (noReferences) LoadPackageReferenceV2(
 	_ context.Context, d *schema.PackageDescriptor,
 ) (schema.PackageReference, error) {
-	return l.LoadPackage(d.Name, nil)
+	return nil, noReference(d.Name)
 }
