@@ -7,7 +7,7 @@ NPM_STAMP := node_modules/.package-lock.json
 NODE_STAMP := .tools/node/bin/node
 export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
-.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean
+.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean plugin
 
 test: deps tools build package-test typecheck lint go-check unit e2e examples
 
@@ -61,6 +61,11 @@ e2e: deps tools build
 examples: deps tools build
 	scripts/test-examples.sh
 
+# The native provider plugin's tarball, pulumi-resource-koophone-v<version>-linux-amd64.tar.gz (docs/native-provider.md):
+# `pulumi plugin install resource koophone <version> --file <tarball>` installs it.
+plugin: build
+	scripts/build-plugin.sh
+
 schema: deps
 	npx ts-node --transpile-only scripts/schema/generate.ts
 
@@ -71,4 +76,4 @@ bench: deps tools build
 	scripts/bench-table.sh
 
 clean:
-	rm -rf dist .e2e-work
+	rm -rf dist .e2e-work pulumi-resource-koophone-v*-linux-amd64.tar.gz
