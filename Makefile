@@ -7,7 +7,7 @@ NPM_STAMP := node_modules/.package-lock.json
 NODE_STAMP := .tools/node/bin/node
 export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
-.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean
+.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean plugin
 
 test: deps tools build package-test typecheck lint go-check unit e2e examples
 
@@ -61,6 +61,11 @@ e2e: deps tools build
 examples: deps tools build
 	scripts/test-examples.sh
 
+# The native provider plugin's tarball, pulumi-resource-koophone-v<version>-linux-amd64.tar.gz (docs/native-provider.md):
+# `pulumi plugin install resource koophone <version> --file <tarball>` installs it.
+plugin: build
+	scripts/build-plugin.sh
+
 schema: deps
 	npx ts-node --transpile-only scripts/schema/generate.ts
 
@@ -71,7 +76,7 @@ bench: deps tools build
 	scripts/bench-table.sh
 
 clean:
-	rm -rf dist .e2e-work
+	rm -rf dist .e2e-work pulumi-resource-koophone-v*-linux-amd64.tar.gz
 
 # Issue 18, items 6 and 8 (YAML programs; SDKs for other languages).
 .PHONY: yaml-host yaml-example sdks sdk-check
@@ -79,8 +84,8 @@ clean:
 yaml-host:
 	scripts/build-yaml-host.sh
 
-# examples/yaml-fleet through the YAML host and the native plugin (make plugin, or KOOPHONE_PLUGIN_DIR) on the emulator.
-yaml-example: deps tools yaml-host build
+# examples/yaml-fleet through the YAML host and the native plugin (its tarball from make plugin) on the emulator.
+yaml-example: deps tools yaml-host plugin
 	scripts/test-yaml-example.sh
 
 # Python, Go and .NET SDKs from schema.json with Pulumi's code generators into generated-sdks/ (committed).
