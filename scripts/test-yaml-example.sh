@@ -70,10 +70,11 @@ run config set size 5
 pulumi preview --json >"$work/preview.json" 2>>"$work/pulumi.log" || { tail -n 40 "$work/pulumi.log" >&2; fail "pulumi preview --json"; }
 # The plugin previews the group's instanceIds as [3 known ids, 2 unknowns]. The engine (pkg/v3 v3.277.0,
 # source_eval.go) strips every output that contains an unknown from a RegisterResource answer unless the program's
-# SDK declares SupportsPartialValues; pulumi-yaml v1.25.0, the newest the Go proxy serves, is built on the Go SDK
-# v3.206.0, which does not, and it does not compile against pkg/v3 >= v3.249. So `${phones.instanceIds[0]}` is
-# unknown in a YAML preview and the assignments (instanceId forces a replacement) show as `replace` although the up
-# replaces none (checked below). KOOPHONE_YAML_STRICT_PREVIEW=1 demands the truthful preview (0 replace steps).
+# SDK declares SupportsPartialValues (@pulumi/pulumi 3.276 does); pulumi-yaml v1.25.0, the newest the Go proxy
+# serves, is built on the Go SDK v3.206.0, which does not, and it does not compile against v3.277.0 (tried: the
+# plugin package moved). So `${phones.instanceIds[0]}` is unknown in a YAML preview and the assignments (instanceId
+# forces a replacement) show as `replace`, although the up replaces none (checked below).
+# KOOPHONE_YAML_STRICT_PREVIEW=1 demands the truthful preview (0 replace steps).
 node - "$work/preview.json" "${KOOPHONE_YAML_STRICT_PREVIEW:-0}" <<'JS' || fail "the size change preview (see $work/preview.json)"
 const [file, strict] = process.argv.slice(2);
 const steps = JSON.parse(require('fs').readFileSync(file, 'utf8')).steps ?? [];

@@ -65,6 +65,10 @@ func run(schemaPath, dir string) error {
 		return err
 	}
 	spec.Language["csharp"] = schema.RawMessage(b)
+	// The .csproj's Authors and Company; the generator's default is "Pulumi Corp.", who do not publish this package.
+	if spec.Publisher == "" {
+		spec.Publisher = "pulumi-koophone maintainers"
+	}
 	if spec.Meta == nil {
 		spec.Meta = &schema.MetadataSpec{}
 	}
