@@ -100,7 +100,13 @@ export function providerService(version: string): Partial<providerGrpc.IResource
      * a secret input's outputs secret itself.
      */
     configure: unary(async (req: providerPb.ConfigureRequest) => {
-      const variables = new Map(req.getVariablesMap().toArray());
+      // The engine spells the keys `koophone:config:<key>`; provider/config.ts looks up `koophone:<key>`.
+      const variables = new Map(
+        req
+          .getVariablesMap()
+          .toArray()
+          .map(([k, v]) => [k.replace(/:config:/, ':'), v]),
+      );
       setConfigLookup((key) => variables.get(key));
       return new messages.ConfigureResponse()
         .setAcceptsecrets(false)
