@@ -7,9 +7,9 @@ NPM_STAMP := node_modules/.package-lock.json
 NODE_STAMP := .tools/node/bin/node
 export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
-.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean no-leftovers
+.PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean no-leftovers plugin
 
-test: deps tools build package-test typecheck lint go-check unit e2e examples no-leftovers
+test: deps tools build package-test typecheck lint go-check unit e2e examples yaml-example sdk-check no-leftovers
 
 # Every process a `make test` starts carries this id in its environment, so that the last step can prove that none
 # is left running (scripts/check-no-leftovers.sh).
@@ -28,11 +28,11 @@ deps: $(NPM_STAMP)
 # Builds the Pulumi CLI and our Node language host from Go modules into .tools/bin (idempotent).
 # `npm test` is `make NO_ENGINE_BUILD=1 test`: everything `make test` runs, but the engine is only checked for.
 ifdef NO_ENGINE_BUILD
-tools: $(NODE_STAMP)
+tools: $(NODE_STAMP) yaml-host
 	@test -x .tools/bin/pulumi -a -x .tools/bin/pulumi-language-nodejs || { \
 	  echo 'npm test does not build the Pulumi engine: run `make tools` once (or use `make test`).' >&2; exit 1; }
 else
-tools: $(NODE_STAMP)
+tools: $(NODE_STAMP) yaml-host
 	scripts/build-engine.sh
 endif
 
@@ -67,6 +67,11 @@ e2e: deps tools build
 examples: deps tools build
 	scripts/test-examples.sh
 
+# The native provider plugin's tarball, pulumi-resource-koophone-v<version>-linux-amd64.tar.gz (docs/native-provider.md):
+# `pulumi plugin install resource koophone <version> --file <tarball>` installs it.
+plugin: build
+	scripts/build-plugin.sh
+
 schema: deps
 	npx ts-node --transpile-only scripts/schema/generate.ts
 
@@ -77,4 +82,29 @@ bench: deps tools build
 	scripts/bench-table.sh
 
 clean:
-	rm -rf dist .e2e-work
+	rm -rf dist .e2e-work pulumi-resource-koophone-v*-linux-amd64.tar.gz
+
+# Issue 18, items 6 and 8 (YAML programs; SDKs for other languages).
+.PHONY: yaml-host yaml-example sdks sdk-check
+# Pulumi's YAML language host (pulumi-yaml v1.25.0, its own module tools/yaml-host) into .tools/bin (idempotent);
+# like the engine, only checked for under NO_ENGINE_BUILD (npm test).
+ifdef NO_ENGINE_BUILD
+yaml-host:
+	@test -x .tools/bin/pulumi-language-yaml || { \
+	  echo 'npm test does not build the YAML language host: run `make yaml-host` once.' >&2; exit 1; }
+else
+yaml-host:
+	scripts/build-yaml-host.sh
+endif
+
+# examples/yaml-fleet through the YAML host and the native plugin (its tarball from make plugin) on the emulator.
+yaml-example: deps tools yaml-host plugin
+	scripts/test-yaml-example.sh
+
+# Python, Go and .NET SDKs from schema.json with Pulumi's code generators into generated-sdks/ (committed).
+sdks:
+	scripts/generate-sdks.sh
+
+# generated-sdks/ matches schema.json; the Go SDK and examples/go-fleet vet; the Python ones byte-compile.
+sdk-check:
+	scripts/check-sdks.sh

@@ -13,8 +13,10 @@ step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
 fail() { echo "test-examples: FAILED: $*" >&2; exit 1; }
 
 examples=()
+# TypeScript examples only: examples/yaml-fleet (scripts/test-yaml-example.sh), go-fleet and python-fleet
+# (scripts/check-sdks.sh) have no tsconfig.json.
 for dir in "$root"/examples/*/; do
-  [ -f "$dir/Pulumi.yaml" ] && examples+=("${dir%/}")
+  [ -f "$dir/Pulumi.yaml" ] && [ -f "$dir/tsconfig.json" ] && examples+=("${dir%/}")
 done
 
 cleanup() {

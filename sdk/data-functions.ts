@@ -3,13 +3,12 @@ import type { z } from 'zod';
 import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
 import { assertCredentialsAreSecret } from './credential-config';
-import { stateFromRecord } from '../provider/common/instance-state';
+import { instancesOf, skusOf, subscriptionsOf } from '../provider/resources/data-functions';
 import {
   getInstancesArgsSchema,
   getSkusArgsSchema,
   getSubscriptionsArgsSchema,
 } from '../provider/schemas/resources/functions';
-import { subscriptionReport } from '../provider/common/subscription-report';
 import type {
   GetInstancesArgs,
   GetInstancesResult,
@@ -59,51 +58,13 @@ async function withClient<T>(fn: (client: KooPhoneClient) => Promise<T>): Promis
 /** The saleable SKUs (`GET /v1/instances/sku`): instance and bandwidth SKU ids to buy phones with. */
 export async function getSkus(rawArgs: GetSkusArgs = {}): Promise<GetSkusResult> {
   const args = validArgs('getSkus', getSkusArgsSchema, rawArgs);
-  const catalogue = await withClient((c) => c.listSkus(args.type ?? '0'));
-  return {
-    bandSkuId: catalogue.bandInfo?.cbcSkuId ?? '',
-    skus: (catalogue.skuSpecResponseList ?? []).flatMap((region) =>
-      (region.skuResponses ?? []).map((s) => ({
-        regionId: region.regionId,
-        instanceSkuId: s.cbcSkuId,
-        type: s.type ?? '',
-        name: s.name ?? '',
-        calcSpec: s.calcSpec ?? '',
-        storageSpec: s.storageSpec ?? '',
-        description: s.specDesc ?? '',
-        bandSizes: String(s.bandSize ?? '')
-          .split(',')
-          .filter(Boolean)
-          .map(Number),
-        chargeMode: s.chargeMode ?? 0,
-        maxResolution: s.maxResolution ?? '',
-        pools: (s.poolInfo?.aosp ?? []).map((p) => ({
-          os: p.version,
-          resPoolId: String(p.resPoolId ?? ''),
-          network: p.network ?? '',
-          enabled: p.enable ?? false,
-        })),
-      })),
-    ),
-  };
+  return withClient((c) => skusOf(c, args));
 }
 
 /** Phones of the account, optionally those whose name starts with `namePrefix` and/or with the given ids. */
 export async function getInstances(rawArgs: GetInstancesArgs = {}): Promise<GetInstancesResult> {
   const args = validArgs('getInstances', getInstancesArgsSchema, rawArgs);
-  const records = await withClient((c) =>
-    c.listAllInstances(args.namePrefix ? { instanceName: args.namePrefix } : undefined),
-  );
-  const ids = args.ids ? new Set(args.ids) : undefined;
-  const instances = records
-    .filter(
-      (r) => (!args.namePrefix || r.instance_name.startsWith(args.namePrefix)) && (!ids || ids.has(r.instance_id)),
-    )
-    .map((r) => {
-      const { orderId: _o, adopted: _a, ...summary } = stateFromRecord(r, '', false);
-      return summary;
-    });
-  return { instances };
+  return withClient((c) => instancesOf(c, args));
 }
 
 /**
@@ -112,5 +73,5 @@ export async function getInstances(rawArgs: GetInstancesArgs = {}): Promise<GetI
  */
 export async function getSubscriptions(rawArgs: GetSubscriptionsArgs = {}): Promise<GetSubscriptionsResult> {
   const args = validArgs('getSubscriptions', getSubscriptionsArgsSchema, rawArgs);
-  return withClient((c) => subscriptionReport(c, args));
+  return withClient((c) => subscriptionsOf(c, args));
 }

@@ -1,19 +1,16 @@
 import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import * as instanceProvider from '../provider/dynamic/instance';
-import { suffixFromBytes } from '../provider/common/name-suffix';
-import { NAME_PREFIX_MAX, NAME_SUFFIX_LENGTH } from '../provider/schemas/resources/instance';
+import { defaultNamePrefix, suffixFromBytes } from '../provider/common/name-suffix';
+import { NAME_SUFFIX_LENGTH } from '../provider/schemas/resources/instance';
 import { assertCredentialsAreSecret } from './credential-config';
 import { InstanceProperties, instanceOutputNames, type InstanceArgs } from './generated/types';
 import { registeredProps, resourceUrnOf } from './resource-props';
 
 export type { InstanceArgs };
 
-/** Default name prefix from the resource name: letters and digits only, at most the allowed length. */
-export function defaultNamePrefix(resourceName: string): string {
-  const cleaned = resourceName.replace(/[^a-z0-9]/gi, '').replace(/^[0-9]+/, '');
-  return (cleaned || 'kp').slice(0, NAME_PREFIX_MAX).toLowerCase();
-}
+// The native plugin defaults a resource's name prefix the same way, from the name in its URN.
+export { defaultNamePrefix };
 
 /**
  * A stable 5-character key for one Instance: the same project, stack, parent and name always give the same key, so

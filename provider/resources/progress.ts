@@ -24,7 +24,8 @@ export function engineAddress(): string | undefined {
   return address && /^[^\s]+:\d+$/.test(address) ? address : undefined;
 }
 
-function engineSink(address: string): LogSink | undefined {
+/** Log entries sent to the engine at `address` (the native plugin gets it as its first argument). */
+export function engineSink(address: string): LogSink | undefined {
   try {
     // Resolved from @pulumi/pulumi's own location: gRPC is its dependency, not this package's.
     const fromPulumi = createRequire(require.resolve('@pulumi/pulumi/proto/engine_grpc_pb'));

@@ -28,6 +28,14 @@ export async function configureRuntime(req: dynamic.ConfigureRequest): Promise<v
   // A later configure (another resource type's provider) sees the same stack config: keep the client.
 }
 
+/**
+ * The native plugin's Configure hands over the engine's `koophone:*` variables here (the dynamic host calls
+ * configureRuntime instead); the next client is built from them.
+ */
+export function setConfigLookup(next: ConfigLookup): void {
+  lookup = next;
+}
+
 /** The configured client; a missing credential fails here, with the config key and variable named. */
 export function getClient(): KooPhoneClient {
   client ??= new KooPhoneClient(clientOptionsFrom(readProviderConfig(lookup)));

@@ -1,0 +1,113 @@
+import type { SkuCatalogue } from '../client';
+import { stateFromRecord } from '../common/instance-state';
+import type { InstanceRecord } from '../schemas/wire/instances';
+import type { InstanceGroupOutputs } from '../schemas/resources/instance-group';
+import { readGroup } from '../resources/group-sync';
+import { withSubscription } from '../resources/instance-billing';
+import { findLiveByPrefix } from '../resources/phone-order';
+import { progressFor } from '../resources/progress';
+import { getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from '../resources/runtime';
+import { subscriptionLookup } from '../resources/subscription-lookup';
+import { definedProps, type Props } from './properties';
+
+/** What `pulumi import` gets back: the resource's id, its outputs, and the inputs a program would declare. */
+export interface ImportedResource {
+  id: string;
+  props: Props;
+  inputs: Props;
+}
+
+/**
+ * Inputs the KooPhone API never reports about a phone (batch-query has no image, bandwidth or network): an imported
+ * resource cannot know them, so until the program has declared them once, the program's values are taken as they
+ * are (see fillUndeclared). Billing settings are among them: their live state is compared through the read-back
+ * `autoRenew` / `expiryAction`, which do come from the billing API.
+ */
+export const NOT_REPORTED_INPUTS = [
+  'namePrefix',
+  'os',
+  'bandSkuId',
+  'bandSize',
+  'network',
+  'instanceType',
+  'sceneType',
+  'charge',
+  'renewBeforeDays',
+  'expirePolicy',
+  'waitForReady',
+  'readyTimeoutSeconds',
+] as const;
+
+/**
+ * An imported resource's old inputs are what Read returned, which never hold `createKey` (check adds it to every
+ * declared resource). For such a resource a not-reported input missing from the old state takes the declared value,
+ * so the program declaring an imported phone previews with no changes; the first `up` then stores the program's
+ * inputs and later diffs compare them as usual.
+ */
+export function fillUndeclared(olds: Props, oldInputs: Props, news: Props): Props {
+  if (oldInputs.createKey !== undefined || Object.keys(oldInputs).length === 0) return olds;
+  const filled: Props = { ...olds };
+  for (const key of NOT_REPORTED_INPUTS) {
+    if (filled[key] === undefined && news[key] !== undefined) filled[key] = news[key];
+  }
+  return filled;
+}
+
+/** The SKU id whose English description batch-query reports (`instance_sku`), when exactly one SKU of the region has it. */
+function skuIdOf(catalogue: SkuCatalogue, record: InstanceRecord): string | undefined {
+  const region = (catalogue.skuSpecResponseList ?? []).find((r) => r.regionId === record.region);
+  const matches = (region?.skuResponses ?? []).filter(
+    (s) => s.cbcSkuId === record.instance_sku || (s.specDescEn ?? s.specDesc) === record.instance_sku,
+  );
+  return matches.length === 1 ? matches[0].cbcSkuId : undefined;
+}
+
+/** The spec inputs a phone's listing tells: its region and (through the SKU catalogue) its SKU. */
+async function reportedSpec(records: readonly InstanceRecord[]): Promise<Props> {
+  const regions = new Set(records.map((r) => r.region ?? ''));
+  const catalogue = await getSkuCatalogue();
+  const skus = new Set(records.map((r) => skuIdOf(catalogue, r)));
+  return definedProps({
+    regionId: regions.size === 1 ? [...regions][0] || undefined : undefined,
+    instanceSkuId: skus.size === 1 ? [...skus][0] : undefined,
+  });
+}
+
+/** `pulumi import koophone:index:Instance <name> <instanceId>`: the phone taken over as it is, nothing bought. */
+export async function importInstance(instanceId: string): Promise<ImportedResource | undefined> {
+  const record = await getDirectory().get(instanceId, 0);
+  if (!record) return undefined;
+  const inputs = await reportedSpec([record]);
+  const subscription =
+    record.billing_mode === '0' ? undefined : await subscriptionLookup(getClient()).get(record.instance_id);
+  const props = withSubscription({ ...inputs, ...stateFromRecord(record, '', true) }, subscription);
+  return { id: record.instance_id, props: definedProps(props), inputs };
+}
+
+/**
+ * `pulumi import koophone:index:InstanceGroup <name> <prefix>`: every live phone whose name starts with the prefix,
+ * in slots by name order; the prefix stays the group's id and name prefix (its later orders extend it).
+ */
+export async function importGroup(prefix: string, urn: string): Promise<ImportedResource | undefined> {
+  const records = [...(await findLiveByPrefix(getDirectory(), prefix, 0))].sort((a, b) =>
+    a.instance_name.localeCompare(b.instance_name),
+  );
+  if (records.length === 0) return undefined;
+  const inputs: Props = { size: records.length, ...(await reportedSpec(records)) };
+  const seed = {
+    ...inputs,
+    uniqueNamePrefix: prefix,
+    instances: records.map((r, slot) => ({ slot, instanceId: r.instance_id })),
+    orderIds: [],
+    nextOrderSeq: 0,
+    pendingOrders: [],
+  } as unknown as InstanceGroupOutputs;
+  const env = {
+    client: getClient(),
+    directory: getDirectory(),
+    pollIntervalMs: pollIntervalMs(),
+    progress: progressFor(urn),
+  };
+  const props = await readGroup(env, seed);
+  return { id: prefix, props: definedProps(props), inputs };
+}

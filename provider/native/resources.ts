@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as dynamic from '@pulumi/pulumi/dynamic';
+import { defaultNamePrefix } from '../common/name-suffix';
+import { GROUP_NAME_PREFIX_MAX } from '../schemas/resources/instance-group';
+import { appInstallationProvider } from '../resources/app-installation';
+import { instanceProvider } from '../resources/instance';
+import { instanceGroupProvider } from '../resources/instance-group';
+import { phoneCommandProvider } from '../resources/phone-command';
+import { phoneRebootProvider, phoneResetProvider } from '../resources/phone-power';
+import { userAssignmentProvider } from '../resources/user-assignment';
+import { videoSettingProvider } from '../resources/video-setting';
+import { importGroup, importInstance, type ImportedResource } from './import-read';
+import { previewGroupUpdate, previewInstanceUpdate, previewOtherUpdate } from './preview';
+import type { Props } from './properties';
+
+/** The package's schema: at the repository root, beside dist/ (also in the plugin tarball); two levels up from sources. */
+export const SCHEMA_PATH =
+  [path.resolve(__dirname, '..', '..', '..', 'schema.json'), path.resolve(__dirname, '..', '..', 'schema.json')].find(
+    (p) => fs.existsSync(p),
+  ) ?? path.resolve(__dirname, '..', '..', '..', 'schema.json');
+
+interface SchemaResource {
+  inputProperties?: Record<string, unknown>;
+  properties?: Record<string, unknown>;
+}
+interface PackageSchema {
+  name: string;
+  version: string;
+  resources: Record<string, SchemaResource>;
+}
+
+let schemaText: string | undefined;
+export function schemaJson(): string {
+  schemaText ??= fs.readFileSync(SCHEMA_PATH, 'utf8');
+  return schemaText;
+}
+export const packageSchema = (): PackageSchema => JSON.parse(schemaJson()) as PackageSchema;
+
+/** One resource type served by the plugin: the same provider object the dynamic resources use, plus what only the native way in needs. */
+export interface NativeResource {
+  provider: dynamic.ResourceProvider<Props, Props>;
+  /** Input properties (schema `inputProperties`). */
+  inputNames: readonly string[];
+  /** Every property the resource reports (schema `properties`). */
+  outputNames: readonly string[];
+  /** Inputs the SDK sets for dynamic resources (createKey, resourceUrn): here they come from the URN. */
+  fromUrn: readonly string[];
+  /** Longest default name prefix, for the resources that name phones (the SDK's default, from the resource name). */
+  namePrefixMax?: number;
+  previewUpdate(olds: Props, news: Props): Props;
+  /** Import by id with nothing in state; the default reads the provider with no props. */
+  importRead?(id: string, urn: string): Promise<ImportedResource | undefined>;
+}
+
+// The shared implementations are typed for their own inputs; the plugin hands them the engine's property bags.
+const loose = (p: object) => p as dynamic.ResourceProvider<Props, Props>;
+
+const IMPLEMENTATIONS: Record<
+  string,
+  Pick<NativeResource, 'provider' | 'namePrefixMax' | 'importRead'> & {
+    previewUpdate?: NativeResource['previewUpdate'];
+  }
+> = {
+  Instance: {
+    provider: loose(instanceProvider),
+    namePrefixMax: 8,
+    previewUpdate: previewInstanceUpdate,
+    importRead: (id) => importInstance(id),
+  },
+  InstanceGroup: {
+    provider: loose(instanceGroupProvider),
+    namePrefixMax: GROUP_NAME_PREFIX_MAX,
+    previewUpdate: previewGroupUpdate,
+    importRead: (id, urn) => importGroup(id, urn),
+  },
+  UserAssignment: { provider: loose(userAssignmentProvider) },
+  VideoSetting: { provider: loose(videoSettingProvider) },
+  AppInstallation: { provider: loose(appInstallationProvider) },
+  PhoneCommand: { provider: loose(phoneCommandProvider) },
+  PhoneReboot: { provider: loose(phoneRebootProvider) },
+  PhoneReset: { provider: loose(phoneResetProvider) },
+};
+
+let registry: Map<string, NativeResource> | undefined;
+
+/** Every resource type by token (`koophone:index:<Name>`), its property names read from schema.json. */
+export function nativeResources(): Map<string, NativeResource> {
+  if (registry) return registry;
+  const schema = packageSchema();
+  registry = new Map();
+  for (const [name, impl] of Object.entries(IMPLEMENTATIONS)) {
+    const token = `${schema.name}:index:${name}`;
+    const entry = schema.resources[token];
+    if (!entry) throw new Error(`schema.json has no resource ${token}`);
+    const inputNames = Object.keys(entry.inputProperties ?? {});
+    const outputNames = Object.keys(entry.properties ?? {});
+    registry.set(token, {
+      ...impl,
+      inputNames,
+      outputNames,
+      fromUrn: ['createKey', 'resourceUrn'].filter((k) => outputNames.includes(k)),
+      previewUpdate: impl.previewUpdate ?? ((olds, news) => previewOtherUpdate(olds, news, inputNames, outputNames)),
+    });
+  }
+  return registry;
+}
+
+/** The default name prefix a program gets without one: the SDK's rule, on the name in the URN. */
+export function namePrefixDefault(resource: NativeResource, name: string): string | undefined {
+  return resource.namePrefixMax === undefined ? undefined : defaultNamePrefix(name).slice(0, resource.namePrefixMax);
+}

@@ -1,0 +1,235 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { grpcTypes, providerGrpc, providerPb } from './grpc-modules';
+import { any, empty, grpc, messages, plugin, services, status, struct } from './grpc-modules';
+import { setConfigLookup } from '../resources/runtime';
+import { engineSink, setLogSink } from '../resources/progress';
+import { PartialStateError, describeError } from '../resources/partial-state';
+import { fillUndeclared } from './import-read';
+import { invokeFunction } from './functions';
+import { previewCreate } from './preview';
+import { definedProps, pick, type Props } from './properties';
+import { namePrefixDefault, nativeResources, schemaJson, type NativeResource } from './resources';
+import { createKeyOf, nameOfUrn, typeOfUrn } from './urn';
+
+type Struct = InstanceType<typeof struct.Struct>;
+type Unary<Req, Res> = grpcTypes.handleUnaryCall<Req, Res>;
+
+const toProps = (s: Struct | undefined): Props => (s ? s.toJavaScript() : {});
+const toStruct = (p: Props): Struct => struct.Struct.fromJavaScript(definedProps(p) as never);
+
+/** Adapts an async handler to gRPC's callback, turning a thrown error into a status the engine prints. */
+function unary<Req, Res>(handler: (req: Req) => Promise<Res>): Unary<Req, Res> {
+  return (call, callback) => {
+    handler(call.request).then(
+      (res) => callback(null, res),
+      (err: unknown) => callback(errorStatus(err)),
+    );
+  };
+}
+
+/**
+ * A failed create or update that left something behind (PartialStateError: a phone bought but not ready) is sent as
+ * ErrorResourceInitFailed with its id and state, exactly as the dynamic-provider host does, so the engine keeps it.
+ */
+function errorStatus(err: unknown): Partial<grpcTypes.StatusObject> {
+  const metadata = new grpc.Metadata();
+  if (err instanceof PartialStateError) {
+    const detail = new messages.ErrorResourceInitFailed();
+    detail.setId(err.id);
+    detail.setProperties(toStruct(err.properties));
+    detail.setReasonsList(err.reasons);
+    const packed = new any.Any();
+    packed.pack(detail.serializeBinary(), 'pulumirpc.ErrorResourceInitFailed');
+    const st = new status.Status();
+    st.setCode(grpc.status.UNKNOWN);
+    st.setMessage(err.message);
+    st.addDetails(packed);
+    metadata.add('grpc-status-details-bin', Buffer.from(st.serializeBinary()));
+  }
+  return { code: grpc.status.UNKNOWN, details: describeError(err), metadata };
+}
+
+function resourceOf(urn: string): NativeResource {
+  const token = typeOfUrn(urn);
+  const resource = nativeResources().get(token);
+  if (!resource) throw new Error(`unknown resource type ${token}`);
+  return resource;
+}
+
+/**
+ * The inputs the dynamic SDK adds on the program side, added here from the URN: the stable key phones are named by,
+ * the URN progress is shown beside, and the default name prefix from the resource name.
+ */
+function withUrnInputs(resource: NativeResource, urn: string, news: Props): Props {
+  const added: Props = {};
+  if (resource.fromUrn.includes('createKey')) added.createKey = createKeyOf(urn);
+  if (resource.fromUrn.includes('resourceUrn')) added.resourceUrn = urn;
+  const prefix = namePrefixDefault(resource, nameOfUrn(urn));
+  if (prefix !== undefined && news.namePrefix === undefined) added.namePrefix = prefix;
+  return { ...news, ...added };
+}
+
+const DIFF = messages.DiffResponse.DiffChanges;
+
+/** Read's inputs checked against themselves: never holding createKey, which check adds to every declared resource. */
+const isImportCheck = (olds: Props, news: Props): boolean =>
+  Object.keys(olds).length > 0 && olds.createKey === undefined && isDeepStrictEqual(olds, news);
+
+/** The ResourceProvider service: a thin layer over the same provider objects the dynamic resources use. */
+export function providerService(version: string): Partial<providerGrpc.IResourceProviderServer> {
+  return {
+    getPluginInfo: unary(async () => new plugin.PluginInfo().setVersion(version)),
+
+    getSchema: unary(async (req: providerPb.GetSchemaRequest) => {
+      if (req.getVersion() !== 0) throw new Error(`unsupported schema version ${req.getVersion()}`);
+      return new messages.GetSchemaResponse().setSchema(schemaJson());
+    }),
+
+    // Provider config is strings from stack config or the environment; provider/config.ts validates it on first use.
+    checkConfig: unary(async (req: providerPb.CheckRequest) => new messages.CheckResponse().setInputs(req.getNews())),
+
+    // Another endpoint or credential changes where calls go, never what a resource is: never a replacement.
+    diffConfig: unary(async (req: providerPb.DiffRequest) => {
+      const changed = !isDeepStrictEqual(toProps(req.getOlds()), toProps(req.getNews()));
+      return new messages.DiffResponse().setChanges(changed ? DIFF.DIFF_SOME : DIFF.DIFF_NONE);
+    }),
+
+    /**
+     * The `koophone:*` variables, secrets included, are kept in this process only (provider/config.ts falls back to
+     * the environment like the dynamic provider). Secrets are not accepted in resource properties: the engine keeps
+     * a secret input's outputs secret itself.
+     */
+    configure: unary(async (req: providerPb.ConfigureRequest) => {
+      // The engine spells the keys `koophone:config:<key>`; provider/config.ts looks up `koophone:<key>`.
+      const variables = new Map(
+        req
+          .getVariablesMap()
+          .toArray()
+          .map(([k, v]) => [k.replace(/:config:/, ':'), v]),
+      );
+      setConfigLookup((key) => variables.get(key));
+      return new messages.ConfigureResponse()
+        .setAcceptsecrets(false)
+        .setSupportspreview(true)
+        .setAcceptresources(false)
+        .setAcceptoutputs(false);
+    }),
+
+    check: unary(async (req: providerPb.CheckRequest) => {
+      const resource = resourceOf(req.getUrn());
+      const olds = toProps(req.getOlds());
+      const declared = toProps(req.getNews());
+      // `pulumi import` checks the inputs Read returned against themselves; they cannot name what the API never
+      // reports (import-read.ts), so they are kept as read instead of failing with a "provider bug" warning.
+      if (isImportCheck(olds, declared)) return new messages.CheckResponse().setInputs(toStruct(declared));
+      const news = withUrnInputs(resource, req.getUrn(), declared);
+      const result = await resource.provider.check!(olds, news);
+      const res = new messages.CheckResponse().setInputs(toStruct(result.inputs ?? news));
+      for (const f of result.failures ?? []) {
+        res.addFailures(new messages.CheckFailure().setProperty(f.property).setReason(f.reason));
+      }
+      return res;
+    }),
+
+    diff: unary(async (req: providerPb.DiffRequest) => {
+      const resource = resourceOf(req.getUrn());
+      const oldInputs = toProps(req.getOldInputs());
+      const news = toProps(req.getNews());
+      // Old outputs echo the inputs; an imported resource's declared-only inputs come from the program (import-read.ts).
+      const olds = fillUndeclared({ ...oldInputs, ...toProps(req.getOlds()) }, oldInputs, news);
+      const result = await resource.provider.diff!(req.getId(), olds, news);
+      return new messages.DiffResponse()
+        .setChanges(result.changes === false ? DIFF.DIFF_NONE : result.changes ? DIFF.DIFF_SOME : DIFF.DIFF_UNKNOWN)
+        .setReplacesList(result.replaces ?? [])
+        .setDeletebeforereplace(result.deleteBeforeReplace ?? false);
+    }),
+
+    create: unary(async (req: providerPb.CreateRequest) => {
+      const resource = resourceOf(req.getUrn());
+      const inputs = toProps(req.getProperties());
+      if (req.getPreview()) {
+        return new messages.CreateResponse().setProperties(toStruct(previewCreate(inputs, resource.outputNames)));
+      }
+      const result = await resource.provider.create(inputs);
+      return new messages.CreateResponse().setId(result.id).setProperties(toStruct((result.outs as Props) ?? {}));
+    }),
+
+    read: unary(async (req: providerPb.ReadRequest) => {
+      const resource = resourceOf(req.getUrn());
+      const props = toProps(req.getProperties());
+      const inputs = toProps(req.getInputs());
+      const res = new messages.ReadResponse();
+      if (Object.keys(props).length === 0) {
+        // `pulumi import`: nothing in state yet; the inputs returned are what a program declares.
+        const imported = resource.importRead
+          ? await resource.importRead(req.getId(), req.getUrn())
+          : await readForImport(resource, req.getId());
+        if (!imported) return res;
+        return res.setId(imported.id).setProperties(toStruct(imported.props)).setInputs(toStruct(imported.inputs));
+      }
+      const result = await resource.provider.read!(req.getId(), props);
+      if (!result.id) return res; // gone: refresh drops it
+      const outs = result.props ?? props;
+      return res
+        .setId(result.id)
+        .setProperties(toStruct(outs))
+        .setInputs(toStruct(Object.keys(inputs).length > 0 ? inputs : pick(outs, resource.inputNames)));
+    }),
+
+    update: unary(async (req: providerPb.UpdateRequest) => {
+      const resource = resourceOf(req.getUrn());
+      const olds = { ...toProps(req.getOldInputs()), ...toProps(req.getOlds()) };
+      const news = toProps(req.getNews());
+      if (req.getPreview()) {
+        return new messages.UpdateResponse().setProperties(toStruct(resource.previewUpdate(olds, news)));
+      }
+      const result = await resource.provider.update!(req.getId(), olds, news);
+      return new messages.UpdateResponse().setProperties(toStruct(result.outs ?? news));
+    }),
+
+    delete: unary(async (req: providerPb.DeleteRequest) => {
+      const resource = resourceOf(req.getUrn());
+      await resource.provider.delete?.(req.getId(), {
+        ...toProps(req.getOldInputs()),
+        ...toProps(req.getProperties()),
+      });
+      return new empty.Empty();
+    }),
+
+    invoke: unary(async (req: providerPb.InvokeRequest) => {
+      const outputs = await invokeFunction(req.getTok(), toProps(req.getArgs()));
+      return new messages.InvokeResponse().setReturn(toStruct(outputs));
+    }),
+
+    // Nothing to abort: in-flight calls end with the engine, which also ends this process (engine-watch.ts).
+    cancel: unary(async () => new empty.Empty()),
+  };
+}
+
+/** Import of a type without its own import rule: the provider's read with only the id. */
+async function readForImport(resource: NativeResource, id: string) {
+  const result = await resource.provider.read!(id, undefined);
+  if (!result.id) return undefined;
+  const props = result.props ?? {};
+  return { id: result.id, props, inputs: pick(props, resource.inputNames) };
+}
+
+/**
+ * Serves the provider on a free local port and prints the port (the engine reads it from the first output line).
+ * `engineAddress` is the engine's first argument: log messages go there, and the process ends when it stops answering.
+ */
+export async function serve(version: string, engineAddress: string | undefined): Promise<number> {
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 400 * 1024 * 1024 });
+  server.addService(services.ResourceProviderService, providerService(version) as providerGrpc.IResourceProviderServer);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
+  );
+  if (engineAddress) {
+    const sink = engineSink(engineAddress);
+    if (sink) setLogSink(sink);
+  }
+  process.stdout.write(`${port}\n`);
+  return port;
+}

@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { DEMO_USERS } from '../../emulator';
+import { KooPhoneClient } from '../../provider/client';
+import { repoRoot } from './harness';
+import { createKooPhoneStack, type KooPhoneStack } from './support/koophone-stack';
+
+const run = promisify(execFile);
+
+/** One step of `pulumi preview --json` / `pulumi up --json`. */
+interface Step {
+  op: string;
+  urn: string;
+}
+/** `preview --json` prints one document with its steps. */
+const previewStepsOf = (stdout: string): Step[] => (JSON.parse(stdout) as { steps?: Step[] }).steps ?? [];
+/** `up --json` streams engine events, one per line: each step starts with a resourcePreEvent. */
+const upStepsOf = (stdout: string): Step[] =>
+  stdout
+    .split('\n')
+    .filter((line) => line.trim().startsWith('{'))
+    .map((line) => (JSON.parse(line) as { resourcePreEvent?: { metadata: Step } }).resourcePreEvent?.metadata)
+    .filter((m): m is Step => m !== undefined)
+    .map(({ op, urn }) => ({ op, urn }));
+const REPLACING = new Set(['replace', 'create-replacement', 'delete-replaced']);
+/** urn → op of the steps that change something (`preview --json` lists no `same` step): what a reviewer reads. */
+const opsOf = (steps: Step[]) =>
+  Object.fromEntries(
+    steps.filter((st) => st.op !== 'same' && !st.urn.includes('pulumi:pulumi:Stack')).map((st) => [st.urn, st.op]),
+  );
+
+/**
+ * The native plugin through the real engine: installed from its tarball (`pulumi plugin install --file`), a group
+ * with UserAssignments on slots 0-2 and a VideoSetting previews its billing toggle and its growth with no replace
+ * step and the up does what the preview said; phones bought elsewhere are taken over with `pulumi import` without a
+ * purchase, and the program declaring them previews with no changes.
+ */
+describe('native provider plugin', () => {
+  let s: KooPhoneStack;
+  const [alice, bob, carol] = DEMO_USERS.map((u) => u.userId);
+  const setJson = (key: string, value: unknown) =>
+    s.project.pulumi(['config', 'set', '--plaintext', key, JSON.stringify(value)]);
+  const previewSteps = async () => previewStepsOf((await s.project.pulumi(['preview', '--json'])).stdout);
+  const up = async () => {
+    await s.control.resetCounters();
+    const result = await s.project.pulumi(['up', '--yes', '--skip-preview', '--json']);
+    return { steps: upStepsOf(result.stdout), counters: await s.control.counters() };
+  };
+  const fleetIds = async () => ((await s.project.outputs()).groupIds as Record<string, string[]>).fleet;
+
+  beforeAll(async () => {
+    const tarball = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'koophone-plugin-')), 'plugin.tar.gz');
+    const building = run(path.join(repoRoot, 'scripts', 'build-plugin.sh'), [tarball], { cwd: repoRoot });
+    s = await createKooPhoneStack({ template: path.join(__dirname, 'fixtures', 'native-program') });
+    await building;
+    const version = (JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    // Into this test's own PULUMI_HOME, as a user installs it offline.
+    await s.project.pulumi(['plugin', 'install', 'resource', 'koophone', version, '--file', tarball]);
+    await fs.rm(path.dirname(tarball), { recursive: true, force: true });
+  }, 300_000);
+  afterAll(async () => {
+    await s?.dispose();
+  });
+
+  test('a group of 5 with UserAssignments on slots 0-2 and a VideoSetting: auto-renew toggled and +2 phones preview 0 replace steps, and up agrees', async () => {
+    await setJson('groups', [{ name: 'fleet', size: 5 }]);
+    await setJson('groupAssignments', [
+      { name: 'bob-slot0', group: 'fleet', slot: 0, user: bob },
+      { name: 'alice-slot1', group: 'fleet', slot: 1, user: alice },
+      { name: 'carol-slot2', group: 'fleet', slot: 2, user: carol },
+    ]);
+    await setJson('video', [
+      { networkType: 'WIFI', encodingType: 'H265', definition1080p: { codeRate: 6000, fps: 60 } },
+    ]);
+    await s.project.pulumi(['config', 'set', 'videoGroup', 'fleet']);
+    const created = await up();
+    expect(created.counters.create).toBe(1);
+    const ids = await fleetIds();
+    expect(ids).toHaveLength(5);
+    await s.project.pulumi(['preview', '--expect-no-changes']);
+
+    // Billing toggled: every member's subscription changes in place, no dependent moves.
+    await setJson('groups', [{ name: 'fleet', size: 5, autoRenew: true }]);
+    const toggle = await previewSteps();
+    expect(toggle.filter((st) => REPLACING.has(st.op))).toEqual([]);
+    expect(Object.values(opsOf(toggle))).toEqual(['update']);
+    const toggled = await up();
+    expect(opsOf(toggled.steps)).toEqual(opsOf(toggle));
+    expect([toggled.counters.create ?? 0, toggled.counters.assign ?? 0, toggled.counters.unassign ?? 0]).toEqual([
+      0, 0, 0,
+    ]);
+    expect(await fleetIds()).toEqual(ids);
+
+    // Two more phones: only the new slots are unknown at preview; the VideoSetting covers them in place.
+    await setJson('groups', [{ name: 'fleet', size: 7, autoRenew: true }]);
+    const grow = await previewSteps();
+    expect(grow.filter((st) => REPLACING.has(st.op))).toEqual([]);
+    const grown = await up();
+    expect(opsOf(grown.steps)).toEqual(opsOf(grow));
+    expect([grown.counters.create, grown.counters.unassign ?? 0]).toEqual([1, 0]);
+    const after = await fleetIds();
+    expect(after.slice(0, 5)).toEqual(ids);
+    expect(after).toHaveLength(7);
+    await s.project.pulumi(['preview', '--expect-no-changes']);
+  });
+
+  test('pulumi import takes over an Instance and a group prefix bought elsewhere with 0 create calls; the declaring program previews no changes', async () => {
+    // Bought outside the stack, as in the console: one phone, and three under one prefix.
+    const client = new KooPhoneClient({
+      endpoint: s.emulator.url,
+      iamEndpoint: s.emulator.url,
+      auth: {
+        kind: 'password',
+        domainName: 'demo',
+        userName: 'demo',
+        password: 'demo-password',
+        projectName: 'cn-north-4',
+      },
+    });
+    const order = (prefix: string, count: number) =>
+      client.createInstances({
+        os: 'AOSP11',
+        instanceSkuId: 'kp.professional.xlarge.32g.2',
+        bandSkuId: 'kp.bandwidth',
+        regionId: 'cn-north-4',
+        instanceNamePrefix: prefix,
+        bandSize: 4,
+        count,
+        chargeParam: { chargingMode: 1, periodType: 2, periodNum: 1, isAutoPay: 1 },
+      });
+    const desk = (await order('desk', 1)).instanceInfos[0].instanceId;
+    const lab = (await order('lab', 3)).instanceInfos.map((p) => p.instanceId);
+    await client.close();
+
+    await s.control.resetCounters();
+    await s.project.pulumi(['import', 'koophone:index:Instance', 'desk-7', desk, '--yes', '--generate-code=false']);
+    await s.project.pulumi(['import', 'koophone:index:InstanceGroup', 'lab', 'lab', '--yes', '--generate-code=false']);
+    const counters = await s.control.counters();
+    expect(counters.create ?? 0).toBe(0);
+
+    await setJson('phones', [{ name: 'desk-7' }]);
+    await setJson('importedGroups', [{ name: 'lab', size: 3 }]);
+    await s.project.pulumi(['preview', '--expect-no-changes']);
+    const outputs = await s.project.pulumi(['up', '--yes', '--skip-preview']).then(() => s.project.outputs());
+    // Slots by name order: the order's phones are named lab-00001, lab-00002, … in the order bought.
+    expect((outputs.groupIds as Record<string, string[]>).lab).toEqual(lab);
+    expect(outputs.phoneIds).toEqual([desk]);
+  });
+});
