@@ -10,6 +10,7 @@ import { NotImplementedError } from './not-implemented';
 import { createBody, deleteBody, instanceIdsBody, parseWith } from './request-schemas';
 import { BAND_SKU_ID, allowedBandSizes, findSku, isKnownRegion } from './sku-catalogue';
 import type { InstanceRecord } from './state';
+import { subscriptionOf } from './subscriptions';
 import { submitSucceedingTask, type SubmittedTask } from './tasks';
 import { parseQueryTime } from './time-format';
 
@@ -90,6 +91,9 @@ export function createInstances(
     };
     if (paid) model.schedule(inst, RunningStatus.RUNNING, model.settings.provisionSeconds);
     model.instances.set(instanceId, inst);
+    // Its subscription now, in this commit: left to the next request's lifecycle pass, a 1,500-phone order would be
+    // journalled a second time.
+    subscriptionOf(inst);
     infos.push({ instanceId, instanceName: inst.instanceName });
   }
   model.commit();

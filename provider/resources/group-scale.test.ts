@@ -45,14 +45,14 @@ describe('an InstanceGroup of 10,000 phones against the emulator', () => {
     // A refresh is a new provider process: a fresh runtime, so the token is counted as the engine's refresh pays it.
     configureRuntimeFor(rt.emulator.url);
     await rt.resetCounters();
-    const read = await instanceGroupProvider.read!(created.id, outs);
+    const read = (await instanceGroupProvider.read!(created.id, outs)).props as InstanceGroupOutputs;
     const refresh = await rt.counters();
     expect(used(refresh)).toEqual({ 'iam-tokens': 1, 'batch-query': 100, 'bss-query': 20 });
     expect(total(refresh)).toBeLessThanOrEqual(125);
-    expect((read.props as InstanceGroupOutputs).instances.filter((m) => m.runningStatus === 2)).toHaveLength(SIZE);
+    expect(read.instances.filter((m) => m.runningStatus === 2)).toHaveLength(SIZE);
 
     await rt.resetCounters();
-    await instanceGroupProvider.delete!(created.id, read.props);
+    await instanceGroupProvider.delete!(created.id, read);
     expect((await rt.counters()).delete).toBeLessThanOrEqual(100);
     const left = await rt.control<{ instances: unknown[] }>('GET', '/instances');
     expect(left.instances).toHaveLength(0);
