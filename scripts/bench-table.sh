@@ -2,7 +2,7 @@
 # `make bench`: one run of scripts/bench.sh per shape and fleet size, printed side by side (figures, not a test).
 # Usage: scripts/bench-table.sh [provision-seconds=10] [parallel=64] [sizes="200 1000 10000"]
 #   (a) one InstanceGroup, (b) N Instances, (c) the naive hand-written provider (bench/naive-provider.js), both at
-#   --parallel, and (d) the physical limit (one raw create call of N phones, polled, no engine).
+#   --parallel, and (d) the physical limit (raw create calls of <= 1,500 phones, polled, no engine).
 # N Instances and the naive provider are skipped above BENCH_PER_PHONE_MAX phones (default 200): on a 2-core machine
 # each takes over 10 minutes at 1,000 phones (16+ waves of 64 creates, and the engine checkpoints the whole state,
 # megabytes at that size, after every step), which would put `make bench` far past 15 minutes.

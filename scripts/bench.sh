@@ -33,7 +33,7 @@ result() { [ -z "${BENCH_RESULT:-}" ] || echo "$1" >"$BENCH_RESULT"; }
 if [ "$shape" = raw ]; then
   curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
   wall=$(node "$root/bench/raw-order.js" "$url" "$phones" "$KOOPHONE_POLL_INTERVAL_MS")
-  echo "phones                          : $phones in one raw create call (no engine)"
+  echo "phones                          : $phones in raw create calls of <= 1,500, back to back (no engine)"
   echo "emulator provisioning latency   : $provision s"
   echo "create to all running           : $wall s = $(node -e "console.log(($wall/$provision).toFixed(2))")x the provisioning latency"
   calls=$(total_calls)
