@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # `make bench`: one run of scripts/bench.sh per shape and fleet size, printed side by side (figures, not a test).
-# Usage: scripts/bench-table.sh [provision-seconds=10] [parallel=64] [sizes="200 1000"]
+# Usage: scripts/bench-table.sh [provision-seconds=10] [parallel=64] [sizes="200 1000 10000"]
 #   (a) one InstanceGroup, (b) N Instances, (c) the naive hand-written provider (bench/naive-provider.js), both at
-#   --parallel, and (d) the physical limit (one raw create call of N phones, polled, no engine).
+#   --parallel, and (d) the physical limit (raw create calls of <= 1,500 phones, polled, no engine).
 # N Instances and the naive provider are skipped above BENCH_PER_PHONE_MAX phones (default 200): on a 2-core machine
 # each takes over 10 minutes at 1,000 phones (16+ waves of 64 creates, and the engine checkpoints the whole state,
-# megabytes at that size, after every step), which would put `make bench` far past 15 minutes.
+# megabytes at that size, after every step), which would put `make bench` far past 15 minutes. The 10,000-phone group
+# (issue 20's row) takes about 4 minutes for up, preview, refresh and destroy; its raw limit orders in calls of <= 1,500.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-provision=${1:-10}; parallel=${2:-64}; sizes=${3:-200 1000}
+provision=${1:-10}; parallel=${2:-64}; sizes=${3:-200 1000 10000}
 per_phone_max=${BENCH_PER_PHONE_MAX:-200}
 out="$root/.e2e-work/bench-table"
 rm -rf "$out"; mkdir -p "$out"
@@ -38,17 +39,19 @@ const label = {
   raw: 'physical limit (raw create, no engine)',
 };
 const ops = (c) => (c ? Object.entries(c.ops).filter(([k]) => k !== 'iam-tokens').map(([k, n]) => `${k} ${n}`).join(', ') : '');
-console.log('\n| N | shape | `up` | create calls | API calls in `up` | `refresh` calls | `destroy` calls |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('\n| N | shape | `up` | create calls | API calls in `up` | `preview` | `refresh` calls | `destroy` calls | state per phone |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   if (r.skipped) {
-    console.log(`| ${r.phones} | ${label[r.shape]} | skipped: ${r.skipped} | | | | |`);
+    console.log(`| ${r.phones} | ${label[r.shape]} | skipped: ${r.skipped} | | | | | | |`);
     continue;
   }
   const del = r.destroyCalls ? `${r.destroyCalls.total} (delete ${r.destroyCalls.ops.delete ?? 0})` : '–';
   console.log(
-    `| ${r.phones} | ${label[r.shape]} | ${(r.up / r.L).toFixed(2)} × L | ${r.upCalls.ops.create ?? 0} | ${r.upCalls.total} | ` +
-      `${r.refreshCalls ? r.refreshCalls.total : '–'} | ${del} |`,
+    `| ${r.phones} | ${label[r.shape]} | ${(r.up / r.L).toFixed(2)} × L (${r.up.toFixed(1)} s) | ${r.upCalls.ops.create ?? 0} | ` +
+      `${r.upCalls.total} | ${r.preview === undefined ? '–' : `${r.preview.toFixed(1)} s`} | ` +
+      `${r.refreshCalls ? r.refreshCalls.total : '–'} | ${del} | ` +
+      `${r.stateBytes === undefined ? '–' : `${Math.round(r.stateBytes / r.phones)} B`} |`,
   );
 }
 console.log('\nCalls per operation (iam-tokens left out):');

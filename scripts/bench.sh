@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: figures for the resource layer through the real engine and the emulator (not a test: it prints).
 #   - wall time of `pulumi up` for N phones, as a ratio of the emulator's provisioning latency
+#   - wall time and API calls of `pulumi preview` with nothing to change, and the stack's state in bytes per phone
 #   - KooPhone API calls made by `pulumi refresh` of the fleet, from the emulator's request counters
 #   - KooPhone API calls made by `pulumi destroy`, and each phase's calls per operation
 # Usage: scripts/bench.sh [phones=20] [provision-seconds=5] [parallel] [shape=instances]
@@ -32,7 +33,7 @@ result() { [ -z "${BENCH_RESULT:-}" ] || echo "$1" >"$BENCH_RESULT"; }
 if [ "$shape" = raw ]; then
   curl -fsS -X DELETE "$url/_emulator/counters" >/dev/null
   wall=$(node "$root/bench/raw-order.js" "$url" "$phones" "$KOOPHONE_POLL_INTERVAL_MS")
-  echo "phones                          : $phones in one raw create call (no engine)"
+  echo "phones                          : $phones in raw create calls of <= 1,500, back to back (no engine)"
   echo "emulator provisioning latency   : $provision s"
   echo "create to all running           : $wall s = $(node -e "console.log(($wall/$provision).toFixed(2))")x the provisioning latency"
   calls=$(total_calls)
@@ -73,16 +74,22 @@ pulumi up --yes --skip-preview ${parallel:+--parallel "$parallel"} >/dev/null
 end=$(date +%s.%N)
 up_calls=$(total_calls)
 # As stored (compact JSON), not as `stack export` pretty-prints it.
-state_bytes=$(pulumi stack export | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(s)).length))')
+# Kept in the work dir to see what the state holds per phone.
+pulumi stack export --file "$work/stack-export.json"
+state_bytes=$(node -e 'console.log(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"))).length)' "$work/stack-export.json")
 # How spread out the orders were: all phones ordered at once means up waits for one provisioning, not N.
 order_spread=$(curl -fsS "$url/_emulator/instances" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const t=JSON.parse(s).instances.map(i=>i.createdAt);console.log(((Math.max(...t)-Math.min(...t))/1000).toFixed(1))})')
+pstart=$(date +%s.%N)
+pulumi preview ${parallel:+--parallel "$parallel"} >/dev/null
+pend=$(date +%s.%N)
+preview_calls=$(total_calls)
 rstart=$(date +%s.%N)
 pulumi refresh --yes --skip-preview ${parallel:+--parallel "$parallel"} >/dev/null
 rend=$(date +%s.%N)
 refresh_calls=$(total_calls)
 parallel_label=${parallel:-"default (4 x cores = $(( $(nproc) * 4 )))"}
 node -e "
-const up=$end-$start, refresh=$rend-$rstart;
+const up=$end-$start, refresh=$rend-$rstart, preview=$pend-$pstart;
 console.log('phones                          : $phones as $shape');
 console.log('engine parallelism              : $parallel_label');
 console.log('emulator provisioning latency   : $provision s');
@@ -90,6 +97,8 @@ console.log('pulumi up wall time             : '+up.toFixed(1)+' s = '+(up/$prov
 console.log('orders placed within            : $order_spread s of each other');
 console.log('API calls during up             : $up_calls');
 console.log('stack state                     : $state_bytes bytes'+($phones>0?' = '+Math.round($state_bytes/$phones)+' bytes per phone':''));
+console.log('pulumi preview wall time        : '+preview.toFixed(1)+' s (nothing to change)');
+console.log('API calls during preview        : $preview_calls');
 console.log('pulumi refresh wall time        : '+refresh.toFixed(1)+' s');
 console.log('API calls during refresh        : $refresh_calls');
 "
@@ -101,4 +110,4 @@ dend=$(date +%s.%N)
 destroy_calls=$(total_calls)
 echo "pulumi destroy wall time        : $(node -e "console.log(($dend-$dstart).toFixed(1))") s"
 echo "API calls during destroy        : $destroy_calls"
-result "{\"shape\":\"$shape\",\"phones\":$phones,\"L\":$provision,\"parallel\":\"${parallel:-default}\",\"up\":$(node -e "console.log($end-$start)"),\"upCalls\":$(calls_of "$up_calls"),\"refreshCalls\":$(calls_of "$refresh_calls"),\"destroy\":$(node -e "console.log($dend-$dstart)"),\"destroyCalls\":$(calls_of "$destroy_calls"),\"stateBytes\":$state_bytes}"
+result "{\"shape\":\"$shape\",\"phones\":$phones,\"L\":$provision,\"parallel\":\"${parallel:-default}\",\"up\":$(node -e "console.log($end-$start)"),\"upCalls\":$(calls_of "$up_calls"),\"preview\":$(node -e "console.log($pend-$pstart)"),\"previewCalls\":$(calls_of "$preview_calls"),\"refresh\":$(node -e "console.log($rend-$rstart)"),\"refreshCalls\":$(calls_of "$refresh_calls"),\"destroy\":$(node -e "console.log($dend-$dstart)"),\"destroyCalls\":$(calls_of "$destroy_calls"),\"stateBytes\":$state_bytes}"

@@ -1,8 +1,12 @@
 /**
- * Cost of one mutation against the number of phones stored, with the on-disk store. For each fleet size it seeds
- * the phones, then sends assign / unassign of one phone in turn, sequentially, and prints the time per request and
- * the bytes the emulator wrote per request. Bytes are the process's write() bytes (/proc/self/io wchar) with a data
- * dir minus the same run in memory, so request and answer traffic cancel out and only persistence remains.
+ * Cost of requests against the number of phones stored. For each fleet size it seeds the phones, then:
+ * - sends assign / unassign of one phone in turn, sequentially, and prints the time per request and the bytes the
+ *   emulator wrote per request. Bytes are the process's write() bytes (/proc/self/io wchar) with a data dir minus the
+ *   same run in memory, so request and answer traffic cancel out and only persistence remains;
+ * - (in memory) places orders of 100 phones, each followed by one listing page (the first request after an order
+ *   also runs the lifecycle pass the order makes due), and lists a group's 100 phones by name prefix, and pages
+ *   through 10 unfiltered pages of 100, in CPU time per request: listing and ordering should cost what they return,
+ *   not what is stored.
  *
  *   npm run build && node dist/emulator/bench/store-scaling.js [--mutations 400] [--phones 100,10000]
  *   # or without a build: npx ts-node --transpile-only emulator/bench/store-scaling.ts
@@ -10,7 +14,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmulatorHarness } from '../testing/emulator-harness';
+import { DEMO_CREATE_BODY, EmulatorHarness } from '../testing/emulator-harness';
 import { EmulatorModel } from '../model/emulator-model';
 import type { EmulatorState, StateChange } from '../model/state';
 import { JsonFileStore } from '../store/json-file-store';
@@ -18,6 +22,61 @@ import { JsonFileStore } from '../store/json-file-store';
 interface Run {
   msPerRequest: number;
   wchar: number;
+}
+
+interface ListingRun {
+  /** CPU ms (emulator and client) of one create of ORDER_SIZE phones plus the listing page after it. */
+  msPerOrder: number;
+  /** One batch-query page filtered by an order's name prefix (ORDER_SIZE phones). */
+  msPerNamedPage: number;
+  /** One unfiltered batch-query page of 100 (the tenant holds every stored phone). */
+  msPerPage: number;
+}
+
+const ORDER_SIZE = 100;
+/** Orders, named pages and pages measured per fleet size. */
+const LISTING_ROUNDS = 40;
+
+/** CPU time (user + system) of this process, emulator and client together, in ms: steadier than wall time on a shared machine. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+async function listingRun(phones: number, rounds: number): Promise<ListingRun> {
+  const emu = await EmulatorHarness.start({ dataDir: null });
+  try {
+    await emu.seedInstances(Array.from({ length: phones }, (_, i) => ({ instanceName: `s-${i + 1}` })));
+    await emu.token();
+    const list = async (query: string) => {
+      const res = await emu.api('GET', `/v1/instances/batch-query?page_size=100&${query}`);
+      if ((res.json as { error_code?: string }).error_code !== '0') throw new Error(`batch-query: ${res.text}`);
+      return res.json as { data: { result: unknown[] } };
+    };
+    const order = async (prefix: string) => {
+      const res = await emu.api('POST', '/v1/instances/create', {
+        body: { ...DEMO_CREATE_BODY, instanceNamePrefix: prefix, count: ORDER_SIZE },
+        requestId: false,
+      });
+      if ((res.json as { error_code?: string }).error_code !== '0') throw new Error(`create: ${res.text}`);
+      await list('page_no=1');
+    };
+    await list('page_no=1'); // warm-up: subscriptions of the seeded phones on first sight
+    let started = cpuMs();
+    for (let i = 0; i < rounds; i++) await order(`grp${i}`);
+    const msPerOrder = (cpuMs() - started) / rounds;
+    started = cpuMs();
+    for (let i = 0; i < rounds; i++) {
+      const { data } = await list(`page_no=1&instance_name=grp${i}-`);
+      if (data.result.length !== ORDER_SIZE) throw new Error(`grp${i}: ${data.result.length} phones listed`);
+    }
+    const msPerNamedPage = (cpuMs() - started) / rounds;
+    started = cpuMs();
+    for (let i = 0; i < rounds; i++) await list(`page_no=${(i % 10) + 1}`);
+    return { msPerOrder, msPerNamedPage, msPerPage: (cpuMs() - started) / rounds };
+  } finally {
+    await emu.close();
+  }
 }
 
 function wcharNow(): number {
@@ -69,19 +128,32 @@ function parseArgs(argv: readonly string[]): { mutations: number; phones: number
 async function main(): Promise<void> {
   const { mutations, phones } = parseArgs(process.argv.slice(2));
   const rows: string[][] = [
-    ['phones stored', 'ms/request (disk)', 'ms/request (memory)', 'bytes written/request', 'state document bytes'],
+    [
+      'phones stored',
+      'ms/request (disk)',
+      'ms/request (memory)',
+      'bytes written/request',
+      'state document bytes',
+      `CPU ms/order of ${ORDER_SIZE}`,
+      'CPU ms/named page',
+      'CPU ms/page',
+    ],
   ];
   for (const n of phones) {
     const dir = mkdtempSync(join(tmpdir(), 'kp-store-bench-'));
     try {
       const memory = await run(n, mutations, null);
       const disk = await run(n, mutations, dir);
+      const listing = await listingRun(n, LISTING_ROUNDS);
       rows.push([
         String(n),
         disk.msPerRequest.toFixed(2),
         memory.msPerRequest.toFixed(2),
         ((disk.wchar - memory.wchar) / mutations).toFixed(0),
         String(stateDocumentBytes(dir)),
+        listing.msPerOrder.toFixed(2),
+        listing.msPerNamedPage.toFixed(2),
+        listing.msPerPage.toFixed(2),
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -91,7 +163,8 @@ async function main(): Promise<void> {
   for (const r of rows) process.stdout.write(`${r.map((cell, c) => cell.padStart(widths[c])).join('  ')}\n`);
   process.stdout.write(
     `${mutations} sequential assign/unassign requests per row; the pre-journal store rewrote the whole state ` +
-      `document (last column) on every one of them.\n`,
+      `document on every one of them. Orders: creates of ${ORDER_SIZE} phones, each with the listing page after it; ` +
+      `named page: the ${ORDER_SIZE} phones of one order by instance_name; page: unfiltered, 100 per page.\n`,
   );
 }
 

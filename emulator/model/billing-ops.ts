@@ -75,7 +75,12 @@ export function querySubscriptions(model: EmulatorModel, caller: Caller, body: u
   const ids = req.resource_ids && req.resource_ids.length > 0 ? new Set(req.resource_ids) : undefined;
   const end = req.expire_time_end ? Date.parse(req.expire_time_end) : Infinity;
   const begin = req.expire_time_begin ? Date.parse(req.expire_time_begin) : -Infinity;
-  const matches = [...model.instances.values()].filter((inst) => {
+  // An order's phones from the order index (a group's refresh pages through its orders): no scan of every phone.
+  const candidates =
+    req.order_id === undefined
+      ? model.instances.ofTenant(caller.tenant.domainId).values()
+      : model.instances.ofOrder(req.order_id);
+  const matches = [...candidates].filter((inst) => {
     if (inst.tenantDomainId !== caller.tenant.domainId || (ids && !ids.has(inst.instanceId))) return false;
     // order_id: the phones that order bought (its KooPhone create answer's orderId; inferred, docs/api/billing.md).
     if (req.order_id !== undefined && inst.orderId !== req.order_id) return false;

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { StateStore } from '../store/state-store';
 import { VirtualClock } from './clock';
+import { DueQueue } from './due-queue';
+import { InstanceStore } from './instance-index';
 import type { EmulatorState, InstanceRecord, StateChange, StateMeta, TaskRecord, Tenant } from './state';
 import { createDemoTenant } from './tenants';
 import { applySubscriptionLifecycle } from './subscriptions';
@@ -33,10 +35,12 @@ export class EmulatorModel {
   private readonly initialSettings: LifecycleSettings;
   tokenSecret: string;
   tenants: Tenant[] = [];
-  readonly instances = new TrackedMap<InstanceRecord>();
+  /** Phones, indexed by tenant, name stem and order (instance-index.ts). */
+  readonly instances = new InstanceStore();
   readonly tasks = new TrackedMap<TaskRecord>();
   nameCounters: Record<string, number> = {};
-  private nextDueAt = Infinity;
+  /** Pending lifecycle steps by due time (schedule pushes, tick pops): tick never passes over every phone. */
+  private readonly due = new DueQueue();
   /** Name-counter keys changed since the last commit (only takeNameSequence writes them). */
   private readonly dirtyCounters = new Set<string>();
   /** Tenants, clock offset and token secret as last persisted: small, so compared whole at each commit. */
@@ -62,7 +66,8 @@ export class EmulatorModel {
       this.nameCounters = state.nameCounters;
       for (const change of changes) this.replay(change);
       this.metaJson = this.currentMetaJson();
-      this.recomputeNextDue();
+      for (const inst of this.instances.values())
+        if (inst.transition) this.due.push(inst.transition.at, inst.instanceId);
     } else {
       this.tokenSecret = randomBytes(32).toString('hex');
       this.tenants = [createDemoTenant()];
@@ -85,7 +90,7 @@ export class EmulatorModel {
     this.instances.clear();
     this.tasks.clear();
     this.nameCounters = {};
-    this.nextDueAt = Infinity;
+    this.due.clear();
     this.saveSnapshot();
   }
 
@@ -154,18 +159,20 @@ export class EmulatorModel {
   schedule(inst: InstanceRecord, to: number | 'gone', afterSeconds: number): void {
     const at = this.now() + Math.max(0, afterSeconds) * 1000;
     inst.transition = { to, at };
-    this.nextDueAt = Math.min(this.nextDueAt, at);
+    this.due.push(at, inst.instanceId);
   }
 
   /** Applies every transition that is due on the virtual clock. Cheap when nothing is due. */
   tick(): void {
     applySubscriptionLifecycle(this);
     const now = this.now();
-    if (now < this.nextDueAt) return;
     let changed = false;
-    for (const inst of [...this.instances.values()]) {
-      const t = inst.transition;
-      if (!t || t.at > now) continue;
+    while (this.due.peek() <= now) {
+      const { at, id } = this.due.pop()!;
+      const inst = this.instances.get(id);
+      const t = inst?.transition;
+      // Gone, cancelled (set-status) or rescheduled since: a stale entry.
+      if (!inst || !t || t.at !== at) continue;
       changed = true;
       if (t.to === 'gone') {
         this.instances.delete(inst.instanceId);
@@ -174,7 +181,6 @@ export class EmulatorModel {
         inst.transition = null;
       }
     }
-    this.recomputeNextDue();
     if (changed) this.commit();
   }
 
@@ -201,22 +207,11 @@ export class EmulatorModel {
   /** Next unused `{prefix}-{seq}` sequence numbers for a tenant; never reused within the tenant. */
   takeNameSequence(domainId: string, prefix: string, count: number): number {
     const key = `${domainId}/${prefix}`;
-    // Seeded instances may already use names of this prefix; continue after the highest one.
-    let highest = this.nameCounters[key] ?? 0;
-    const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{5,})$`);
-    for (const inst of this.instances.values()) {
-      const m = inst.tenantDomainId === domainId ? pattern.exec(inst.instanceName) : null;
-      if (m) highest = Math.max(highest, Number(m[1]));
-    }
+    // Seeded phones may already use names of this prefix: continue after the highest one the index has seen.
+    const highest = Math.max(this.nameCounters[key] ?? 0, this.instances.highestSequence(domainId, prefix));
     const first = highest + 1;
     this.nameCounters[key] = first + count - 1;
     this.dirtyCounters.add(key);
     return first;
-  }
-
-  private recomputeNextDue(): void {
-    let next = Infinity;
-    for (const inst of this.instances.values()) if (inst.transition) next = Math.min(next, inst.transition.at);
-    this.nextDueAt = next;
   }
 }

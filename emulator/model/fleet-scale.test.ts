@@ -2,20 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonFileStore } from '../store/json-file-store';
-import { EmulatorHarness } from '../testing/emulator-harness';
+import { DEMO_CREATE_BODY, EmulatorHarness } from '../testing/emulator-harness';
 import { EmulatorModel } from './emulator-model';
 import { applySeed } from './seeding';
 import type { EmulatorState, StateChange } from './state';
 
-const CREATE = {
-  os: 'AOSP11',
-  instanceSkuId: 'kp.professional.xlarge.32g.2',
-  bandSkuId: 'kp.bandwidth',
-  regionId: 'cn-north-4',
-  bandSize: 4,
-  network: 'EIP',
-  chargeParam: { chargingMode: 1, periodType: 2, periodNum: 1, isAutoPay: 1, isAutoRenew: 1 },
-};
+const CREATE = DEMO_CREATE_BODY;
 
 describe('the emulator at fleet scale', () => {
   let emu: EmulatorHarness;

@@ -4,11 +4,13 @@ import { ApiError, invalidParameter } from './error-codes';
 import { newHex32, newInstanceId, newOrderId } from './ids';
 import { requireAllRunning, requireOperable, resolveOwned } from './instance-access';
 import { RunningStatus } from './running-status';
+import { sortRecords, type SortKey } from './instance-index';
 import { toBatchQueryRecord } from './instance-view';
 import { NotImplementedError } from './not-implemented';
 import { createBody, deleteBody, instanceIdsBody, parseWith } from './request-schemas';
 import { BAND_SKU_ID, allowedBandSizes, findSku, isKnownRegion } from './sku-catalogue';
 import type { InstanceRecord } from './state';
+import { subscriptionOf } from './subscriptions';
 import { submitSucceedingTask, type SubmittedTask } from './tasks';
 import { parseQueryTime } from './time-format';
 
@@ -89,6 +91,9 @@ export function createInstances(
     };
     if (paid) model.schedule(inst, RunningStatus.RUNNING, model.settings.provisionSeconds);
     model.instances.set(instanceId, inst);
+    // Its subscription now, in this commit: left to the next request's lifecycle pass, a 1,500-phone order would be
+    // journalled a second time.
+    subscriptionOf(inst);
     infos.push({ instanceId, instanceName: inst.instanceName });
   }
   model.commit();
@@ -97,7 +102,7 @@ export function createInstances(
 
 /** Pays an order created with isAutoPay 0 (control plane): its phones start provisioning. */
 export function payOrder(model: EmulatorModel, orderId: string): string[] {
-  const phones = [...model.instances.values()].filter((i) => i.orderId === orderId && !i.orderPaid);
+  const phones = model.instances.ofOrder(orderId).filter((i) => !i.orderPaid);
   for (const inst of phones) {
     inst.orderPaid = true;
     if (inst.runningStatus === RunningStatus.UNKNOWN) {
@@ -195,25 +200,15 @@ const LIST_PARAMS = new Set([
  * Sort keys of `order_by`. The SDK types it as a free String with no list; the emulator accepts the record's time
  * and name fields (docs/api/wire-fidelity.md) and refuses others with 1000 rather than ignoring them.
  */
-const ORDER_KEYS: Record<string, (i: InstanceRecord) => string | number> = {
-  create_time: (i) => i.createdAt,
-  instance_name: (i) => i.instanceName,
-  instance_id: (i) => i.instanceId,
-};
+const ORDER_KEYS: readonly SortKey[] = ['create_time', 'instance_name', 'instance_id'];
 
-function sortInstances(list: InstanceRecord[], query: QueryParams): InstanceRecord[] {
+function sortOf(query: QueryParams): { key: SortKey; desc: boolean } {
   const orderBy = singleParam(query, 'order_by');
   const order = singleParam(query, 'order')?.toLowerCase();
   if (order !== undefined && order !== 'asc' && order !== 'desc') throw invalidParameter('order: asc or desc');
-  if (orderBy !== undefined && !ORDER_KEYS[orderBy])
-    throw invalidParameter(`order_by: one of ${Object.keys(ORDER_KEYS).join(', ')}`);
-  const key = ORDER_KEYS[orderBy ?? 'create_time'];
-  const sign = order === 'desc' ? -1 : 1;
-  // Equal keys fall back to creation order (the list's order), reversed too for desc.
-  return list
-    .map((inst, index) => ({ inst, index, k: key(inst) }))
-    .sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : (a.index - b.index) * sign))
-    .map((e) => e.inst);
+  if (orderBy !== undefined && !(ORDER_KEYS as readonly string[]).includes(orderBy))
+    throw invalidParameter(`order_by: one of ${ORDER_KEYS.join(', ')}`);
+  return { key: (orderBy ?? 'create_time') as SortKey, desc: order === 'desc' };
 }
 
 /**
@@ -223,6 +218,14 @@ function sortInstances(list: InstanceRecord[], query: QueryParams): InstanceReco
 function inPool(inst: InstanceRecord, poolName: string | undefined): boolean {
   if (poolName === undefined || poolName === '') return true;
   return inst.nodeGroupId === poolName;
+}
+
+function inTimeAndPool(inst: InstanceRecord, start?: number, end?: number, poolName?: string): boolean {
+  return (
+    (start === undefined || inst.createdAt >= start) &&
+    (end === undefined || inst.createdAt <= end) &&
+    inPool(inst, poolName)
+  );
 }
 
 /** Largest page batch-query returns; larger page_size values are capped and echoed as 100 (docs/api/ambiguities.md#a3). */
@@ -272,20 +275,34 @@ export function listInstances(model: EmulatorModel, caller: Caller, query: Query
   const end = timeParam(query, 'query_end_time');
   const poolName = singleParam(query, 'pool_name');
 
+  const { key, desc } = sortOf(query);
+  const tenant = caller.tenant.domainId;
+  let matches: readonly InstanceRecord[];
   // Every emulated phone is a general cloud phone, so CLOUD_APP matches nothing.
-  const matches =
-    sceneTag === 'CLOUD_APP'
-      ? []
-      : [...model.instances.values()].filter(
-          (i) =>
-            i.tenantDomainId === caller.tenant.domainId &&
-            (instanceId === undefined || instanceId === '' || i.instanceId === instanceId) &&
-            (instanceName === undefined || i.instanceName.includes(instanceName)) &&
-            (start === undefined || i.createdAt >= start) &&
-            (end === undefined || i.createdAt <= end) &&
-            inPool(i, poolName),
-        );
-  const page = sortInstances(matches, query).slice((pageNo - 1) * pageSize, pageNo * pageSize);
+  if (sceneTag === 'CLOUD_APP') matches = [];
+  else if (instanceId === undefined || instanceId === '') {
+    // Unfiltered: the tenant's cached sorted listing, so a page costs its own size whatever the fleet's.
+    matches =
+      instanceName === undefined && start === undefined && end === undefined && !poolName
+        ? model.instances.sortedOfTenant(tenant, key, desc)
+        : sortRecords(
+            (instanceName === undefined
+              ? [...model.instances.ofTenant(tenant).values()]
+              : model.instances.namedOfTenant(tenant, instanceName)
+            ).filter((i) => inTimeAndPool(i, start, end, poolName)),
+            key,
+            desc,
+          );
+  } else {
+    const inst = model.instances.ofTenant(tenant).get(instanceId);
+    matches =
+      inst &&
+      (instanceName === undefined || inst.instanceName.includes(instanceName)) &&
+      inTimeAndPool(inst, start, end, poolName)
+        ? [inst]
+        : [];
+  }
+  const page = matches.slice((pageNo - 1) * pageSize, pageNo * pageSize);
   return {
     result: page.map((i) => toBatchQueryRecord(model, i)),
     page_no: pageNo,

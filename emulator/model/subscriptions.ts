@@ -125,7 +125,6 @@ function advance(model: EmulatorModel, inst: InstanceRecord, sub: SubscriptionRe
 
 interface Watch {
   nextDue: number;
-  size: number;
   offset: number;
 }
 const watches = new WeakMap<EmulatorModel, Watch>();
@@ -136,23 +135,25 @@ export function touchSubscriptions(model: EmulatorModel): void {
 }
 
 /**
- * Runs at the start of every request (EmulatorModel.tick). Cheap when nothing is due: a full pass happens only when
- * the earliest due time has passed, the clock was moved or the set of phones changed.
+ * Runs at the start of every request (EmulatorModel.tick). Cheap when nothing is due: a pass over every phone happens
+ * only when the earliest due time has passed, the clock was moved or a billing change touched the subscriptions;
+ * phones stored since the last pass (an order) are looked at on their own, so an order costs its own size.
  */
 export function applySubscriptionLifecycle(model: EmulatorModel): void {
   const now = model.now();
   const watch = watches.get(model);
-  if (watch && now < watch.nextDue && watch.size === model.instances.size && watch.offset === model.clock.offset)
-    return;
+  const added = model.instances.drainAdded();
+  const full = !watch || now >= watch.nextDue || watch.offset !== model.clock.offset;
   let changed = false;
-  let nextDue = Infinity;
-  for (const inst of [...model.instances.values()]) {
+  let nextDue = full ? Infinity : watch.nextDue;
+  const phones = full ? [...model.instances.values()] : added.flatMap((id) => model.instances.get(id) ?? []);
+  for (const inst of phones) {
     const sub = subscriptionOf(inst);
     if (!sub) continue;
     if (advance(model, inst, sub, now)) changed = true;
     if (inst.subscription && model.instances.has(inst.instanceId))
       nextDue = Math.min(nextDue, dueAt(inst.subscription));
   }
-  watches.set(model, { nextDue, size: model.instances.size, offset: model.clock.offset });
+  watches.set(model, { nextDue, offset: model.clock.offset });
   if (changed) model.commit();
 }

@@ -29,6 +29,17 @@ export const DEMO_CREDENTIALS = {
   projectName: 'cn-north-4',
 } as const;
 
+/** A valid create body for the demo tenant (add `instanceNamePrefix` and `count`): one month, paid at once. */
+export const DEMO_CREATE_BODY = {
+  os: 'AOSP11',
+  instanceSkuId: 'kp.professional.xlarge.32g.2',
+  bandSkuId: 'kp.bandwidth',
+  regionId: 'cn-north-4',
+  bandSize: 4,
+  network: 'EIP',
+  chargeParam: { chargingMode: 1, periodType: 2, periodNum: 1, isAutoPay: 1, isAutoRenew: 1 },
+} as const;
+
 /**
  * Lifecycle delay the harness configures (provision, release, tasks): long enough that no test depends on how
  * fast it runs; tests move the virtual clock by this much to see transitions complete.
