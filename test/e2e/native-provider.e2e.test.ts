@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -79,6 +79,8 @@ describe('native provider plugin', () => {
     await s.project.pulumi(['config', 'set', 'videoGroup', 'fleet']);
     const created = await up();
     expect(created.counters.create).toBe(1);
+    // The password was set with --secret: the provider's inputs in state hold only its ciphertext.
+    expect(JSON.stringify(await s.exportStack())).not.toContain('demo-password');
     const ids = await fleetIds();
     expect(ids).toHaveLength(5);
     await s.project.pulumi(['preview', '--expect-no-changes']);
@@ -149,5 +151,35 @@ describe('native provider plugin', () => {
     // Slots by name order: the order's phones are named lab-00001, lab-00002, … in the order bought.
     expect((outputs.groupIds as Record<string, string[]>).lab).toEqual(lab);
     expect(outputs.phoneIds).toEqual([desk]);
+  });
+
+  test('kill -9 of pulumi up mid-create: the plugin process it started exits on its own within 10 s', async () => {
+    await setJson('groups', [{ name: 'fleet', size: 9, autoRenew: true }]);
+    await s.control.resetCounters();
+    const plugins = async (): Promise<string[]> => {
+      // The plugin runs from this test's own PULUMI_HOME: its processes are told apart by that path.
+      const found = await run('pgrep', ['-f', `${s.project.env.PULUMI_HOME}/plugins/resource-koophone`]).catch(() => ({
+        stdout: '',
+      }));
+      return found.stdout.split('\n').filter(Boolean);
+    };
+    // scripts/pulumi-offline execs the CLI: this pid is pulumi itself, and only it is killed.
+    const cli = spawn(path.join(repoRoot, 'scripts', 'pulumi-offline'), ['up', '--yes', '--skip-preview'], {
+      cwd: s.project.dir,
+      env: s.project.env,
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => cli.on('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (((await s.control.counters()).create ?? 0) === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await plugins()).length).toBeGreaterThan(0);
+    cli.kill('SIGKILL');
+    await exited;
+    const killedAt = Date.now();
+    while ((await plugins()).length > 0 && Date.now() - killedAt < 15_000) await new Promise((r) => setTimeout(r, 200));
+    expect(await plugins()).toEqual([]);
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
   });
 });
