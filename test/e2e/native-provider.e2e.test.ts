@@ -66,6 +66,25 @@ describe('native provider plugin', () => {
     await s?.dispose();
   });
 
+  test('GetSchema: pulumi package get-schema on the installed plugin returns schema.json and binds it without errors', async () => {
+    const version = (JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    const binary = path.join(
+      s.project.env.PULUMI_HOME!,
+      'plugins',
+      `resource-koophone-v${version}`,
+      'pulumi-resource-koophone',
+    );
+    const { stdout } = await s.project.pulumi(['package', 'get-schema', binary]);
+    const served = JSON.parse(stdout) as { name: string; resources: object; functions: object };
+    const ours = JSON.parse(await fs.readFile(path.join(repoRoot, 'schema.json'), 'utf8')) as typeof served;
+    expect([served.name, Object.keys(served.resources), Object.keys(served.functions)]).toEqual([
+      'koophone',
+      Object.keys(ours.resources),
+      Object.keys(ours.functions),
+    ]);
+  });
+
   test('a group of 5 with UserAssignments on slots 0-2 and a VideoSetting: auto-renew toggled and +2 phones preview 0 replace steps, and up agrees', async () => {
     await setJson('groups', [{ name: 'fleet', size: 5 }]);
     await setJson('groupAssignments', [
