@@ -120,6 +120,12 @@ describe('native provider plugin', () => {
     await setJson('groups', [{ name: 'fleet', size: 7, autoRenew: true }]);
     const grow = await previewSteps();
     expect(grow.filter((st) => REPLACING.has(st.op))).toEqual([]);
+    // The group grows in place and the VideoSetting takes the new phones in place; the assignments stay.
+    expect(
+      Object.entries(opsOf(grow))
+        .map(([urn, op]) => `${urn.split('::').pop()}:${op}`)
+        .sort(),
+    ).toEqual(['fleet:update', 'video:update']);
     const grown = await up();
     expect(opsOf(grown.steps)).toEqual(opsOf(grow));
     expect([grown.counters.create, grown.counters.unassign ?? 0]).toEqual([1, 0]);
@@ -172,6 +178,13 @@ describe('native provider plugin', () => {
     expect(outputs.phoneIds).toEqual([desk]);
   });
 
+  test('destroy unsubscribes every phone, the imported ones included, and leaves none bought', async () => {
+    await s.control.resetCounters();
+    await s.project.pulumi(['destroy', '--yes', '--skip-preview']);
+    expect(await s.control.yearlyMonthlyPhones()).toEqual([]);
+    expect((await s.control.counters()).create ?? 0).toBe(0);
+  });
+
   test('kill -9 of pulumi up mid-create: the plugin process it started exits on its own within 10 s', async () => {
     await setJson('groups', [{ name: 'fleet', size: 9, autoRenew: true }]);
     await s.control.resetCounters();
@@ -199,6 +212,8 @@ describe('native provider plugin', () => {
     const killedAt = Date.now();
     while ((await plugins()).length > 0 && Date.now() - killedAt < 15_000) await new Promise((r) => setTimeout(r, 200));
     expect(await plugins()).toEqual([]);
-    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    const goneAfterMs = Date.now() - killedAt;
+    process.stderr.write(`native e2e: the plugin was gone ${goneAfterMs} ms after kill -9 of pulumi up\n`);
+    expect(goneAfterMs).toBeLessThan(10_000);
   });
 });
