@@ -85,7 +85,7 @@ describe('native provider plugin', () => {
     ]);
   });
 
-  test('a group of 5 with UserAssignments on slots 0-2 and a VideoSetting: auto-renew toggled and +2 phones preview 0 replace steps, and up agrees', async () => {
+  test('getSkus is served by the plugin; a group of 5 with UserAssignments on slots 0-2 and a VideoSetting: auto-renew toggled and +2 phones preview 0 replace steps, and up agrees', async () => {
     await setJson('groups', [{ name: 'fleet', size: 5 }]);
     await setJson('groupAssignments', [
       { name: 'bob-slot0', group: 'fleet', slot: 0, user: bob },
@@ -102,6 +102,7 @@ describe('native provider plugin', () => {
     expect(JSON.stringify(await s.exportStack())).not.toContain('demo-password');
     const ids = await fleetIds();
     expect(ids).toHaveLength(5);
+    expect((await s.project.outputs()).skuIds).toContain('kp.professional.xlarge.32g.2');
     await s.project.pulumi(['preview', '--expect-no-changes']);
 
     // Billing toggled: every member's subscription changes in place, no dependent moves.
