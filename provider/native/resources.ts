@@ -22,7 +22,7 @@ export const SCHEMA_PATH =
 
 interface SchemaResource {
   inputProperties?: Record<string, unknown>;
-  properties?: Record<string, unknown>;
+  properties?: Record<string, { secret?: boolean }>;
 }
 interface PackageSchema {
   name: string;
@@ -44,6 +44,8 @@ export interface NativeResource {
   inputNames: readonly string[];
   /** Every property the resource reports (schema `properties`). */
   outputNames: readonly string[];
+  /** Properties the schema marks secret (a signed URL): always sent back to the engine as secrets. */
+  secretNames: readonly string[];
   /** Inputs the SDK sets for dynamic resources (createKey, resourceUrn): here they come from the URN. */
   fromUrn: readonly string[];
   /** Longest default name prefix, for the resources that name phones (the SDK's default, from the resource name). */
@@ -99,6 +101,9 @@ export function nativeResources(): Map<string, NativeResource> {
       ...impl,
       inputNames,
       outputNames,
+      secretNames: Object.entries(entry.properties ?? {})
+        .filter(([, p]) => p.secret === true)
+        .map(([k]) => k),
       fromUrn: ['createKey', 'resourceUrn'].filter((k) => outputNames.includes(k)),
       previewUpdate: impl.previewUpdate ?? ((olds, news) => previewOtherUpdate(olds, news, inputNames, outputNames)),
     });

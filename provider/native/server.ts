@@ -7,7 +7,7 @@ import { PartialStateError, describeError } from '../resources/partial-state';
 import { fillUndeclared } from './import-read';
 import { invokeFunction } from './functions';
 import { previewCreate } from './preview';
-import { definedProps, pick, type Props } from './properties';
+import { definedProps, pick, unwrapSecrets, wrapSecrets, type Props } from './properties';
 import { namePrefixDefault, nativeResources, schemaJson, type NativeResource } from './resources';
 import { createKeyOf, nameOfUrn, typeOfUrn } from './urn';
 
@@ -31,13 +31,33 @@ function unary<Req, Res>(handler: (req: Req) => Promise<Res>): Unary<Req, Res> {
  * A failed create or update that left something behind (PartialStateError: a phone bought but not ready) is sent as
  * ErrorResourceInitFailed with its id and state, exactly as the dynamic-provider host does, so the engine keeps it.
  */
+/** Runs a create or update; the state a PartialStateError keeps goes back with the call's secrets still secret. */
+async function keepSecretOnFailure<T>(operation: () => Promise<T>, out: (p: Props) => Struct): Promise<T> {
+  try {
+    return await operation();
+  } catch (err) {
+    if (err instanceof PartialStateError) throw new SecretPartialState(err, out(err.properties));
+    throw err;
+  }
+}
+
+/** A PartialStateError whose properties are already encoded (secrets wrapped). */
+class SecretPartialState extends Error {
+  constructor(
+    readonly partial: PartialStateError,
+    readonly encoded: Struct,
+  ) {
+    super(partial.message);
+  }
+}
+
 function errorStatus(err: unknown): Partial<grpcTypes.StatusObject> {
   const metadata = new grpc.Metadata();
-  if (err instanceof PartialStateError) {
+  if (err instanceof SecretPartialState) {
     const detail = new messages.ErrorResourceInitFailed();
-    detail.setId(err.id);
-    detail.setProperties(toStruct(err.properties));
-    detail.setReasonsList(err.reasons);
+    detail.setId(err.partial.id);
+    detail.setProperties(err.encoded);
+    detail.setReasonsList(err.partial.reasons);
     const packed = new any.Any();
     packed.pack(detail.serializeBinary(), 'pulumirpc.ErrorResourceInitFailed');
     const st = new status.Status();
@@ -49,11 +69,21 @@ function errorStatus(err: unknown): Partial<grpcTypes.StatusObject> {
   return { code: grpc.status.UNKNOWN, details: describeError(err), metadata };
 }
 
-function resourceOf(urn: string): NativeResource {
+/**
+ * The resource type of a call, and its secrets: the provider implementations see plain values, and every property
+ * that came in secret, or that the schema marks secret, goes back out secret (the engine hands secrets over because
+ * Configure accepts them, and then trusts the provider to keep them).
+ */
+function resourceOf(urn: string) {
   const token = typeOfUrn(urn);
   const resource = nativeResources().get(token);
   if (!resource) throw new Error(`unknown resource type ${token}`);
-  return resource;
+  const secrets = new Set(resource.secretNames);
+  return {
+    resource,
+    plain: (s: Struct | undefined): Props => unwrapSecrets(toProps(s), secrets),
+    out: (p: Props): Struct => toStruct(wrapSecrets(p, secrets)),
+  };
 }
 
 /**
@@ -96,8 +126,7 @@ export function providerService(version: string): Partial<providerGrpc.IResource
 
     /**
      * The `koophone:*` variables, secrets included, are kept in this process only (provider/config.ts falls back to
-     * the environment like the dynamic provider). Secrets are not accepted in resource properties: the engine keeps
-     * a secret input's outputs secret itself.
+     * the environment like the dynamic provider). Secret resource properties are accepted and kept secret (resourceOf).
      */
     configure: unary(async (req: providerPb.ConfigureRequest) => {
       // The engine spells the keys `koophone:config:<key>`; provider/config.ts looks up `koophone:<key>`.
@@ -109,22 +138,22 @@ export function providerService(version: string): Partial<providerGrpc.IResource
       );
       setConfigLookup((key) => variables.get(key));
       return new messages.ConfigureResponse()
-        .setAcceptsecrets(false)
+        .setAcceptsecrets(true)
         .setSupportspreview(true)
         .setAcceptresources(false)
         .setAcceptoutputs(false);
     }),
 
     check: unary(async (req: providerPb.CheckRequest) => {
-      const resource = resourceOf(req.getUrn());
-      const olds = toProps(req.getOlds());
-      const declared = toProps(req.getNews());
+      const { resource, plain, out } = resourceOf(req.getUrn());
+      const olds = plain(req.getOlds());
+      const declared = plain(req.getNews());
       // `pulumi import` checks the inputs Read returned against themselves; they cannot name what the API never
       // reports (import-read.ts), so they are kept as read instead of failing with a "provider bug" warning.
-      if (isImportCheck(olds, declared)) return new messages.CheckResponse().setInputs(toStruct(declared));
+      if (isImportCheck(olds, declared)) return new messages.CheckResponse().setInputs(out(declared));
       const news = withUrnInputs(resource, req.getUrn(), declared);
       const result = await resource.provider.check!(olds, news);
-      const res = new messages.CheckResponse().setInputs(toStruct(result.inputs ?? news));
+      const res = new messages.CheckResponse().setInputs(out(result.inputs ?? news));
       for (const f of result.failures ?? []) {
         res.addFailures(new messages.CheckFailure().setProperty(f.property).setReason(f.reason));
       }
@@ -132,11 +161,11 @@ export function providerService(version: string): Partial<providerGrpc.IResource
     }),
 
     diff: unary(async (req: providerPb.DiffRequest) => {
-      const resource = resourceOf(req.getUrn());
-      const oldInputs = toProps(req.getOldInputs());
-      const news = toProps(req.getNews());
+      const { resource, plain } = resourceOf(req.getUrn());
+      const oldInputs = plain(req.getOldInputs());
+      const news = plain(req.getNews());
       // Old outputs echo the inputs; an imported resource's declared-only inputs come from the program (import-read.ts).
-      const olds = fillUndeclared({ ...oldInputs, ...toProps(req.getOlds()) }, oldInputs, news);
+      const olds = fillUndeclared({ ...oldInputs, ...plain(req.getOlds()) }, oldInputs, news);
       const result = await resource.provider.diff!(req.getId(), olds, news);
       return new messages.DiffResponse()
         .setChanges(result.changes === false ? DIFF.DIFF_NONE : result.changes ? DIFF.DIFF_SOME : DIFF.DIFF_UNKNOWN)
@@ -145,19 +174,19 @@ export function providerService(version: string): Partial<providerGrpc.IResource
     }),
 
     create: unary(async (req: providerPb.CreateRequest) => {
-      const resource = resourceOf(req.getUrn());
-      const inputs = toProps(req.getProperties());
+      const { resource, plain, out } = resourceOf(req.getUrn());
+      const inputs = plain(req.getProperties());
       if (req.getPreview()) {
-        return new messages.CreateResponse().setProperties(toStruct(previewCreate(inputs, resource.outputNames)));
+        return new messages.CreateResponse().setProperties(out(previewCreate(inputs, resource.outputNames)));
       }
-      const result = await resource.provider.create(inputs);
-      return new messages.CreateResponse().setId(result.id).setProperties(toStruct((result.outs as Props) ?? {}));
+      const result = await keepSecretOnFailure(() => resource.provider.create(inputs), out);
+      return new messages.CreateResponse().setId(result.id).setProperties(out((result.outs as Props) ?? {}));
     }),
 
     read: unary(async (req: providerPb.ReadRequest) => {
-      const resource = resourceOf(req.getUrn());
-      const props = toProps(req.getProperties());
-      const inputs = toProps(req.getInputs());
+      const { resource, plain, out } = resourceOf(req.getUrn());
+      const props = plain(req.getProperties());
+      const inputs = plain(req.getInputs());
       const res = new messages.ReadResponse();
       if (Object.keys(props).length === 0) {
         // `pulumi import`: nothing in state yet; the inputs returned are what a program declares.
@@ -165,39 +194,36 @@ export function providerService(version: string): Partial<providerGrpc.IResource
           ? await resource.importRead(req.getId(), req.getUrn())
           : await readForImport(resource, req.getId());
         if (!imported) return res;
-        return res.setId(imported.id).setProperties(toStruct(imported.props)).setInputs(toStruct(imported.inputs));
+        return res.setId(imported.id).setProperties(out(imported.props)).setInputs(out(imported.inputs));
       }
       const result = await resource.provider.read!(req.getId(), props);
       if (!result.id) return res; // gone: refresh drops it
       const outs = result.props ?? props;
       return res
         .setId(result.id)
-        .setProperties(toStruct(outs))
-        .setInputs(toStruct(Object.keys(inputs).length > 0 ? inputs : pick(outs, resource.inputNames)));
+        .setProperties(out(outs))
+        .setInputs(out(Object.keys(inputs).length > 0 ? inputs : pick(outs, resource.inputNames)));
     }),
 
     update: unary(async (req: providerPb.UpdateRequest) => {
-      const resource = resourceOf(req.getUrn());
-      const olds = { ...toProps(req.getOldInputs()), ...toProps(req.getOlds()) };
-      const news = toProps(req.getNews());
+      const { resource, plain, out } = resourceOf(req.getUrn());
+      const olds = { ...plain(req.getOldInputs()), ...plain(req.getOlds()) };
+      const news = plain(req.getNews());
       if (req.getPreview()) {
-        return new messages.UpdateResponse().setProperties(toStruct(resource.previewUpdate(olds, news)));
+        return new messages.UpdateResponse().setProperties(out(resource.previewUpdate(olds, news)));
       }
-      const result = await resource.provider.update!(req.getId(), olds, news);
-      return new messages.UpdateResponse().setProperties(toStruct(result.outs ?? news));
+      const result = await keepSecretOnFailure(() => resource.provider.update!(req.getId(), olds, news), out);
+      return new messages.UpdateResponse().setProperties(out(result.outs ?? news));
     }),
 
     delete: unary(async (req: providerPb.DeleteRequest) => {
-      const resource = resourceOf(req.getUrn());
-      await resource.provider.delete?.(req.getId(), {
-        ...toProps(req.getOldInputs()),
-        ...toProps(req.getProperties()),
-      });
+      const { resource, plain } = resourceOf(req.getUrn());
+      await resource.provider.delete?.(req.getId(), { ...plain(req.getOldInputs()), ...plain(req.getProperties()) });
       return new empty.Empty();
     }),
 
     invoke: unary(async (req: providerPb.InvokeRequest) => {
-      const outputs = await invokeFunction(req.getTok(), toProps(req.getArgs()));
+      const outputs = await invokeFunction(req.getTok(), unwrapSecrets(toProps(req.getArgs()), new Set()));
       return new messages.InvokeResponse().setReturn(toStruct(outputs));
     }),
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -66,7 +66,26 @@ describe('native provider plugin', () => {
     await s?.dispose();
   });
 
-  test('a group of 5 with UserAssignments on slots 0-2 and a VideoSetting: auto-renew toggled and +2 phones preview 0 replace steps, and up agrees', async () => {
+  test('GetSchema: pulumi package get-schema on the installed plugin returns schema.json and binds it without errors', async () => {
+    const version = (JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    const binary = path.join(
+      s.project.env.PULUMI_HOME!,
+      'plugins',
+      `resource-koophone-v${version}`,
+      'pulumi-resource-koophone',
+    );
+    const { stdout } = await s.project.pulumi(['package', 'get-schema', binary]);
+    const served = JSON.parse(stdout) as { name: string; resources: object; functions: object };
+    const ours = JSON.parse(await fs.readFile(path.join(repoRoot, 'schema.json'), 'utf8')) as typeof served;
+    expect([served.name, Object.keys(served.resources), Object.keys(served.functions)]).toEqual([
+      'koophone',
+      Object.keys(ours.resources),
+      Object.keys(ours.functions),
+    ]);
+  });
+
+  test('getSkus is served by the plugin; a group of 5 with UserAssignments on slots 0-2 and a VideoSetting: auto-renew toggled and +2 phones preview 0 replace steps, and up agrees', async () => {
     await setJson('groups', [{ name: 'fleet', size: 5 }]);
     await setJson('groupAssignments', [
       { name: 'bob-slot0', group: 'fleet', slot: 0, user: bob },
@@ -79,8 +98,11 @@ describe('native provider plugin', () => {
     await s.project.pulumi(['config', 'set', 'videoGroup', 'fleet']);
     const created = await up();
     expect(created.counters.create).toBe(1);
+    // The password was set with --secret: the provider's inputs in state hold only its ciphertext.
+    expect(JSON.stringify(await s.exportStack())).not.toContain('demo-password');
     const ids = await fleetIds();
     expect(ids).toHaveLength(5);
+    expect((await s.project.outputs()).skuIds).toContain('kp.professional.xlarge.32g.2');
     await s.project.pulumi(['preview', '--expect-no-changes']);
 
     // Billing toggled: every member's subscription changes in place, no dependent moves.
@@ -99,6 +121,12 @@ describe('native provider plugin', () => {
     await setJson('groups', [{ name: 'fleet', size: 7, autoRenew: true }]);
     const grow = await previewSteps();
     expect(grow.filter((st) => REPLACING.has(st.op))).toEqual([]);
+    // The group grows in place and the VideoSetting takes the new phones in place; the assignments stay.
+    expect(
+      Object.entries(opsOf(grow))
+        .map(([urn, op]) => `${urn.split('::').pop()}:${op}`)
+        .sort(),
+    ).toEqual(['fleet:update', 'video:update']);
     const grown = await up();
     expect(opsOf(grown.steps)).toEqual(opsOf(grow));
     expect([grown.counters.create, grown.counters.unassign ?? 0]).toEqual([1, 0]);
@@ -149,5 +177,44 @@ describe('native provider plugin', () => {
     // Slots by name order: the order's phones are named lab-00001, lab-00002, … in the order bought.
     expect((outputs.groupIds as Record<string, string[]>).lab).toEqual(lab);
     expect(outputs.phoneIds).toEqual([desk]);
+  });
+
+  test('destroy unsubscribes every phone, the imported ones included, and leaves none bought', async () => {
+    await s.control.resetCounters();
+    await s.project.pulumi(['destroy', '--yes', '--skip-preview']);
+    expect(await s.control.yearlyMonthlyPhones()).toEqual([]);
+    expect((await s.control.counters()).create ?? 0).toBe(0);
+  });
+
+  test('kill -9 of pulumi up mid-create: the plugin process it started exits on its own within 10 s', async () => {
+    await setJson('groups', [{ name: 'fleet', size: 9, autoRenew: true }]);
+    await s.control.resetCounters();
+    const plugins = async (): Promise<string[]> => {
+      // The plugin runs from this test's own PULUMI_HOME: its processes are told apart by that path.
+      const found = await run('pgrep', ['-f', `${s.project.env.PULUMI_HOME}/plugins/resource-koophone`]).catch(() => ({
+        stdout: '',
+      }));
+      return found.stdout.split('\n').filter(Boolean);
+    };
+    // scripts/pulumi-offline execs the CLI: this pid is pulumi itself, and only it is killed.
+    const cli = spawn(path.join(repoRoot, 'scripts', 'pulumi-offline'), ['up', '--yes', '--skip-preview'], {
+      cwd: s.project.dir,
+      env: s.project.env,
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => cli.on('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (((await s.control.counters()).create ?? 0) === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await plugins()).length).toBeGreaterThan(0);
+    cli.kill('SIGKILL');
+    await exited;
+    const killedAt = Date.now();
+    while ((await plugins()).length > 0 && Date.now() - killedAt < 15_000) await new Promise((r) => setTimeout(r, 200));
+    expect(await plugins()).toEqual([]);
+    const goneAfterMs = Date.now() - killedAt;
+    process.stderr.write(`native e2e: the plugin was gone ${goneAfterMs} ms after kill -9 of pulumi up\n`);
+    expect(goneAfterMs).toBeLessThan(10_000);
   });
 });
