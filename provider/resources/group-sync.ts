@@ -6,6 +6,7 @@ import type {
   PendingOrder,
 } from '../schemas/resources/instance-group';
 import { definedOnly } from './check-inputs';
+import { adoptInto, newAdoptions } from './group-adoption';
 import {
   chunk,
   emptySlots,
@@ -271,6 +272,7 @@ export async function syncGroup(
     dropLostMembers(w);
     await resolvePendingOrders(env, w);
     adoptStrays(inputs.uniqueNamePrefix, w);
+    adoptInto(w.members, w.snapshot, newAdoptions(inputs, prior), inputs.size);
     await scaleDown(env, w, inputs.size);
     await grow(env, inputs, w);
     const ids = idsBySlot(w.members);

@@ -779,6 +779,11 @@ export interface InstanceGroupArgs {
    */
   sceneType?: pulumi.Input<string>;
   /**
+   * Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group.
+   * Constraints: at most 10000 items; each 1–32 characters.
+   */
+  adoptInstanceIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
    * How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.
    * Default: `{"mode":"prePaid","periodType":"month","periodNum":1,"autoPay":true,"autoRenew":false}`.
    */
@@ -870,6 +875,11 @@ export abstract class InstanceGroupProperties extends KoophoneResource {
    */
   declare readonly sceneType: pulumi.Output<string | undefined>;
   /**
+   * Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group.
+   * Constraints: at most 10000 items; each 1–32 characters.
+   */
+  declare readonly adoptInstanceIds: pulumi.Output<string[] | undefined>;
+  /**
    * How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.
    * Default: `{"mode":"prePaid","periodType":"month","periodNum":1,"autoPay":true,"autoRenew":false}`.
    */
@@ -945,7 +955,7 @@ export abstract class InstanceGroupProperties extends KoophoneResource {
 }
 
 /** Every output property of a InstanceGroup: the keys its SDK class registers, so that each becomes an Output. */
-export const instanceGroupOutputNames = ['size', 'namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceIds', 'instances', 'orderIds', 'nextOrderSeq', 'pendingOrders', 'earliestExpireTime'] as const;
+export const instanceGroupOutputNames = ['size', 'namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'adoptInstanceIds', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceIds', 'instances', 'orderIds', 'nextOrderSeq', 'pendingOrders', 'earliestExpireTime'] as const;
 
 /** The arguments of a {@link UserAssignment}: Assigns a phone to a user of the tenant's KooPhone organisation. */
 export interface UserAssignmentArgs {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NAME_SUFFIX_LENGTH, instanceInputsSchema, instanceStateSchema } from './instance';
+import { instanceIdSchema } from './common';
 import { markedFields, replacesOnChange, setByProvider } from './field-marks';
 
 /** Most phones one group holds. */
@@ -48,6 +49,18 @@ export const instanceGroupInputsSchema = z.strictObject({
   network: spec.network,
   instanceType: spec.instanceType,
   sceneType: spec.sceneType,
+  adoptInstanceIds: z
+    .array(instanceIdSchema)
+    .max(GROUP_SIZE_MAX, `must list at most ${GROUP_SIZE_MAX} phones`)
+    .optional()
+    .describe(
+      'Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the ' +
+        'lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no ' +
+        "other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so " +
+        '`os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` ' +
+        "and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the " +
+        'list leaves the phone in the group.',
+    ),
   charge: spec.charge.describe(
     "How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.",
   ),
