@@ -5,6 +5,7 @@ import type {
   InstanceGroupOutputs,
   PendingOrder,
 } from '../schemas/resources/instance-group';
+import { runningStatusWord } from '../common/running-status';
 import { definedOnly } from './check-inputs';
 import { adoptInto, newAdoptions } from './group-adoption';
 import {
@@ -75,9 +76,7 @@ function memberOf(slot: number, instanceId: string, record: InstanceRecord | und
     slot,
     instanceId,
     instanceName: record?.instance_name ?? '',
-    runningStatus: record?.running_status ?? 0,
-    assignStatus: record?.assign_status ?? 0,
-    assignUser: record?.assign_user ?? '',
+    status: runningStatusWord(record?.running_status),
   };
 }
 

@@ -81,17 +81,10 @@ export interface InstanceGroupMember {
    */
   instanceName: string;
   /**
-   * 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
+   * The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`.
+   * Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
    */
-  runningStatus: number;
-  /**
-   * 0 unassigned, 1 assigned.
-   */
-  assignStatus: number;
-  /**
-   * User id the phone is assigned to (empty when unassigned).
-   */
-  assignUser: string;
+  status: 'unknown' | 'stopped' | 'running' | 'going-offline' | 'starting' | 'shut-down';
   /**
    * When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).
    */
@@ -339,6 +332,11 @@ export interface InstanceSummary {
    * 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
    */
   runningStatus: number;
+  /**
+   * The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`.
+   * Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+   */
+  status: 'unknown' | 'stopped' | 'running' | 'going-offline' | 'starting' | 'shut-down';
   /**
    * 0 normal, 1 frozen.
    */
@@ -635,6 +633,12 @@ export abstract class InstanceProperties extends KoophoneResource {
    */
   declare readonly runningStatus: pulumi.Output<number>;
   /**
+   * The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`.
+   * Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+   * Output only: set by the provider.
+   */
+  declare readonly status: pulumi.Output<'unknown' | 'stopped' | 'running' | 'going-offline' | 'starting' | 'shut-down'>;
+  /**
    * 0 normal, 1 frozen.
    * Output only: set by the provider.
    */
@@ -713,7 +717,7 @@ export abstract class InstanceProperties extends KoophoneResource {
 }
 
 /** Every output property of a Instance: the keys its SDK class registers, so that each becomes an Output. */
-export const instanceOutputNames = ['namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'adoptInstanceId', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceId', 'instanceName', 'orderId', 'runningStatus', 'frozenStatus', 'loginStatus', 'assignStatus', 'assignUser', 'billingMode', 'instanceSku', 'region', 'regionNameEn', 'projectId', 'projectName', 'adopted', 'expireTime', 'autoRenew', 'subscriptionStatus', 'expiryAction'] as const;
+export const instanceOutputNames = ['namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'adoptInstanceId', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceId', 'instanceName', 'orderId', 'runningStatus', 'status', 'frozenStatus', 'loginStatus', 'assignStatus', 'assignUser', 'billingMode', 'instanceSku', 'region', 'regionNameEn', 'projectId', 'projectName', 'adopted', 'expireTime', 'autoRenew', 'subscriptionStatus', 'expiryAction'] as const;
 
 /** The arguments of a {@link InstanceGroup}: A fleet of identical KooPhone cloud phones (yearly/monthly subscriptions), bought in ceil(k/1500) orders rather than one per phone. */
 export interface InstanceGroupArgs {

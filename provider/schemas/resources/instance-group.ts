@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NAME_SUFFIX_LENGTH, instanceInputsSchema, instanceStateSchema } from './instance';
+import { NAME_SUFFIX_LENGTH, instanceInputsSchema, instanceStateSchema, runningStatusSchema } from './instance';
 import { instanceIdSchema } from './common';
 import { markedFields, replacesOnChange, setByProvider } from './field-marks';
 
@@ -105,12 +105,8 @@ export const groupMemberSchema = z.object({
   slot: z.number().int().describe("The member's slot: stable for the life of the group, 0 … size-1."),
   instanceId: z.string().describe("The phone's instance id."),
   instanceName: z.string().describe("The phone's name, `{orderPrefix}-00001` etc."),
-  runningStatus: z
-    .number()
-    .int()
-    .describe('0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.'),
-  assignStatus: z.number().int().describe('0 unassigned, 1 assigned.'),
-  assignUser: z.string().describe('User id the phone is assigned to (empty when unassigned).'),
+  // Who uses the phone is the UserAssignment's fact, not the group's: a copy here went stale (docs/instance-group.md).
+  status: runningStatusSchema,
   // The subscription as the billing system reports it (read by order on create, update and refresh); absent for a
   // member without one.
   ...instanceStateSchema.pick({ expireTime: true, autoRenew: true, subscriptionStatus: true, expiryAction: true })

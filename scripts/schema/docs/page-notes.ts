@@ -96,6 +96,10 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
           '- **A member lost out of band** (deleted, released, or being unsubscribed) is dropped from its slot by ' +
             '`pulumi refresh`; `pulumi preview --refresh --expect-no-changes` reports it, and the next `pulumi up` ' +
             're-buys it into the same slot with one order (`pulumi up --refresh` does both at once).',
+          '- **Each fact has one owner.** A member reports its phone, name, `status` (a word: `running`, `starting`, …) ' +
+            'and subscription, read on every `up` and `refresh`; who uses the phone is the `UserAssignment`\'s fact, so ' +
+            'read it there (`assignment.userId`): a drift preview after someone unassigns slot 0 in the console shows ' +
+            'that assignment only, not the group.',
           '- **Shrinking removes the highest slots**: their phones are unsubscribed in delete calls of at most 100 ids. ' +
             'An assignment on a removed slot loses its phone (and the user\'s data on it): remove such assignments in the ' +
             'same change; afterwards `ids[i]` for a removed slot is undefined and its `UserAssignment` fails its check.',
