@@ -76,11 +76,12 @@ export interface KooPhoneStack {
  * package installed as a real copy, a stack configured for the demo tenant of a fresh in-process emulator.
  */
 export async function createKooPhoneStack(
-  opts: { provisionSeconds?: number; env?: NodeJS.ProcessEnv } = {},
+  opts: { provisionSeconds?: number; env?: NodeJS.ProcessEnv; program?: string } = {},
 ): Promise<KooPhoneStack> {
   const emulator = await startEmulator({ provisionSeconds: opts.provisionSeconds ?? 2, releaseSeconds: 1 });
   const project = await createPulumiProject({
-    template: path.join(__dirname, '..', 'fixtures', 'koophone-program'),
+    // `program`: another fixture under test/e2e/fixtures (default: the config-driven koophone-program).
+    template: path.join(__dirname, '..', 'fixtures', opts.program ?? 'koophone-program'),
     packages: { 'pulumi-koophone': { dir: repoRoot, include: ['package.json', 'dist'] } },
     env: { PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase', KOOPHONE_POLL_INTERVAL_MS: '250', ...opts.env },
   });
