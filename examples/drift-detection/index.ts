@@ -31,4 +31,4 @@ export const deskApp = apkUrl
       sizeMb: 30,
       packageUrl: apkUrl,
     }).installations
-  : undefined;
+  : []; // never undefined: an undefined output is dropped with a warning

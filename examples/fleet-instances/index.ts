@@ -49,10 +49,11 @@ new koophone.VideoSetting('video', {
   ],
 });
 
-// The user comes from the assignment (the phone's own assignUser was read before the user was assigned).
+// Each fact from its owner: the phone and its status (`running`, `starting`, …) from the Instance, the user from the
+// assignment (the phone's own assignUser was read before the user was assigned).
 export const fleet = phones.map((p, i) =>
   pulumi
-    .all([p.instanceId, p.instanceName, p.runningStatus, assignments[i]?.userId ?? ''])
+    .all([p.instanceId, p.instanceName, p.status, assignments[i]?.userId ?? ''])
     .apply(([id, name, status, user]) => ({ id, name, status, user })),
 );
 export const assignedUsers = assignments.map((a) => a.userId);

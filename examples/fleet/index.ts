@@ -78,19 +78,21 @@ const reboot = rebootRound
     )
   : undefined;
 
-// The user comes from the assignment (the group read its members before the users were assigned).
+// Each fact from its owner: the phone and its status (`running`, `starting`, …) from the group, the user from the
+// assignment.
 export const fleet = pulumi
   .all([phones.instances, pulumi.all(assignments.map((a) => a.userId))])
   .apply(([members, assigned]) =>
     members.map((m) => ({
       id: m.instanceId,
       name: m.instanceName,
-      status: m.runningStatus,
+      status: m.status,
       user: assigned[m.slot] ?? '',
     })),
   );
 export const assignedUsers = assignments.map((a) => a.userId);
+// Outputs are always defined (an undefined one is dropped with a warning): empty without an app, 0 without a reboot.
 /** Per phone: the app's status and version (`missing`/`outdated` after a refresh means `up` reinstalls it there). */
-export const appInstallations = app?.installations;
+export const appInstallations = app ? app.installations : [];
 /** How many phones the last reboot round rebooted. */
-export const rebootedPhones = reboot?.phoneCount;
+export const rebootedPhones = reboot ? reboot.phoneCount : 0;

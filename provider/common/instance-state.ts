@@ -1,5 +1,6 @@
 import type { InstanceState } from '../schemas/resources/instance';
 import type { InstanceRecord } from '../schemas/wire/instances';
+import { runningStatusWord } from './running-status';
 
 /**
  * A phone's state in resource spelling from its batch-query record (snake_case → camelCase, absent → empty/0).
@@ -11,6 +12,7 @@ export function stateFromRecord(record: InstanceRecord, orderId: string, adopted
     instanceName: record.instance_name ?? '',
     orderId,
     runningStatus: record.running_status ?? 0,
+    status: runningStatusWord(record.running_status),
     frozenStatus: record.frozen_status ?? 0,
     loginStatus: record.login_status ?? 0,
     assignStatus: record.assign_status ?? 0,

@@ -10,6 +10,7 @@ import { readInstallations } from './app-drift';
 import { checkInputs } from './check-inputs';
 import { PartialStateError } from './partial-state';
 import { chunk, failureTable, reasonOf, refusedEnd, waitForTasks, type JobEnd } from './phone-jobs';
+import { phoneQueue } from './phone-queue';
 import { progressFor, type Progress } from './progress';
 import { configureRuntime, getClient, getDirectory, pollIntervalMs } from './runtime';
 
@@ -165,7 +166,9 @@ export const appInstallationProvider: dynamic.ResourceProvider<AppInstallationIn
 
   async create(inputs) {
     const id = randomUUID();
-    const installations = await installOn(envFor(inputs), inputs, inputs.instanceIds);
+    const installations = await phoneQueue().run(inputs.instanceIds, () =>
+      installOn(envFor(inputs), inputs, inputs.instanceIds),
+    );
     const byPhone = new Map(installations.map((p) => [p.instanceId, p]));
     return { id, outs: finish(id, { ...inputs, installations: inputs.instanceIds.map((i) => byPhone.get(i)!) }) };
   },
@@ -183,18 +186,28 @@ export const appInstallationProvider: dynamic.ResourceProvider<AppInstallationIn
   },
 
   async update(id, olds, news) {
-    const env = envFor(news);
-    const removed = olds.instanceIds.filter((i) => !news.instanceIds.includes(i));
-    const uninstallFailures = await uninstallFrom(env, olds.packageName, removed);
-    const fresh = new Map((await installOn(env, news, phonesToInstall(olds, news))).map((p) => [p.instanceId, p]));
-    const before = new Map((olds.installations ?? []).map((p) => [p.instanceId, p]));
-    const installations = news.instanceIds.map((i) => fresh.get(i) ?? before.get(i)!);
-    const extra = uninstallFailures.length > 0 ? [uninstallMessage(olds.packageName, uninstallFailures)] : [];
-    return { outs: finish(id, { ...news, installations }, extra) };
+    return phoneQueue().run([...olds.instanceIds, ...news.instanceIds], () => updateInstallation(id, olds, news));
   },
 
   async delete(_id, props) {
-    const failed = await uninstallFrom(envFor(props), props.packageName, props.instanceIds);
-    if (failed.length > 0) throw new Error(uninstallMessage(props.packageName, failed));
+    await phoneQueue().run(props.instanceIds, async () => {
+      const failed = await uninstallFrom(envFor(props), props.packageName, props.instanceIds);
+      if (failed.length > 0) throw new Error(uninstallMessage(props.packageName, failed));
+    });
   },
 };
+
+async function updateInstallation(
+  id: string,
+  olds: AppInstallationOutputs,
+  news: AppInstallationInputs,
+): Promise<{ outs: AppInstallationOutputs }> {
+  const env = envFor(news);
+  const removed = olds.instanceIds.filter((i) => !news.instanceIds.includes(i));
+  const uninstallFailures = await uninstallFrom(env, olds.packageName, removed);
+  const fresh = new Map((await installOn(env, news, phonesToInstall(olds, news))).map((p) => [p.instanceId, p]));
+  const before = new Map((olds.installations ?? []).map((p) => [p.instanceId, p]));
+  const installations = news.instanceIds.map((i) => fresh.get(i) ?? before.get(i)!);
+  const extra = uninstallFailures.length > 0 ? [uninstallMessage(olds.packageName, uninstallFailures)] : [];
+  return { outs: finish(id, { ...news, installations }, extra) };
+}

@@ -5,7 +5,9 @@ import type {
   InstanceGroupOutputs,
   PendingOrder,
 } from '../schemas/resources/instance-group';
+import { runningStatusWord } from '../common/running-status';
 import { definedOnly } from './check-inputs';
+import { adoptInto, newAdoptions } from './group-adoption';
 import {
   chunk,
   emptySlots,
@@ -74,9 +76,7 @@ function memberOf(slot: number, instanceId: string, record: InstanceRecord | und
     slot,
     instanceId,
     instanceName: record?.instance_name ?? '',
-    runningStatus: record?.running_status ?? 0,
-    assignStatus: record?.assign_status ?? 0,
-    assignUser: record?.assign_user ?? '',
+    status: runningStatusWord(record?.running_status),
   };
 }
 
@@ -271,6 +271,7 @@ export async function syncGroup(
     dropLostMembers(w);
     await resolvePendingOrders(env, w);
     adoptStrays(inputs.uniqueNamePrefix, w);
+    adoptInto(w.members, w.snapshot, newAdoptions(inputs, prior), inputs.size);
     await scaleDown(env, w, inputs.size);
     await grow(env, inputs, w);
     const ids = idsBySlot(w.members);

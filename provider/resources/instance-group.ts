@@ -7,6 +7,7 @@ import {
   type InstanceGroupOutputs,
 } from '../schemas/resources/instance-group';
 import { checkInputs } from './check-inputs';
+import { adoptionConflict, adoptionFailures } from './group-adoption';
 import { settleGroupBilling, warnRecordedOnly } from './group-billing';
 import { groupRenewalPlanned } from './group-renewal';
 import { membersDrifted, readMemberSubscriptions } from './group-subscriptions';
@@ -23,6 +24,7 @@ import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
  */
 const IN_PLACE_PROPERTIES = [
   'size',
+  'adoptInstanceIds',
   'charge',
   'renewBeforeDays',
   'expirePolicy',
@@ -76,10 +78,18 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
       const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
       if (failures.length > 0) return { failures };
     }
+    // Adopted phones are judged here, at preview: a refused adoption stops the deployment before anything is bought.
+    const adoption = await adoptionFailures(inputs.resourceUrn ?? inputs.uniqueNamePrefix ?? '', inputs, prior, {
+      snapshot: () => getDirectory().snapshot(),
+      catalogue: getSkuCatalogue,
+    });
+    if (adoption.length > 0) return { failures: adoption };
     return { inputs };
   },
 
   async diff(_id, olds, news) {
+    const conflict = adoptionConflict(news.resourceUrn ?? olds.uniqueNamePrefix, olds, news);
+    if (conflict) throw new Error(conflict);
     const replaces = INSTANCE_GROUP_REPLACE_PROPERTIES.filter((k) => !isDeepStrictEqual(olds[k], news[k]));
     // Looked at live on every diff (state may be days old), so the plan always says what a renewal will buy.
     const members = olds.instanceIds ?? [];

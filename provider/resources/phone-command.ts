@@ -10,6 +10,7 @@ import {
 import { checkInputs } from './check-inputs';
 import { PartialStateError } from './partial-state';
 import { chunk, failureTable, jobEnd, reasonOf, refusedEnd, waitForTasks, type JobEnd } from './phone-jobs';
+import { phoneQueue } from './phone-queue';
 import { progressFor } from './progress';
 import { configureRuntime, getClient, getDirectory, pollIntervalMs } from './runtime';
 
@@ -54,13 +55,16 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Queued on the phones (phone-queue.ts): the timeout counts from when the command is sent. */
 async function run(inputs: PhoneCommandInputs, instanceIds: readonly string[]): Promise<CommandResult[]> {
   const progress = progressFor(inputs.resourceUrn);
-  const ends = await runOnPhones(getClient(), inputs.command, instanceIds, {
-    async: inputs.async,
-    deadline: Date.now() + inputs.timeoutSeconds * 1000,
-    onPoll: (done, total) => progress.status(`command finished on ${done}/${total} phones`),
-  });
+  const ends = await phoneQueue().run(instanceIds, () =>
+    runOnPhones(getClient(), inputs.command, instanceIds, {
+      async: inputs.async,
+      deadline: Date.now() + inputs.timeoutSeconds * 1000,
+      onPoll: (done, total) => progress.status(`command finished on ${done}/${total} phones`),
+    }),
+  );
   return ends.map(toResult);
 }
 
@@ -121,12 +125,15 @@ export const phoneCommandProvider: dynamic.ResourceProvider<PhoneCommandInputs, 
   },
 
   async delete(_id, props) {
-    if (!props.deleteCommand) return;
-    const snapshot = await getDirectory().snapshot(0);
-    const existing = props.instanceIds.filter((i) => snapshot.has(i));
-    const ends = await runOnPhones(getClient(), props.deleteCommand, existing, {
-      async: props.async,
-      deadline: Date.now() + props.timeoutSeconds * 1000,
+    const deleteCommand = props.deleteCommand;
+    if (!deleteCommand) return;
+    const ends = await phoneQueue().run(props.instanceIds, async () => {
+      const snapshot = await getDirectory().snapshot(0);
+      const existing = props.instanceIds.filter((i) => snapshot.has(i));
+      return runOnPhones(getClient(), deleteCommand, existing, {
+        async: props.async,
+        deadline: Date.now() + props.timeoutSeconds * 1000,
+      });
     });
     const failed = ends.filter((e) => !e.ok);
     if (failed.length > 0) {

@@ -10,6 +10,7 @@ import {
 } from '../schemas/resources/phone-power';
 import { checkInputs, UNKNOWN_VALUE } from './check-inputs';
 import { chunk, failureTable, reasonOf, waitForTasks, waitUntilRunning } from './phone-jobs';
+import { phoneQueue } from './phone-queue';
 import { progressFor } from './progress';
 import { configureRuntime, getClient, pollIntervalMs } from './runtime';
 
@@ -32,8 +33,15 @@ const REBOOT: PowerAction = {
 };
 const RESET: PowerAction = { verb: 'reset', send: (client, ids) => client.resetInstances(ids) };
 
-/** Sends the action 100 phones per call, waits for reset tasks (if any), then until every phone runs again. */
+/**
+ * Sends the action 100 phones per call, waits for reset tasks (if any), then until every phone runs again. Queued on
+ * the phones (phone-queue.ts) and holding them until they run again, so no install or command meets a phone starting.
+ */
 async function act(action: PowerAction, inputs: PowerInputs): Promise<void> {
+  await phoneQueue().run(inputs.instanceIds, () => actNow(action, inputs));
+}
+
+async function actNow(action: PowerAction, inputs: PowerInputs): Promise<void> {
   const client = getClient();
   const progress = progressFor(inputs.resourceUrn);
   const deadline = Date.now() + inputs.timeoutSeconds * 1000;

@@ -7,6 +7,7 @@ import {
   type UserAssignmentOutputs,
 } from '../schemas/resources/user-assignment';
 import { checkInputs } from './check-inputs';
+import { phoneQueue } from './phone-queue';
 import { configureRuntime, getAssignmentBatcher, getDirectory } from './runtime';
 
 const ASSIGNED = 1;
@@ -57,7 +58,10 @@ export const userAssignmentProvider: dynamic.ResourceProvider<UserAssignmentInpu
     try {
       // Unassigning wipes the user's data on the phone (docs/api/endpoints.md#unassign). The pair names the user, so
       // a phone gone (4001) or no longer this user's (2210) is refused, never unassigned from someone else: done.
-      await getAssignmentBatcher().unassign({ instance_id: props.instanceId, user_id: props.userId });
+      // Queued on the phone (phone-queue.ts): the wipe must not meet an install or a reboot on it.
+      await phoneQueue().run([props.instanceId], () =>
+        getAssignmentBatcher().unassign({ instance_id: props.instanceId, user_id: props.userId }),
+      );
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
     } finally {

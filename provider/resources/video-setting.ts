@@ -10,6 +10,7 @@ import {
   type VideoSpec,
 } from '../schemas/resources/video-setting';
 import { checkInputs } from './check-inputs';
+import { phoneQueue } from './phone-queue';
 import { configureRuntime, getClient, getDirectory } from './runtime';
 
 export type VideoSettingOutputs = VideoSettingInputs;
@@ -75,7 +76,7 @@ export const videoSettingProvider: dynamic.ResourceProvider<VideoSettingInputs, 
   },
 
   async create(inputs) {
-    await applySettings(inputs.instanceIds, inputs.profiles);
+    await phoneQueue().run(inputs.instanceIds, () => applySettings(inputs.instanceIds, inputs.profiles));
     return { id: randomUUID(), outs: inputs };
   },
 
@@ -84,12 +85,14 @@ export const videoSettingProvider: dynamic.ResourceProvider<VideoSettingInputs, 
   },
 
   async update(_id, olds, news) {
-    await applySettings(news.instanceIds, news.profiles);
-    await restoreDefaults(olds.instanceIds.filter((x) => !news.instanceIds.includes(x)));
+    await phoneQueue().run([...olds.instanceIds, ...news.instanceIds], async () => {
+      await applySettings(news.instanceIds, news.profiles);
+      await restoreDefaults(olds.instanceIds.filter((x) => !news.instanceIds.includes(x)));
+    });
     return { outs: news };
   },
 
   async delete(_id, props) {
-    await restoreDefaults(props.instanceIds);
+    await phoneQueue().run(props.instanceIds, () => restoreDefaults(props.instanceIds));
   },
 };

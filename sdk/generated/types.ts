@@ -81,17 +81,10 @@ export interface InstanceGroupMember {
    */
   instanceName: string;
   /**
-   * 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
+   * The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`.
+   * Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
    */
-  runningStatus: number;
-  /**
-   * 0 unassigned, 1 assigned.
-   */
-  assignStatus: number;
-  /**
-   * User id the phone is assigned to (empty when unassigned).
-   */
-  assignUser: string;
+  status: 'unknown' | 'stopped' | 'running' | 'going-offline' | 'starting' | 'shut-down';
   /**
    * When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).
    */
@@ -339,6 +332,11 @@ export interface InstanceSummary {
    * 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
    */
   runningStatus: number;
+  /**
+   * The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`.
+   * Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+   */
+  status: 'unknown' | 'stopped' | 'running' | 'going-offline' | 'starting' | 'shut-down';
   /**
    * 0 normal, 1 frozen.
    */
@@ -635,6 +633,12 @@ export abstract class InstanceProperties extends KoophoneResource {
    */
   declare readonly runningStatus: pulumi.Output<number>;
   /**
+   * The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`.
+   * Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+   * Output only: set by the provider.
+   */
+  declare readonly status: pulumi.Output<'unknown' | 'stopped' | 'running' | 'going-offline' | 'starting' | 'shut-down'>;
+  /**
    * 0 normal, 1 frozen.
    * Output only: set by the provider.
    */
@@ -713,7 +717,7 @@ export abstract class InstanceProperties extends KoophoneResource {
 }
 
 /** Every output property of a Instance: the keys its SDK class registers, so that each becomes an Output. */
-export const instanceOutputNames = ['namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'adoptInstanceId', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceId', 'instanceName', 'orderId', 'runningStatus', 'frozenStatus', 'loginStatus', 'assignStatus', 'assignUser', 'billingMode', 'instanceSku', 'region', 'regionNameEn', 'projectId', 'projectName', 'adopted', 'expireTime', 'autoRenew', 'subscriptionStatus', 'expiryAction'] as const;
+export const instanceOutputNames = ['namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'adoptInstanceId', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceId', 'instanceName', 'orderId', 'runningStatus', 'status', 'frozenStatus', 'loginStatus', 'assignStatus', 'assignUser', 'billingMode', 'instanceSku', 'region', 'regionNameEn', 'projectId', 'projectName', 'adopted', 'expireTime', 'autoRenew', 'subscriptionStatus', 'expiryAction'] as const;
 
 /** The arguments of a {@link InstanceGroup}: A fleet of identical KooPhone cloud phones (yearly/monthly subscriptions), bought in ceil(k/1500) orders rather than one per phone. */
 export interface InstanceGroupArgs {
@@ -778,6 +782,11 @@ export interface InstanceGroupArgs {
    * Changing it replaces the resource.
    */
   sceneType?: pulumi.Input<string>;
+  /**
+   * Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group.
+   * Constraints: at most 10000 items; each 1–32 characters.
+   */
+  adoptInstanceIds?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.
    * Default: `{"mode":"prePaid","periodType":"month","periodNum":1,"autoPay":true,"autoRenew":false}`.
@@ -870,6 +879,11 @@ export abstract class InstanceGroupProperties extends KoophoneResource {
    */
   declare readonly sceneType: pulumi.Output<string | undefined>;
   /**
+   * Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group.
+   * Constraints: at most 10000 items; each 1–32 characters.
+   */
+  declare readonly adoptInstanceIds: pulumi.Output<string[] | undefined>;
+  /**
    * How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.
    * Default: `{"mode":"prePaid","periodType":"month","periodNum":1,"autoPay":true,"autoRenew":false}`.
    */
@@ -945,7 +959,7 @@ export abstract class InstanceGroupProperties extends KoophoneResource {
 }
 
 /** Every output property of a InstanceGroup: the keys its SDK class registers, so that each becomes an Output. */
-export const instanceGroupOutputNames = ['size', 'namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceIds', 'instances', 'orderIds', 'nextOrderSeq', 'pendingOrders', 'earliestExpireTime'] as const;
+export const instanceGroupOutputNames = ['size', 'namePrefix', 'os', 'instanceSkuId', 'bandSkuId', 'bandSize', 'regionId', 'network', 'instanceType', 'sceneType', 'adoptInstanceIds', 'charge', 'renewBeforeDays', 'expirePolicy', 'waitForReady', 'readyTimeoutSeconds', 'createKey', 'resourceUrn', 'uniqueNamePrefix', 'instanceIds', 'instances', 'orderIds', 'nextOrderSeq', 'pendingOrders', 'earliestExpireTime'] as const;
 
 /** The arguments of a {@link UserAssignment}: Assigns a phone to a user of the tenant's KooPhone organisation. */
 export interface UserAssignmentArgs {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NAME_SUFFIX_LENGTH, instanceInputsSchema, instanceStateSchema } from './instance';
+import { NAME_SUFFIX_LENGTH, instanceInputsSchema, instanceStateSchema, runningStatusSchema } from './instance';
+import { instanceIdSchema } from './common';
 import { markedFields, replacesOnChange, setByProvider } from './field-marks';
 
 /** Most phones one group holds. */
@@ -48,6 +49,18 @@ export const instanceGroupInputsSchema = z.strictObject({
   network: spec.network,
   instanceType: spec.instanceType,
   sceneType: spec.sceneType,
+  adoptInstanceIds: z
+    .array(instanceIdSchema)
+    .max(GROUP_SIZE_MAX, `must list at most ${GROUP_SIZE_MAX} phones`)
+    .optional()
+    .describe(
+      'Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the ' +
+        'lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no ' +
+        "other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so " +
+        '`os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` ' +
+        "and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the " +
+        'list leaves the phone in the group.',
+    ),
   charge: spec.charge.describe(
     "How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning.",
   ),
@@ -92,12 +105,8 @@ export const groupMemberSchema = z.object({
   slot: z.number().int().describe("The member's slot: stable for the life of the group, 0 … size-1."),
   instanceId: z.string().describe("The phone's instance id."),
   instanceName: z.string().describe("The phone's name, `{orderPrefix}-00001` etc."),
-  runningStatus: z
-    .number()
-    .int()
-    .describe('0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.'),
-  assignStatus: z.number().int().describe('0 unassigned, 1 assigned.'),
-  assignUser: z.string().describe('User id the phone is assigned to (empty when unassigned).'),
+  // Who uses the phone is the UserAssignment's fact, not the group's: a copy here went stale (docs/instance-group.md).
+  status: runningStatusSchema,
   // The subscription as the billing system reports it (read by order on create, update and refresh); absent for a
   // member without one.
   ...instanceStateSchema.pick({ expireTime: true, autoRenew: true, subscriptionStatus: true, expiryAction: true })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RUNNING_STATUS_WORDS } from '../../common/running-status';
 import { instanceIdSchema } from './common';
 import { replacesOnChange, setByProvider, markedFields } from './field-marks';
 
@@ -185,6 +186,13 @@ export type InstanceInputs = z.output<typeof instanceInputsSchema>;
 /** Inputs the API cannot change on an existing phone (docs/api/endpoints.md#lifecycle). `charge` is not one: billing changes never replace (docs/api/billing.md). */
 export const INSTANCE_REPLACE_PROPERTIES = markedFields(instanceInputsSchema, 'replaceOnChange');
 
+/** The phone's running status in words, as a person reads it. */
+export const runningStatusSchema = z
+  .enum(RUNNING_STATUS_WORDS)
+  .describe(
+    "The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`.",
+  );
+
 /** What the provider reports about a phone, read from batch-query (snake_case wire → camelCase). */
 export const instanceStateSchema = z.object({
   instanceId: z.string().describe("The phone's instance id."),
@@ -194,6 +202,7 @@ export const instanceStateSchema = z.object({
     .number()
     .int()
     .describe('0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.'),
+  status: runningStatusSchema,
   frozenStatus: z.number().int().describe('0 normal, 1 frozen.'),
   loginStatus: z.number().int().describe('0 not logged in, 1 logged in.'),
   assignStatus: z.number().int().describe('0 unassigned, 1 assigned.'),

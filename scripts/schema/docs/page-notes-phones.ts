@@ -13,6 +13,22 @@ const TASKS_AND_JOBS = {
   ],
 };
 
+/** provider/resources/phone-queue.ts, for every page of an operation on phones. */
+const ONE_AT_A_TIME = {
+  heading: 'One operation per phone at a time',
+  lines: [
+    '- Within a deployment the provider runs one operation per phone at a time: app installs and uninstalls, ' +
+      'commands, reboots, resets, video settings and unassignments on the same phone wait for each other, in the order ' +
+      'the engine hands them over, even without `dependsOn`; operations on other phones run side by side. A reboot or ' +
+      'reset keeps its phones until they run again, so a command or install declared beside it never meets a phone ' +
+      'that is starting (`CPS.0191 … instance is not running`). `timeoutSeconds` counts from when the operation starts.',
+    '- The order between them is the order the engine reaches them, which follows the program but is not a promise: ' +
+      'where one must come first (reboot after the app is installed), say so with `dependsOn`.',
+    '- It covers one deployment in one provider process: two `pulumi up` of different stacks on the same phones, or ' +
+      'changes made in the console, are not queued.',
+  ],
+};
+
 export const PHONE_PAGE_NOTES: Record<string, PageNotes> = {
   AppInstallation: {
     example: 'app-installation.ts',
@@ -33,6 +49,7 @@ export const PHONE_PAGE_NOTES: Record<string, PageNotes> = {
           '- **`packageUrl` is a secret**: the SDK stores it encrypted, and error text that might echo it is scrubbed.',
         ],
       },
+      ONE_AT_A_TIME,
       TASKS_AND_JOBS,
     ],
     errorCodes: ['KOOPHONE.API.3008', 'KOOPHONE.API.62015', 'KOOPHONE.API.62017', 'KOOPHONE.API.2004', 'KOOPHONE.API.1001', 'KOOPHONE.API.4001'],
@@ -52,6 +69,7 @@ export const PHONE_PAGE_NOTES: Record<string, PageNotes> = {
           '- Nothing can be read back: refresh keeps the recorded results.',
         ],
       },
+      ONE_AT_A_TIME,
       TASKS_AND_JOBS,
     ],
     errorCodes: ['KOOPHONE.API.1000', 'KOOPHONE.API.2004', 'KOOPHONE.API.1001', 'KOOPHONE.API.4001'],
@@ -66,6 +84,7 @@ export const PHONE_PAGE_NOTES: Record<string, PageNotes> = {
           '- Every phone must be running (`KOOPHONE.API.5005` otherwise). Delete does nothing to the phones.',
         ],
       },
+      ONE_AT_A_TIME,
     ],
     errorCodes: ['KOOPHONE.API.5005', 'KOOPHONE.API.2004', 'KOOPHONE.API.1001'],
   },
@@ -81,6 +100,7 @@ export const PHONE_PAGE_NOTES: Record<string, PageNotes> = {
             'when the API returns one), then waits until every phone runs again. Delete does nothing to the phones.',
         ],
       },
+      ONE_AT_A_TIME,
       TASKS_AND_JOBS,
     ],
     errorCodes: ['KOOPHONE.API.5005', 'KPAPI.2209', 'KOOPHONE.API.2004', 'KOOPHONE.API.1001'],

@@ -96,9 +96,33 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
           '- **A member lost out of band** (deleted, released, or being unsubscribed) is dropped from its slot by ' +
             '`pulumi refresh`; `pulumi preview --refresh --expect-no-changes` reports it, and the next `pulumi up` ' +
             're-buys it into the same slot with one order (`pulumi up --refresh` does both at once).',
+          '- **Each fact has one owner.** A member reports its phone, name, `status` (a word: `running`, `starting`, …) ' +
+            'and subscription, read on every `up` and `refresh`; who uses the phone is the `UserAssignment`\'s fact, so ' +
+            'read it there (`assignment.userId`): a drift preview after someone unassigns slot 0 in the console shows ' +
+            'that assignment only, not the group.',
           '- **Shrinking removes the highest slots**: their phones are unsubscribed in delete calls of at most 100 ids. ' +
             'An assignment on a removed slot loses its phone (and the user\'s data on it): remove such assignments in the ' +
             'same change; afterwards `ids[i]` for a removed slot is undefined and its `UserAssignment` fails its check.',
+        ],
+      },
+      {
+        heading: 'Adopting phones bought elsewhere',
+        lines: [
+          '- **`adoptInstanceIds`** brings phones bought in the console (or by another tool) under the group instead of ' +
+            'buying new ones: they take the lowest free slots, in the order listed, and the group buys only the rest of ' +
+            '`size`. A group of 25 adopting 20 phones places one order of 5; `instanceIds[0…19]` are the adopted phones.',
+          '- **Checked at preview, before anything is bought**: every listed phone must exist in the account, be ' +
+            'yearly/monthly (the API cannot unsubscribe a pay-per-use phone: adopt those as an `Instance`), belong to no ' +
+            'other group of the stack, and match the group\'s `regionId` and `instanceSkuId` (batch-query reports the ' +
+            'SKU as spec text, compared with the catalogue\'s). A mismatch names the phone and the field, e.g. ' +
+            '`phone a44uhlf7: regionId: the phone is in "cn-east-3", the group\'s regionId is "cn-north-4"`. The API ' +
+            'reports no image, so `os` cannot be compared: it is taken as declared. The new adoptions must fit beside ' +
+            'the members within `size` (a group never shrinks to make room).',
+          '- **Adopted phones are members like any other.** Shrinking the group and `pulumi destroy` **unsubscribe them** ' +
+            '(as they do the phones the group bought); a lost one is re-bought into its slot. To keep the phones when the ' +
+            'group goes, set Pulumi\'s `retainOnDelete: true` resource option on the group before destroying it: the ' +
+            'stack then forgets every member, bought or adopted, without unsubscribing any. Removing an id from ' +
+            '`adoptInstanceIds` leaves the phone in the group.',
         ],
       },
       {

@@ -76,11 +76,13 @@ export interface KooPhoneStack {
  * package installed as a real copy, a stack configured for the demo tenant of a fresh in-process emulator.
  */
 export async function createKooPhoneStack(
-  opts: { provisionSeconds?: number; env?: NodeJS.ProcessEnv; template?: string } = {},
+  opts: { provisionSeconds?: number; env?: NodeJS.ProcessEnv; template?: string; program?: string } = {},
 ): Promise<KooPhoneStack> {
   const emulator = await startEmulator({ provisionSeconds: opts.provisionSeconds ?? 2, releaseSeconds: 1 });
   const project = await createPulumiProject({
-    template: opts.template ?? path.join(__dirname, '..', 'fixtures', 'koophone-program'),
+    // `template`: a program directory; `program`: another fixture under test/e2e/fixtures (default: the
+    // config-driven koophone-program).
+    template: opts.template ?? path.join(__dirname, '..', 'fixtures', opts.program ?? 'koophone-program'),
     packages: { 'pulumi-koophone': { dir: repoRoot, include: ['package.json', 'dist'] } },
     env: { PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase', KOOPHONE_POLL_INTERVAL_MS: '250', ...opts.env },
   });
