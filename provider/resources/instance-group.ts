@@ -11,7 +11,9 @@ import { settleGroupBilling, warnRecordedOnly } from './group-billing';
 import { groupRenewalPlanned } from './group-renewal';
 import { membersDrifted, readMemberSubscriptions } from './group-subscriptions';
 import { deleteGroup, readGroup, syncGroup, type GroupEnv, type GroupTarget } from './group-sync';
-import { randomSuffix } from './instance';
+import { moneyEnv, randomSuffix } from './instance';
+import { guardPurchase } from './money-guard';
+import { gatedCheck } from './purchase-gate';
 import { expirePolicyConflict } from './instance-billing';
 import { progressFor } from './progress';
 import { configureRuntime, getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
@@ -72,10 +74,20 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
       : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
     // catalogue at preview (one shared catalogue read per deployment).
-    if (buysNewSpec(prior, inputs)) {
+    const newSpec = buysNewSpec(prior, inputs);
+    if (newSpec) {
       const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
       if (failures.length > 0) return { failures };
     }
+    // A new spec buys the whole group; otherwise a scale-up buys the members added (old inputs hold no member list).
+    const phones = newSpec ? inputs.size : inputs.size - (prior?.size ?? 0);
+    const money = await guardPurchase(moneyEnv, {
+      urn: inputs.resourceUrn,
+      phones,
+      spec: inputs,
+      countProperty: 'size',
+    });
+    if (money.length > 0) return { failures: money };
     return { inputs };
   },
 
@@ -135,5 +147,8 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
     await deleteGroup(envFor(props), props);
   },
 };
+
+// Purchases wait for the deployment's checks and refuse while one fails (purchase-gate.ts).
+instanceGroupProvider.check = gatedCheck(instanceGroupProvider.check!);
 
 export type { InstanceGroupInputs, InstanceGroupOutputs };

@@ -22,9 +22,12 @@ import {
   getClient,
   getDeleteBatcher,
   getDirectory,
+  getProviderConfig,
   getSkuCatalogue,
   pollIntervalMs,
 } from './runtime';
+import { guardPurchase } from './money-guard';
+import { gatedCheck } from './purchase-gate';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -53,6 +56,8 @@ const statusWord = (status: number | null | undefined): string =>
   status === undefined || status === null ? 'not listed yet' : (STATUS_WORDS[status] ?? `status ${status}`);
 const GOING_OFFLINE = 3;
 const DELETE_TIMEOUT_MS = 30 * 60 * 1000;
+
+export const moneyEnv = { client: getClient, config: getProviderConfig };
 
 /** A random suffix, for an Instance created without the SDK's createKey. */
 export function randomSuffix(length = NAME_SUFFIX_LENGTH): string {
@@ -206,10 +211,14 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
       : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
     // catalogue here, at preview. An adopted phone is not bought, and an unchanged spec buys nothing.
-    if (!inputs.adoptInstanceId && buysNewSpec(olds, inputs)) {
+    const buys = !inputs.adoptInstanceId && buysNewSpec(olds, inputs);
+    if (buys) {
       const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
       if (failures.length > 0) return { failures };
     }
+    // The cost beside the resource, and the budgets (docs/costs-and-budgets.md).
+    const money = await guardPurchase(moneyEnv, { urn: inputs.resourceUrn, phones: buys ? 1 : 0, spec: inputs });
+    if (money.length > 0) return { failures: money };
     return { inputs };
   },
 
@@ -324,5 +333,8 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     });
   },
 };
+
+// Purchases wait for the deployment's checks and refuse while one fails (purchase-gate.ts).
+instanceProvider.check = gatedCheck(instanceProvider.check!);
 
 export type { InstanceInputs, InstanceOutputs };

@@ -1,9 +1,12 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import { KooPhoneClient, type SkuCatalogue } from '../client';
 import { clientOptionsFrom, readProviderConfig, type ConfigLookup } from '../config';
+import type { ProviderConfig } from '../schemas/resources/provider-config';
 import { AssignmentBatcher } from './assignment-batcher';
 import { DeleteBatcher } from './delete-batcher';
 import { InstanceDirectory } from './instance-directory';
+import { resetMoneyGuard } from './money-guard';
+import { resetPurchaseGate } from './purchase-gate';
 
 /**
  * Process-wide state of the dynamic provider. The engine runs every dynamic resource of a deployment in one
@@ -21,6 +24,11 @@ let assignmentBatcher: AssignmentBatcher | undefined;
 export async function configureRuntime(req: dynamic.ConfigureRequest): Promise<void> {
   lookup = (key) => req.config.get(key);
   // A later configure (another resource type's provider) sees the same stack config: keep the client.
+}
+
+/** The stack's `koophone:*` config (budgets, region); an invalid value fails here, naming the key. */
+export function getProviderConfig(): ProviderConfig {
+  return readProviderConfig(lookup);
 }
 
 /** The configured client; a missing credential fails here, with the config key and variable named. */
@@ -79,4 +87,7 @@ export function resetRuntime(nextLookup: ConfigLookup = () => undefined): void {
   catalogue = undefined;
   deleteBatcher = undefined;
   assignmentBatcher = undefined;
+  // A new runtime is a new deployment: its plan and checks start empty.
+  resetMoneyGuard();
+  resetPurchaseGate();
 }
