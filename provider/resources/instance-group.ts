@@ -11,7 +11,8 @@ import { settleGroupBilling, warnRecordedOnly } from './group-billing';
 import { groupRenewalPlanned } from './group-renewal';
 import { membersDrifted, readMemberSubscriptions } from './group-subscriptions';
 import { deleteGroup, readGroup, syncGroup, type GroupEnv, type GroupTarget } from './group-sync';
-import { moneyEnv, randomSuffix } from './instance';
+import { randomSuffix } from './instance';
+import { moneyEnv, renewalPrice } from './money-env';
 import { guardPurchase } from './money-guard';
 import { gatedCheck } from './purchase-gate';
 import { expirePolicyConflict } from './instance-billing';
@@ -102,6 +103,7 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
         news,
         () => readMemberSubscriptions(getClient(), olds.orderIds ?? [], members),
         progressFor(news.resourceUrn),
+        (n) => renewalPrice(news, n),
       ));
     // A member's auto-renew or expiry action changed in the Billing Center is drift that `up` repairs in place.
     const inPlace =

@@ -4,7 +4,15 @@ import { ORDER_COUNT_MAX } from '../schemas/resources/instance-group';
 import type { ProviderConfig } from '../schemas/resources/provider-config';
 import { UNKNOWN_VALUE } from './check-inputs';
 import { describeError } from './partial-state';
-import { describePhones, describeQuote, formatMoney, quotePhones, type PricedSpec, type Quote } from './pricing';
+import {
+  describePhones,
+  describeQuote,
+  formatMoney,
+  pricingProjectId,
+  quotePhones,
+  type PricedSpec,
+  type Quote,
+} from './pricing';
 import { note, progressFor } from './progress';
 
 /**
@@ -26,17 +34,10 @@ let projectId: Promise<string> | undefined;
 const nameOf = (urn: string) => urn.split('::').pop() ?? urn;
 const known = (v: unknown) => v !== undefined && v !== UNKNOWN_VALUE;
 
-/** The IAM project the inquiry is for: `koophone:projectId`, else the project named after `koophone:region`. */
-function pricingProjectId(env: MoneyEnv): Promise<string> {
+/** The inquiry's project id, looked up once per deployment (a failure is tried again next time). */
+function projectIdFor(env: MoneyEnv): Promise<string> {
   if (!projectId) {
-    const pending = (async () => {
-      const config = env.config();
-      if (config.projectId) return config.projectId;
-      const projects = await env.client().listProjects();
-      const found = projects.find((p) => p.name === config.region) ?? (projects.length === 1 ? projects[0] : undefined);
-      if (!found) throw new Error(`no IAM project named "${config.region ?? ''}"; set koophone:projectId`);
-      return found.id;
-    })();
+    const pending = pricingProjectId(env.client(), env.config());
     projectId = pending;
     pending.catch(() => {
       if (projectId === pending) projectId = undefined;
@@ -52,7 +53,7 @@ export async function priceOf(
   count: number,
 ): Promise<{ quote: Quote } | { error: string }> {
   try {
-    return { quote: await quotePhones(env.client(), await pricingProjectId(env), spec, count) };
+    return { quote: await quotePhones(env.client(), await projectIdFor(env), spec, count) };
   } catch (err) {
     return { error: describeError(err) };
   }

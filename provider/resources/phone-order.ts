@@ -1,6 +1,7 @@
 import { KooPhoneOutcomeUnknownError, type CreateInstancesRequest, type KooPhoneClient } from '../client';
 import type { InstanceDirectory, InstanceRecord } from './instance-directory';
 import { describeError } from './partial-state';
+import { noteLostAnswer } from './lost-answers';
 import { clearToBuy } from './purchase-gate';
 
 /** running_status of a phone that was unsubscribed and is on its way out: it no longer counts as bought. */
@@ -138,6 +139,7 @@ export async function placeOrder(
     } catch (err) {
       directory.invalidate();
       if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err; // a definite refusal bought nothing
+      noteLostAnswer(prefix);
       createError = err;
     }
   }

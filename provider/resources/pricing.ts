@@ -46,6 +46,18 @@ export function productInfo(spec: PricedSpec, count: number, id = 'phones'): Per
   };
 }
 
+/** The IAM project an inquiry is for: `koophone:projectId`, else the project named after `koophone:region`. */
+export async function pricingProjectId(
+  client: KooPhoneClient,
+  config: { projectId?: string; region?: string },
+): Promise<string> {
+  if (config.projectId) return config.projectId;
+  const projects = await client.listProjects();
+  const found = projects.find((p) => p.name === config.region) ?? (projects.length === 1 ? projects[0] : undefined);
+  if (!found) throw new Error(`no IAM project named "${config.region ?? ''}"; set koophone:projectId`);
+  return found.id;
+}
+
 /** Prices `count` phones of `spec` with one inquiry. */
 export async function quotePhones(
   client: KooPhoneClient,
