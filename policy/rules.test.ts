@@ -13,7 +13,7 @@ import {
 /** The pack's policies on resources as the analyzer shows them, for the dynamic and the native types. */
 describe('KooPhone policy pack rules', () => {
   const group = (name: string, size: number, over: Record<string, unknown> = {}, native = false): PolicyResource => ({
-    type: native ? 'koophone:index:InstanceGroup' : 'pulumi-nodejs:koophone:InstanceGroup',
+    type: native ? 'koophone:index:InstanceGroup' : 'pulumi-nodejs:dynamic/koophone:InstanceGroup',
     name,
     urn: `urn:pulumi:prod::app::koophone:index:InstanceGroup::${name}`,
     props: {
@@ -30,7 +30,7 @@ describe('KooPhone policy pack rules', () => {
   });
 
   it('knows both providers’ types and nothing else', () => {
-    expect(kooPhoneKind('pulumi-nodejs:koophone:Instance')).toBe('Instance');
+    expect(kooPhoneKind('pulumi-nodejs:dynamic/koophone:Instance')).toBe('Instance');
     expect(kooPhoneKind('koophone:index:InstanceGroup')).toBe('InstanceGroup');
     expect(kooPhoneKind('koophone:index:PhoneReset')).toBe('PhoneReset');
     expect(kooPhoneKind('aws:s3:Bucket')).toBeUndefined();
@@ -71,7 +71,7 @@ describe('KooPhone policy pack rules', () => {
 
   it('koophone-protect-reset: confirmDataLoss required, protected stacks refused', () => {
     const reset = (confirm: boolean): PolicyResource => ({
-      type: 'pulumi-nodejs:koophone:PhoneReset',
+      type: 'pulumi-nodejs:dynamic/koophone:PhoneReset',
       name: 'wipe',
       urn: 'urn:pulumi:prod::app::koophone:index:PhoneReset::wipe',
       props: { instanceIds: ['a'], confirmDataLoss: confirm },

@@ -1,14 +1,14 @@
 /**
  * The KooPhone purchase guards as plain functions (no @pulumi/policy import), so they are unit-tested with the
  * repository and wired into the CrossGuard pack by index.ts. They see both the dynamic resource types
- * (`pulumi-nodejs:koophone:Instance`) and the native ones (`koophone:index:Instance`).
+ * (`pulumi-nodejs:dynamic/koophone:Instance`) and the native ones (`koophone:index:Instance`).
  */
 
 export type KooPhoneKind = 'Instance' | 'InstanceGroup' | 'PhoneReset';
 
 /** The resource kind behind a type token, for both providers; undefined for anything else. */
 export function kooPhoneKind(type: string): KooPhoneKind | undefined {
-  const match = /^(?:koophone:index|pulumi-nodejs:koophone):(Instance|InstanceGroup|PhoneReset)$/.exec(type);
+  const match = /^(?:koophone:index|pulumi-nodejs:dynamic\/koophone):(Instance|InstanceGroup|PhoneReset)$/.exec(type);
   return match ? (match[1] as KooPhoneKind) : undefined;
 }
 

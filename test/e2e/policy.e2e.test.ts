@@ -40,8 +40,8 @@ describe('policy pack', () => {
       'koophone-max-monthly-cost': { maxMonthlyAmount: 10000 },
     });
     const said = bad.stdout + bad.stderr;
-    expect(bad.code).not.toBe(0);
     expect(said).toContain('koophone-allowed-regions');
+    expect(bad.code).not.toBe(0);
     expect(said).toContain('fleet buys phones in region "cn-north-4", which is not allowed');
     expect(said).toContain('koophone-max-monthly-cost');
     expect(said).toContain('CNY 11960.00 a month at list price, more than maxMonthlyAmount = CNY 10000.00');
