@@ -5,7 +5,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/provider', '<rootDir>/sdk', '<rootDir>/emulator', '<rootDir>/scripts'],
+      roots: ['<rootDir>/provider', '<rootDir>/sdk', '<rootDir>/emulator', '<rootDir>/scripts', '<rootDir>/policy'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },

@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for attempt in 1 2 3 4; do
-  if npm install --no-audit --no-fund --no-save; then
+  # The policy pack (policy/) has its own package.json: @pulumi/policy is not a dependency of the provider.
+  if npm install --no-audit --no-fund --no-save && npm install --prefix policy --no-audit --no-fund --no-save; then
     touch node_modules/.package-lock.json
     exit 0
   fi

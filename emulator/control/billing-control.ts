@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { EmulatorModel } from '../model/emulator-model';
 import type { InstanceRecord, Tenant } from '../model/state';
+import { MONTHLY_LIST_PRICE, MONTHS_PAID_PER_YEAR, discountOf, setDiscount } from '../model/pricing';
 import { balanceOf, expirePolicyOf, statusOf, subscriptionOf, touchSubscriptions } from '../model/subscriptions';
 import { ControlError, answer, parseControlBody, type ControlDeps } from './control-routes';
 
@@ -41,7 +42,31 @@ const subscriptionBody = z.strictObject({
   payPerUseAtExpiry: z.boolean().optional(),
 });
 
+const discountBody = z.strictObject({
+  tenant: z.string().min(1).optional(),
+  /** Share of the list price the tenant pays (0.9: 10 % off); null removes the discount. */
+  rate: z.number().gt(0).max(1).nullable(),
+});
+
 export function registerBillingControlRoutes(app: FastifyInstance, { model }: ControlDeps): void {
+  // The price table the inquiry answers from (a model: docs/api/billing.md "Prices"), for tests to compare with.
+  app.get<{ Querystring: { tenant?: string } }>('/_emulator/billing/prices', (req, reply) =>
+    answer(reply, () => ({
+      currency: 'CNY',
+      monthly: MONTHLY_LIST_PRICE,
+      monthsPaidPerYear: MONTHS_PAID_PER_YEAR,
+      discount: discountOf(model, tenantNamed(model, req.query.tenant).domainId) ?? null,
+    })),
+  );
+
+  app.put('/_emulator/billing/discount', (req, reply) =>
+    answer(reply, () => {
+      const body = parseControlBody(discountBody, req);
+      setDiscount(model, tenantNamed(model, body.tenant).domainId, body.rate ?? undefined);
+      return { rate: body.rate };
+    }),
+  );
+
   app.get<{ Querystring: { tenant?: string } }>('/_emulator/billing/balance', (req, reply) =>
     answer(reply, () => ({ balance: balanceOf(tenantNamed(model, req.query.tenant)) })),
   );

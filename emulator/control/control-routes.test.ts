@@ -226,7 +226,7 @@ describe('control plane /_emulator/', () => {
     await emu.api('POST', '/v1/instances/batch-query-status', { rawBody: '{' });
     const { counters } = await emu.control('GET', '/counters');
     expect(counters).toMatchObject({ sku: 3, 'batch-query-status': 1, create: 0 });
-    expect(Object.keys(counters)).toHaveLength(29); // 21 KooPhone, 3 IAM, 5 billing ops
+    expect(Object.keys(counters)).toHaveLength(30); // 21 KooPhone, 3 IAM, 6 billing ops
     expect((await emu.control('DELETE', '/counters')).counters.sku).toBe(0);
   });
 

@@ -31,7 +31,15 @@ export const KOOPHONE_OPS = [
 export const IAM_OPS = ['iam-tokens', 'iam-projects', 'iam-project-lookup'] as const;
 
 /** Huawei Cloud billing (BSS) calls on subscriptions, served on the same origin (docs/api/billing.md). */
-export const BSS_OPS = ['bss-query', 'bss-renew', 'bss-autorenew-on', 'bss-autorenew-off', 'bss-to-on-demand'] as const;
+export const BSS_OPS = [
+  'bss-query',
+  'bss-renew',
+  'bss-autorenew-on',
+  'bss-autorenew-off',
+  'bss-to-on-demand',
+  // Price inquiry of yearly/monthly products (ListRateOnPeriodDetail).
+  'bss-rate',
+] as const;
 
 export const ALL_OPS = [...KOOPHONE_OPS, ...IAM_OPS, ...BSS_OPS] as const;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate } from '../model/authentication';
 import { BssError, querySubscriptions, renewSubscriptions, setAutoRenew, setToOnDemand } from '../model/billing-ops';
 import type { Caller } from '../model/caller';
+import { RateError, rateOnPeriod } from '../model/pricing';
 import type { BssOp } from '../model/ops';
 import { jsonBody, toSignable } from './http-request';
 import { runOperation, type HttpResult, type RouteDeps } from './operation-runner';
@@ -55,6 +56,12 @@ export function registerBillingRoutes(app: FastifyInstance, deps: RouteDeps): vo
       url: '/v2/orders/subscriptions/resources/to-on-demand',
       run: (c, req) => ok(setToOnDemand(model, c, jsonBody(req))),
     },
+    {
+      op: 'bss-rate',
+      method: 'POST',
+      url: '/v2/bills/ratings/period-resources/subscribe-rate',
+      run: (c, req) => ok(rateOnPeriod(model, c, jsonBody(req))),
+    },
   ];
   for (const route of routes) {
     app.route({
@@ -66,7 +73,7 @@ export function registerBillingRoutes(app: FastifyInstance, deps: RouteDeps): vo
           try {
             return route.run(caller, req);
           } catch (err) {
-            if (err instanceof BssError)
+            if (err instanceof BssError || err instanceof RateError)
               return { status: err.status, body: { error_code: err.code, error_msg: err.message } };
             throw err;
           }

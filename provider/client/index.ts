@@ -46,6 +46,7 @@ import { setVideoConfigOp } from './video';
 
 import { InvalidArgumentError } from './errors';
 import { BillingApi, DEFAULT_BILLING_ENDPOINT } from './billing';
+import { PricingApi } from './pricing';
 
 export * from './errors';
 export type { AsyncTask, CmdJob, UserInstance } from '../schemas/wire/common';
@@ -65,6 +66,7 @@ export type { DeviceToken, PreparedInstance, PrepareProgress } from '../schemas/
 export type { InstanceSetting, VideoSettingRequest, VideoSpec, VideoSpecGroup } from '../schemas/wire/video';
 export type { TransportHooks } from './transport';
 export { BillingApi, DEFAULT_BILLING_ENDPOINT } from './billing';
+export { PricingApi, type ProductPrice, type RatedProducts } from './pricing';
 export type { BssErrorDetail, OrderInstance, RenewSubscriptionsRequest } from '../schemas/wire/billing';
 
 export type AuthConfig =
@@ -172,6 +174,8 @@ export class KooPhoneClient {
   private readonly iam: Transport | undefined;
   /** Subscriptions through Huawei Cloud's billing API, with the same credentials (docs/api/billing.md). */
   readonly billing: BillingApi;
+  /** Prices of yearly/monthly phones before buying them (BSS price inquiry). */
+  readonly pricing: PricingApi;
   private readonly billingApi: Transport;
 
   constructor(opts: KooPhoneClientOptions, hooks?: TransportHooks) {
@@ -230,6 +234,7 @@ export class KooPhoneClient {
       auth,
     });
     this.billing = new BillingApi(this.billingApi);
+    this.pricing = new PricingApi(this.billingApi);
   }
 
   /** Buys phones. Never retried once sent: on doubt it throws KooPhoneOutcomeUnknownError (reconcile by name prefix). */

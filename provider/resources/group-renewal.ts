@@ -39,6 +39,8 @@ export async function groupRenewalPlanned(
   inputs: RenewalInputs,
   look: () => Promise<MemberSubscriptions>,
   progress: Progress,
+  /** The renewal's cost for the plan line (`: CNY 2,990.00 at list price`). */
+  price?: (phones: number) => Promise<string>,
 ): Promise<boolean> {
   if (inputs.renewBeforeDays === undefined || memberIds.length === 0) return false;
   const subs = await look();
@@ -51,7 +53,7 @@ export async function groupRenewalPlanned(
       inputs.charge,
       `${due.length} of the group's ${memberIds.length} phones expire within renewBeforeDays: ${inputs.renewBeforeDays}, ` +
         `the first ${first}; in ${Math.ceil(due.length / RENEW_IDS_MAX)} renewal call(s), paid from the account balance`,
-    ),
+    ) + ((await price?.(due.length)) ?? ''),
   );
   return true;
 }

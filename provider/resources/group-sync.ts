@@ -21,6 +21,7 @@ import {
 import { pollListings, type InstanceDirectory, type InstanceRecord, type InstanceSnapshot } from './instance-directory';
 import { orderRequest } from './order-request';
 import { PartialStateError, describeError } from './partial-state';
+import { hadLostAnswer, lostAnswerAdvice } from './lost-answers';
 import { UnconfirmedOrderError, findLiveByPrefix, lookUpOrder, placeOrder } from './phone-order';
 import type { Progress } from './progress';
 import { readMemberSubscriptions, withMemberSubscriptions, type MemberSubscriptions } from './group-subscriptions';
@@ -236,7 +237,9 @@ async function grow(env: GroupEnv, inputs: GroupTarget, w: Working): Promise<voi
       w.confirmedAt = placed.confirmedAt;
     } catch (err) {
       // Only an unconfirmed order may have bought phones; any other failure is a definite refusal.
-      if (!(err instanceof UnconfirmedOrderError)) w.pendingOrders = w.pendingOrders.filter((p) => p !== pending);
+      // After a lost create answer any failure may hide a purchase, so the order stays pending too.
+      if (!(err instanceof UnconfirmedOrderError) && !hadLostAnswer(pending.prefix))
+        w.pendingOrders = w.pendingOrders.filter((p) => p !== pending);
       throw err;
     }
   }
@@ -245,10 +248,13 @@ async function grow(env: GroupEnv, inputs: GroupTarget, w: Working): Promise<voi
 function keepOrThrow(id: string, inputs: GroupTarget, w: Working, err: unknown, keepAlways: boolean): never {
   if (!keepAlways && w.members.size === 0 && w.pendingOrders.length === 0) throw err;
   const pending = w.pendingOrders.length > 0 ? ` and ${w.pendingOrders.length} unconfirmed order(s)` : '';
+  const lost = w.pendingOrders
+    .filter((p) => hadLostAnswer(p.prefix))
+    .map((p) => lostAnswerAdvice(p.slots.length, p.prefix, `${id} (pending order ${p.prefix})`));
   throw new PartialStateError(
     id,
     outputsOf(inputs, w),
-    `${describeError(err)}. The group's ${w.members.size} phone(s)${pending} are kept in the stack; ` +
+    `${lost.length > 0 ? `${lost.join(' ')} Then: ` : ''}${describeError(err)}. The group's ${w.members.size} phone(s)${pending} are kept in the stack; ` +
       'the next `pulumi up` resumes from there instead of buying again.',
   );
 }

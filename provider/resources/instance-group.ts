@@ -13,6 +13,9 @@ import { groupRenewalPlanned } from './group-renewal';
 import { membersDrifted, readMemberSubscriptions } from './group-subscriptions';
 import { deleteGroup, readGroup, syncGroup, type GroupEnv, type GroupTarget } from './group-sync';
 import { randomSuffix } from './instance';
+import { moneyEnv, renewalPrice } from './money-env';
+import { guardPurchase } from './money-guard';
+import { gatedCheck } from './purchase-gate';
 import { expirePolicyConflict } from './instance-billing';
 import { progressFor } from './progress';
 import { configureRuntime, getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from './runtime';
@@ -74,7 +77,8 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
       : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
     // catalogue at preview (one shared catalogue read per deployment).
-    if (buysNewSpec(prior, inputs)) {
+    const newSpec = buysNewSpec(prior, inputs);
+    if (newSpec) {
       const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
       if (failures.length > 0) return { failures };
     }
@@ -84,6 +88,20 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
       catalogue: getSkuCatalogue,
     });
     if (adoption.length > 0) return { failures: adoption };
+    // A new spec buys the whole group but the adopted phones; otherwise a scale-up buys the members added (old
+    // inputs hold no member list), less the phones adopted since.
+    const adopted = (ids: readonly string[] | undefined) => new Set(ids ?? []);
+    const newlyAdopted = [...adopted(inputs.adoptInstanceIds)].filter(
+      (id) => newSpec || !adopted(prior?.adoptInstanceIds).has(id),
+    ).length;
+    const phones = Math.max(0, (newSpec ? inputs.size : inputs.size - (prior?.size ?? 0)) - newlyAdopted);
+    const money = await guardPurchase(moneyEnv, {
+      urn: inputs.resourceUrn,
+      phones,
+      spec: inputs,
+      countProperty: 'size',
+    });
+    if (money.length > 0) return { failures: money };
     return { inputs };
   },
 
@@ -100,6 +118,7 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
         news,
         () => readMemberSubscriptions(getClient(), olds.orderIds ?? [], members),
         progressFor(news.resourceUrn),
+        (n) => renewalPrice(news, n),
       ));
     // A member's auto-renew or expiry action changed in the Billing Center is drift that `up` repairs in place.
     const inPlace =
@@ -145,5 +164,8 @@ export const instanceGroupProvider: dynamic.ResourceProvider<
     await deleteGroup(envFor(props), props);
   },
 };
+
+// Purchases wait for the deployment's checks and refuse while one fails (purchase-gate.ts).
+instanceGroupProvider.check = gatedCheck(instanceGroupProvider.check!);
 
 export type { InstanceGroupInputs, InstanceGroupOutputs };

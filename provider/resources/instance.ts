@@ -25,6 +25,10 @@ import {
   getSkuCatalogue,
   pollIntervalMs,
 } from './runtime';
+import { guardPurchase } from './money-guard';
+import { moneyEnv, renewalPrice } from './money-env';
+import { gatedCheck } from './purchase-gate';
+import { hadLostAnswer, lostAnswerAdvice } from './lost-answers';
 import { buysNewSpec, checkSpecAgainstCatalogue } from './spec-check';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -90,6 +94,16 @@ function unconfirmedPurchase(inputs: InstanceInputs, err: UnconfirmedOrderError)
     definedOnly({ ...inputs, uniqueNamePrefix: err.prefix, instanceId: '', orderId: '', adopted: false }),
     `${err.message} It is recorded in the stack as "${id}": run \`pulumi up\` again to take the phone over ` +
       '(or `pulumi destroy` to unsubscribe it). Do not delete it by hand or buy it again.',
+  );
+}
+
+/** Any failure after a lost create answer: recorded under the prefix (resolved by name later), with the advice. */
+function afterLostAnswer(inputs: InstanceInputs, prefix: string, err: unknown): PartialStateError {
+  const id = unconfirmedId(prefix);
+  return new PartialStateError(
+    id,
+    definedOnly({ ...inputs, uniqueNamePrefix: prefix, instanceId: '', orderId: '', adopted: false }),
+    `${lostAnswerAdvice(1, prefix, id)} Then: ${describeError(err)}`,
   );
 }
 
@@ -176,17 +190,31 @@ async function buyAndSettle(inputs: InstanceInputs, prefix: string): Promise<{ i
   try {
     bought = await buyOnePhone(getClient(), getDirectory(), inputs, prefix);
   } catch (err) {
-    throw err instanceof UnconfirmedOrderError ? unconfirmedPurchase(inputs, err) : err;
+    if (err instanceof UnconfirmedOrderError) throw unconfirmedPurchase(inputs, err);
+    // After a lost answer any failure may hide a purchase: keep it under its prefix and say so.
+    if (hadLostAnswer(prefix)) throw afterLostAnswer(inputs, prefix, err);
+    throw err;
   }
-  const outs = await settleOrKeep(inputs, bought.instanceId, bought.orderId, false, bought.confirmedAt);
-  return { id: bought.instanceId, outs };
+  try {
+    const outs = await settleOrKeep(inputs, bought.instanceId, bought.orderId, false, bought.confirmedAt);
+    return { id: bought.instanceId, outs };
+  } catch (err) {
+    if (hadLostAnswer(prefix) && err instanceof PartialStateError)
+      throw new PartialStateError(err.id, err.properties, `${lostAnswerAdvice(1, prefix, err.id)} ${err.message}`);
+    throw err;
+  }
 }
 
 /** A declared renewal due now (a live look, shared between resources); said in the plan. */
 async function renewalDueAtDiff(id: string, olds: InstanceOutputs, news: InstanceInputs): Promise<boolean> {
   const phone = olds.instanceId || (isUnconfirmed(id) ? '' : id);
   if (!phone || olds.billingMode === '0') return false;
-  return renewalPlanned(phone, news, () => subscriptionLookup(getClient()).get(phone));
+  return renewalPlanned(
+    phone,
+    news,
+    () => subscriptionLookup(getClient()).get(phone),
+    (n) => renewalPrice(news, n),
+  );
 }
 
 export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, InstanceOutputs> = {
@@ -206,10 +234,14 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
       : `${inputs.namePrefix}-${inputs.createKey ?? randomSuffix()}`;
     // Nothing is bought before the spec is known to be sold: a new or changed spec is checked against the live
     // catalogue here, at preview. An adopted phone is not bought, and an unchanged spec buys nothing.
-    if (!inputs.adoptInstanceId && buysNewSpec(olds, inputs)) {
+    const buys = !inputs.adoptInstanceId && buysNewSpec(olds, inputs);
+    if (buys) {
       const failures = await checkSpecAgainstCatalogue(inputs, getSkuCatalogue);
       if (failures.length > 0) return { failures };
     }
+    // The cost beside the resource, and the budgets (docs/costs-and-budgets.md).
+    const money = await guardPurchase(moneyEnv, { urn: inputs.resourceUrn, phones: buys ? 1 : 0, spec: inputs });
+    if (money.length > 0) return { failures: money };
     return { inputs };
   },
 
@@ -324,5 +356,8 @@ export const instanceProvider: dynamic.ResourceProvider<InstanceInputs, Instance
     });
   },
 };
+
+// Purchases wait for the deployment's checks and refuse while one fails (purchase-gate.ts).
+instanceProvider.check = gatedCheck(instanceProvider.check!);
 
 export type { InstanceInputs, InstanceOutputs };

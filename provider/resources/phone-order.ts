@@ -1,6 +1,8 @@
 import { KooPhoneOutcomeUnknownError, type CreateInstancesRequest, type KooPhoneClient } from '../client';
 import type { InstanceDirectory, InstanceRecord } from './instance-directory';
 import { describeError } from './partial-state';
+import { noteLostAnswer } from './lost-answers';
+import { clearToBuy } from './purchase-gate';
 
 /** running_status of a phone that was unsubscribed and is on its way out: it no longer counts as bought. */
 const GOING_OFFLINE = 3;
@@ -115,6 +117,8 @@ export async function placeOrder(
   // this prefix), so a whole fleet's creates share one listing.
   const earlier = await findLiveByPrefix(directory, prefix, Number.POSITIVE_INFINITY);
   if (earlier.length > 0) return found(earlier);
+  // Not before every check of the deployment has passed (purchase-gate.ts): a refusal here bought nothing.
+  await clearToBuy(`${request.count === 1 ? 'a phone' : `${request.count} phones`} named "${prefix}-*"`);
   let createError: unknown;
   for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
     if (attempt > 1) {
@@ -135,6 +139,7 @@ export async function placeOrder(
     } catch (err) {
       directory.invalidate();
       if (!(err instanceof KooPhoneOutcomeUnknownError)) throw err; // a definite refusal bought nothing
+      noteLostAnswer(prefix);
       createError = err;
     }
   }

@@ -90,3 +90,9 @@ export function progressFor(urn: string | undefined, intervalMs = STATUS_INTERVA
     },
   };
 }
+
+/** A lasting informational line beside the resource `urn` (a plan's cost, say); nowhere without a URN or engine. */
+export function note(urn: string | undefined, message: string): void {
+  const out = currentSink();
+  if (out && urn) out({ severity: 'info', message, urn, ephemeral: false });
+}

@@ -132,6 +132,8 @@ export async function renewalPlanned(
   instanceId: string,
   inputs: Pick<InstanceInputs, 'renewBeforeDays' | 'charge' | 'resourceUrn'>,
   look: () => Promise<SubscriptionOutputs | undefined>,
+  /** The renewal's cost for the plan line (`: CNY 299.00 at list price`). */
+  price?: (phones: number) => Promise<string>,
 ): Promise<boolean> {
   if (inputs.renewBeforeDays === undefined) return false;
   const sub = await look();
@@ -141,7 +143,7 @@ export async function renewalPlanned(
       1,
       inputs.charge,
       `phone ${instanceId} expires ${sub.expireTime}, within renewBeforeDays: ${inputs.renewBeforeDays}; paid from the account balance`,
-    ),
+    ) + ((await price?.(1)) ?? ''),
   );
   return true;
 }

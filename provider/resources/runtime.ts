@@ -1,11 +1,14 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import { KooPhoneClient, type SkuCatalogue } from '../client';
 import { clientOptionsFrom, readProviderConfig, type ConfigLookup } from '../config';
+import type { ProviderConfig } from '../schemas/resources/provider-config';
 import { AssignmentBatcher } from './assignment-batcher';
 import { DeleteBatcher } from './delete-batcher';
 import { InstanceDirectory } from './instance-directory';
 import { engineAddress } from './progress';
 import { exitWhenEngineGone } from '../common/engine-watch';
+import { resetMoneyGuard } from './money-guard';
+import { resetPurchaseGate } from './purchase-gate';
 
 /**
  * Process-wide state of the dynamic provider. The engine runs every dynamic resource of a deployment in one
@@ -34,6 +37,11 @@ export async function configureRuntime(req: dynamic.ConfigureRequest): Promise<v
  */
 export function setConfigLookup(next: ConfigLookup): void {
   lookup = next;
+}
+
+/** The stack's `koophone:*` config (budgets, region); an invalid value fails here, naming the key. */
+export function getProviderConfig(): ProviderConfig {
+  return readProviderConfig(lookup);
 }
 
 /** The configured client; a missing credential fails here, with the config key and variable named. */
@@ -92,4 +100,7 @@ export function resetRuntime(nextLookup: ConfigLookup = () => undefined): void {
   catalogue = undefined;
   deleteBatcher = undefined;
   assignmentBatcher = undefined;
+  // A new runtime is a new deployment: its plan and checks start empty.
+  resetMoneyGuard();
+  resetPurchaseGate();
 }

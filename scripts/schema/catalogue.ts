@@ -1,3 +1,4 @@
+import { getQuoteArgsSchema, getQuoteResultSchema } from '../../provider/schemas/resources/quote';
 import { z } from 'zod';
 import {
   getInstancesArgsSchema,
@@ -214,5 +215,14 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
     page: 'get-subscriptions.md',
     args: getSubscriptionsArgsSchema,
     result: getSubscriptionsResultSchema,
+  },
+  {
+    name: 'getQuote',
+    summary:
+      "The price of N phones of a spec for one period from Huawei Cloud's price inquiry (`POST /v2/bills/ratings/period-resources/subscribe-rate`): " +
+      'the list price the plan shows and budgets compare, and the discounted price when the account has one.',
+    page: 'get-quote.md',
+    args: getQuoteArgsSchema,
+    result: getQuoteResultSchema,
   },
 ];

@@ -37,7 +37,7 @@ describe('schema.json content', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('has the eight resources and three functions under koophone:index', () => {
+  it('has the eight resources and four functions under koophone:index', () => {
     expect(Object.keys(schema.resources).sort()).toEqual([
       'koophone:index:AppInstallation',
       'koophone:index:Instance',
@@ -50,6 +50,7 @@ describe('schema.json content', () => {
     ]);
     expect(Object.keys(schema.functions).sort()).toEqual([
       'koophone:index:getInstances',
+      'koophone:index:getQuote',
       'koophone:index:getSkus',
       'koophone:index:getSubscriptions',
     ]);

@@ -1439,3 +1439,64 @@ export interface GetSubscriptionsResult {
    */
   subscriptions: SubscriptionSummary[];
 }
+
+/** The arguments of {@link getQuote}. */
+export interface GetQuoteArgs {
+  /**
+   * SKU id to price, as an `Instance` buys it (see `getSkus`).
+   * Constraints: not empty.
+   */
+  instanceSkuId: string;
+  /**
+   * Bandwidth in Mbit/s, as an `Instance` buys it.
+   * Constraints: greater than 0.
+   */
+  bandSize: number;
+  /**
+   * Region the phones are bought in.
+   * Constraints: not empty.
+   */
+  regionId: string;
+  /**
+   * How many phones to price. Default 1.
+   * Constraints: at least 1.
+   * Default: `1`.
+   */
+  count?: number;
+  /**
+   * Subscription period unit: `month` or `year`.
+   * Constraints: one of `month`, `year`.
+   * Default: `"month"`.
+   */
+  periodType?: 'month' | 'year';
+  /**
+   * Number of periods: 1–9 months or 1–3 years.
+   * Constraints: 1–9.
+   * Default: `1`.
+   */
+  periodNum?: number;
+}
+
+/** The result of {@link getQuote}. */
+export interface GetQuoteResult {
+  /**
+   * Currency of the amounts, e.g. `CNY` (the account currency).
+   */
+  currency: string;
+  /**
+   * How many phones were priced.
+   */
+  count: number;
+  /**
+   * List ("official website") price of all the phones for the whole period.
+   */
+  listAmount: number;
+  /**
+   * Price after the account's best discount, when the billing system reports one.
+   */
+  discountedAmount?: number;
+  /**
+   * The quote in words, as the plan says it: `40 phones (…, 1 month): CNY 11,960.00 at list price`.
+   */
+  description: string;
+}

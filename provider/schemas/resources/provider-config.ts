@@ -41,6 +41,20 @@ export const providerConfigKeys = {
       'Huawei Cloud billing (BSS) base URL, for subscriptions (auto-renew, expiry, renewals). Default `https://bss.myhuaweicloud.com`; ' +
       'when `koophone:endpoint` is set and this is not, billing calls go to `koophone:endpoint` (a proxy or the emulator serves both).',
   },
+  maxOrderAmount: {
+    env: ['KOOPHONE_MAX_ORDER_AMOUNT'],
+    secret: false,
+    description:
+      'Budget per order, in the account currency at list price (docs/costs-and-budgets.md): a create or scale-up whose order ' +
+      'would cost more fails in preview and in `up` before anything is bought. Unset: no limit.',
+  },
+  maxPhonesPerUpdate: {
+    env: ['KOOPHONE_MAX_PHONES_PER_UPDATE'],
+    secret: false,
+    description:
+      'Most phones one deployment may buy, all resources together (docs/costs-and-budgets.md): a plan that would buy more ' +
+      'fails in preview and in `up` before anything is bought. Unset: no limit.',
+  },
 } as const satisfies Record<string, { env: readonly string[]; secret: boolean; description: string }>;
 
 export type ProviderConfigKey = keyof typeof providerConfigKeys;
@@ -61,6 +75,12 @@ export const providerConfigSchema = z.object({
     .optional(),
   billingEndpoint: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://bss.myhuaweicloud.com' })
+    .optional(),
+  maxOrderAmount: z.coerce.number({ error: 'must be a number' }).positive('must be more than 0').optional(),
+  maxPhonesPerUpdate: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0)
     .optional(),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;

@@ -248,7 +248,8 @@ export function indexPage(models: PackageModels): string {
     functions.join('\n'),
     '## Guides',
     ['- [Configuration](configuration.md) — stack config keys, environment variables, secrets', '- [Errors](errors.md) — every error code, what it means and what to do',
-      '- [Subscriptions and renewals](subscriptions.md) — auto-renew, declared renewals, expiry policy and the money rules'].join('\n'),
+      '- [Subscriptions and renewals](subscriptions.md) — auto-renew, declared renewals, expiry policy and the money rules',
+      '- [Costs and budgets](costs-and-budgets.md) — what a plan costs, `koophone:maxOrderAmount`, `koophone:maxPhonesPerUpdate`, no purchase while a check fails'].join('\n'),
     '## Examples',
     [
       '- [examples/fleet](../examples/fleet/README.md) — a fleet of phones, each assigned to a user, with video settings',

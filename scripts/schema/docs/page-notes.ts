@@ -5,6 +5,7 @@
  */
 
 import { PHONE_PAGE_NOTES } from './page-notes-phones';
+import { QUOTE_PAGE_NOTES } from './page-notes-quote';
 import { SUBSCRIPTION_PAGE_NOTES } from './page-notes-subscriptions';
 
 export interface PageNotes {
@@ -21,6 +22,7 @@ export interface PageNotes {
 export const PAGE_NOTES: Record<string, PageNotes> = {
   ...PHONE_PAGE_NOTES,
   ...SUBSCRIPTION_PAGE_NOTES,
+  ...QUOTE_PAGE_NOTES,
   Instance: {
     example: 'instance.ts',
     replaceNote:

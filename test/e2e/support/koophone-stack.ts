@@ -61,6 +61,7 @@ export interface KooPhoneStack {
   /** Sets the program's config (`phones`, `assignments`, `video`) as JSON. */
   declare(config: {
     phones?: unknown[];
+    groups?: unknown[];
     assignments?: unknown[];
     video?: unknown[];
     videoIdsAsOutputs?: boolean;
