@@ -220,6 +220,12 @@ namespace Pulumi.KooPhone
         public Output<string?> SceneType { get; private set; } = null!;
 
         /// <summary>
+        /// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+        /// </summary>
+        [Output("status")]
+        public Output<string> Status { get; private set; } = null!;
+
+        /// <summary>
         /// Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
         /// </summary>
         [Output("subscriptionStatus")]

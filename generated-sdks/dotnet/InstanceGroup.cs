@@ -16,6 +16,12 @@ namespace Pulumi.KooPhone
     public partial class InstanceGroup : global::Pulumi.CustomResource
     {
         /// <summary>
+        /// Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
+        /// </summary>
+        [Output("adoptInstanceIds")]
+        public Output<ImmutableArray<string>> AdoptInstanceIds { get; private set; } = null!;
+
+        /// <summary>
         /// Bandwidth in Mbit/s; one of the SKU's `bandSizes`. Constraints: greater than 0.
         /// </summary>
         [Output("bandSize")]
@@ -204,6 +210,18 @@ namespace Pulumi.KooPhone
 
     public sealed class InstanceGroupArgs : global::Pulumi.ResourceArgs
     {
+        [Input("adoptInstanceIds")]
+        private InputList<string>? _adoptInstanceIds;
+
+        /// <summary>
+        /// Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
+        /// </summary>
+        public InputList<string> AdoptInstanceIds
+        {
+            get => _adoptInstanceIds ?? (_adoptInstanceIds = new InputList<string>());
+            set => _adoptInstanceIds = value;
+        }
+
         /// <summary>
         /// Bandwidth in Mbit/s; one of the SKU's `bandSizes`. Constraints: greater than 0.
         /// </summary>

@@ -82,6 +82,26 @@ namespace Pulumi.KooPhone
             set => _iamEndpoint.Set(value);
         }
 
+        private static readonly __Value<double?> _maxOrderAmount = new __Value<double?>(() => __config.GetDouble("maxOrderAmount") ?? Utilities.GetEnvDouble("KOOPHONE_MAX_ORDER_AMOUNT"));
+        /// <summary>
+        /// Budget per order, in the account currency at list price (docs/costs-and-budgets.md): a create or scale-up whose order would cost more fails in preview and in `up` before anything is bought. Unset: no limit. Constraints: greater than 0.
+        /// </summary>
+        public static double? MaxOrderAmount
+        {
+            get => _maxOrderAmount.Get();
+            set => _maxOrderAmount.Set(value);
+        }
+
+        private static readonly __Value<int?> _maxPhonesPerUpdate = new __Value<int?>(() => __config.GetInt32("maxPhonesPerUpdate") ?? Utilities.GetEnvInt32("KOOPHONE_MAX_PHONES_PER_UPDATE"));
+        /// <summary>
+        /// Most phones one deployment may buy, all resources together (docs/costs-and-budgets.md): a plan that would buy more fails in preview and in `up` before anything is bought. Unset: no limit. Constraints: at least 0.
+        /// </summary>
+        public static int? MaxPhonesPerUpdate
+        {
+            get => _maxPhonesPerUpdate.Get();
+            set => _maxPhonesPerUpdate.Set(value);
+        }
+
         private static readonly __Value<string?> _password = new __Value<string?>(() => __config.Get("password") ?? Utilities.GetEnv("HW_USER_PASSWORD"));
         /// <summary>
         /// IAM user password, for password authentication. Constraints: not empty.

@@ -17,14 +17,6 @@ namespace Pulumi.KooPhone.Outputs
     public sealed class InstanceGroupMember
     {
         /// <summary>
-        /// 0 unassigned, 1 assigned.
-        /// </summary>
-        public readonly int AssignStatus;
-        /// <summary>
-        /// User id the phone is assigned to (empty when unassigned).
-        /// </summary>
-        public readonly string AssignUser;
-        /// <summary>
         /// Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
         /// </summary>
         public readonly bool? AutoRenew;
@@ -45,13 +37,13 @@ namespace Pulumi.KooPhone.Outputs
         /// </summary>
         public readonly string InstanceName;
         /// <summary>
-        /// 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
-        /// </summary>
-        public readonly int RunningStatus;
-        /// <summary>
         /// The member's slot: stable for the life of the group, 0 … size-1.
         /// </summary>
         public readonly int Slot;
+        /// <summary>
+        /// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+        /// </summary>
+        public readonly string Status;
         /// <summary>
         /// Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
         /// </summary>
@@ -59,10 +51,6 @@ namespace Pulumi.KooPhone.Outputs
 
         [OutputConstructor]
         private InstanceGroupMember(
-            int assignStatus,
-
-            string assignUser,
-
             bool? autoRenew,
 
             string? expireTime,
@@ -73,21 +61,19 @@ namespace Pulumi.KooPhone.Outputs
 
             string instanceName,
 
-            int runningStatus,
-
             int slot,
+
+            string status,
 
             string? subscriptionStatus)
         {
-            AssignStatus = assignStatus;
-            AssignUser = assignUser;
             AutoRenew = autoRenew;
             ExpireTime = expireTime;
             ExpiryAction = expiryAction;
             InstanceId = instanceId;
             InstanceName = instanceName;
-            RunningStatus = runningStatus;
             Slot = slot;
+            Status = status;
             SubscriptionStatus = subscriptionStatus;
         }
     }

@@ -68,6 +68,10 @@ namespace Pulumi.KooPhone.Outputs
         /// 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
         /// </summary>
         public readonly int RunningStatus;
+        /// <summary>
+        /// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+        /// </summary>
+        public readonly string Status;
 
         [OutputConstructor]
         private InstanceSummary(
@@ -95,7 +99,9 @@ namespace Pulumi.KooPhone.Outputs
 
             string regionNameEn,
 
-            int runningStatus)
+            int runningStatus,
+
+            string status)
         {
             AssignStatus = assignStatus;
             AssignUser = assignUser;
@@ -110,6 +116,7 @@ namespace Pulumi.KooPhone.Outputs
             Region = region;
             RegionNameEn = regionNameEn;
             RunningStatus = runningStatus;
+            Status = status;
         }
     }
 }

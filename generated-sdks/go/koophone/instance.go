@@ -84,6 +84,8 @@ type Instance struct {
 	RunningStatus pulumi.IntOutput `pulumi:"runningStatus"`
 	// Undocumented API field seen in examples (`CLOUD_PHONE`); sent only when set. Constraints: at most 64 characters.
 	SceneType pulumi.StringPtrOutput `pulumi:"sceneType"`
+	// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+	Status pulumi.StringOutput `pulumi:"status"`
 	// Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
 	SubscriptionStatus pulumi.StringPtrOutput `pulumi:"subscriptionStatus"`
 	// Set by the provider: the unique name prefix of this phone's order (`{namePrefix}-{createKey}`). Do not set it. Constraints: at most 14 characters.
@@ -436,6 +438,11 @@ func (o InstanceOutput) RunningStatus() pulumi.IntOutput {
 // Undocumented API field seen in examples (`CLOUD_PHONE`); sent only when set. Constraints: at most 64 characters.
 func (o InstanceOutput) SceneType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Instance) pulumi.StringPtrOutput { return v.SceneType }).(pulumi.StringPtrOutput)
+}
+
+// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+func (o InstanceOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v *Instance) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
 }
 
 // Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …

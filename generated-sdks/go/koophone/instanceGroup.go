@@ -16,6 +16,8 @@ import (
 type InstanceGroup struct {
 	pulumi.CustomResourceState
 
+	// Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
+	AdoptInstanceIds pulumi.StringArrayOutput `pulumi:"adoptInstanceIds"`
 	// Bandwidth in Mbit/s; one of the SKU's `bandSizes`. Constraints: greater than 0.
 	BandSize pulumi.Float64Output `pulumi:"bandSize"`
 	// Bandwidth SKU (`bandInfo.cbcSkuId` from `getSkus`). Constraints: 1–64 characters.
@@ -142,6 +144,8 @@ func InstanceGroupExists(ctx *pulumi.Context,
 }
 
 type instanceGroupArgs struct {
+	// Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
+	AdoptInstanceIds []string `pulumi:"adoptInstanceIds"`
 	// Bandwidth in Mbit/s; one of the SKU's `bandSizes`. Constraints: greater than 0.
 	BandSize float64 `pulumi:"bandSize"`
 	// Bandwidth SKU (`bandInfo.cbcSkuId` from `getSkus`). Constraints: 1–64 characters.
@@ -176,6 +180,8 @@ type instanceGroupArgs struct {
 
 // The set of arguments for constructing a InstanceGroup resource.
 type InstanceGroupArgs struct {
+	// Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
+	AdoptInstanceIds pulumi.StringArrayInput
 	// Bandwidth in Mbit/s; one of the SKU's `bandSizes`. Constraints: greater than 0.
 	BandSize pulumi.Float64Input
 	// Bandwidth SKU (`bandInfo.cbcSkuId` from `getSkus`). Constraints: 1–64 characters.
@@ -243,6 +249,11 @@ func (o InstanceGroupOutput) ToInstanceGroupOutput() InstanceGroupOutput {
 
 func (o InstanceGroupOutput) ToInstanceGroupOutputWithContext(ctx context.Context) InstanceGroupOutput {
 	return o
+}
+
+// Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
+func (o InstanceGroupOutput) AdoptInstanceIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *InstanceGroup) pulumi.StringArrayOutput { return v.AdoptInstanceIds }).(pulumi.StringArrayOutput)
 }
 
 // Bandwidth in Mbit/s; one of the SKU's `bandSizes`. Constraints: greater than 0.

@@ -357,10 +357,6 @@ func (o InstanceChargePtrOutput) PeriodType() pulumi.StringPtrOutput {
 
 // One phone of an InstanceGroup, in its slot.
 type InstanceGroupMember struct {
-	// 0 unassigned, 1 assigned.
-	AssignStatus int `pulumi:"assignStatus"`
-	// User id the phone is assigned to (empty when unassigned).
-	AssignUser string `pulumi:"assignUser"`
 	// Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
 	AutoRenew *bool `pulumi:"autoRenew"`
 	// When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).
@@ -371,10 +367,10 @@ type InstanceGroupMember struct {
 	InstanceId string `pulumi:"instanceId"`
 	// The phone's name, `{orderPrefix}-00001` etc.
 	InstanceName string `pulumi:"instanceName"`
-	// 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
-	RunningStatus int `pulumi:"runningStatus"`
 	// The member's slot: stable for the life of the group, 0 … size-1.
 	Slot int `pulumi:"slot"`
+	// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+	Status string `pulumi:"status"`
 	// Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
 	SubscriptionStatus *string `pulumi:"subscriptionStatus"`
 }
@@ -392,16 +388,6 @@ func (o InstanceGroupMemberOutput) ToInstanceGroupMemberOutput() InstanceGroupMe
 
 func (o InstanceGroupMemberOutput) ToInstanceGroupMemberOutputWithContext(ctx context.Context) InstanceGroupMemberOutput {
 	return o
-}
-
-// 0 unassigned, 1 assigned.
-func (o InstanceGroupMemberOutput) AssignStatus() pulumi.IntOutput {
-	return o.ApplyT(func(v InstanceGroupMember) int { return v.AssignStatus }).(pulumi.IntOutput)
-}
-
-// User id the phone is assigned to (empty when unassigned).
-func (o InstanceGroupMemberOutput) AssignUser() pulumi.StringOutput {
-	return o.ApplyT(func(v InstanceGroupMember) string { return v.AssignUser }).(pulumi.StringOutput)
 }
 
 // Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
@@ -429,14 +415,14 @@ func (o InstanceGroupMemberOutput) InstanceName() pulumi.StringOutput {
 	return o.ApplyT(func(v InstanceGroupMember) string { return v.InstanceName }).(pulumi.StringOutput)
 }
 
-// 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
-func (o InstanceGroupMemberOutput) RunningStatus() pulumi.IntOutput {
-	return o.ApplyT(func(v InstanceGroupMember) int { return v.RunningStatus }).(pulumi.IntOutput)
-}
-
 // The member's slot: stable for the life of the group, 0 … size-1.
 func (o InstanceGroupMemberOutput) Slot() pulumi.IntOutput {
 	return o.ApplyT(func(v InstanceGroupMember) int { return v.Slot }).(pulumi.IntOutput)
+}
+
+// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+func (o InstanceGroupMemberOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v InstanceGroupMember) string { return v.Status }).(pulumi.StringOutput)
 }
 
 // Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
@@ -552,6 +538,8 @@ type InstanceSummary struct {
 	RegionNameEn string `pulumi:"regionNameEn"`
 	// 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
 	RunningStatus int `pulumi:"runningStatus"`
+	// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+	Status string `pulumi:"status"`
 }
 
 // One phone of the account, as batch-query reports it.
@@ -632,6 +620,11 @@ func (o InstanceSummaryOutput) RegionNameEn() pulumi.StringOutput {
 // 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
 func (o InstanceSummaryOutput) RunningStatus() pulumi.IntOutput {
 	return o.ApplyT(func(v InstanceSummary) int { return v.RunningStatus }).(pulumi.IntOutput)
+}
+
+// The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+func (o InstanceSummaryOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v InstanceSummary) string { return v.Status }).(pulumi.StringOutput)
 }
 
 type InstanceSummaryArrayOutput struct{ *pulumi.OutputState }

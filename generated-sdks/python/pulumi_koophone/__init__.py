@@ -8,6 +8,7 @@ import typing
 # Export this package's modules as members:
 from .app_installation import *
 from .get_instances import *
+from .get_quote import *
 from .get_skus import *
 from .get_subscriptions import *
 from .instance import *

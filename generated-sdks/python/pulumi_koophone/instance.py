@@ -413,6 +413,7 @@ class Instance(pulumi.CustomResource):
             __props__.__dict__["region_name_en"] = None
             __props__.__dict__["resource_urn"] = None
             __props__.__dict__["running_status"] = None
+            __props__.__dict__["status"] = None
             __props__.__dict__["subscription_status"] = None
             __props__.__dict__["unique_name_prefix"] = None
         super(Instance, __self__).__init__(
@@ -471,6 +472,7 @@ class Instance(pulumi.CustomResource):
         __props__.__dict__["resource_urn"] = None
         __props__.__dict__["running_status"] = None
         __props__.__dict__["scene_type"] = None
+        __props__.__dict__["status"] = None
         __props__.__dict__["subscription_status"] = None
         __props__.__dict__["unique_name_prefix"] = None
         __props__.__dict__["wait_for_ready"] = None
@@ -753,6 +755,14 @@ class Instance(pulumi.CustomResource):
         Undocumented API field seen in examples (`CLOUD_PHONE`); sent only when set. Constraints: at most 64 characters.
         """
         return pulumi.get(self, "scene_type")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> pulumi.Output[_builtins.str]:
+        """
+        The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+        """
+        return pulumi.get(self, "status")
 
     @_builtins.property
     @pulumi.getter(name="subscriptionStatus")

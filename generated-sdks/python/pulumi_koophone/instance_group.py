@@ -26,6 +26,7 @@ class InstanceGroupArgs:
                  os: pulumi.Input[_builtins.str],
                  region_id: pulumi.Input[_builtins.str],
                  size: pulumi.Input[_builtins.int],
+                 adopt_instance_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  band_sku_id: pulumi.Input[Optional[_builtins.str]] = None,
                  charge: pulumi.Input[Optional['InstanceChargeArgs']] = None,
                  expire_policy: pulumi.Input[Optional[_builtins.str]] = None,
@@ -44,6 +45,7 @@ class InstanceGroupArgs:
         :param pulumi.Input[_builtins.str] os: Android image, e.g. `AOSP11` or `AOSP14` (the official SDK dropped `AOSP9`). Which images can be bought for the SKU, region and network comes from the live SKU catalogue and is checked at preview. Constraints: matches `/^AOSP[0-9]{1,2}$/`.
         :param pulumi.Input[_builtins.str] region_id: Region that hosts the phone, e.g. `cn-north-4` (from `getSkus`). Constraints: 1–64 characters.
         :param pulumi.Input[_builtins.int] size: Number of phones (0–10000). Growing orders the new phones in ceil(k/1500) orders; shrinking unsubscribes the phones of the highest slots. Constraints: 0–10000.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] adopt_instance_ids: Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
         :param pulumi.Input[_builtins.str] band_sku_id: Bandwidth SKU (`bandInfo.cbcSkuId` from `getSkus`). Constraints: 1–64 characters.
         :param pulumi.Input['InstanceChargeArgs'] charge: How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning. Default: `{"mode":"prePaid","periodType":"month","periodNum":1,"autoPay":true,"autoRenew":false}`.
         :param pulumi.Input[_builtins.str] expire_policy: What happens when a member's subscription ends without renewal, changed in place through the billing API (also on phones the group buys later): `release` (frozen, then released after the grace period) or `toPayPerUse` (the phone becomes pay-per-use and keeps running, billed by use). `toPayPerUse` cannot be combined with `charge.autoRenew`. Unset: left as the Billing Center has it. Constraints: one of `release`, `toPayPerUse`.
@@ -60,6 +62,8 @@ class InstanceGroupArgs:
         pulumi.set(__self__, "os", os)
         pulumi.set(__self__, "region_id", region_id)
         pulumi.set(__self__, "size", size)
+        if adopt_instance_ids is not None:
+            pulumi.set(__self__, "adopt_instance_ids", adopt_instance_ids)
         if band_sku_id is None:
             band_sku_id = 'kp.bandwidth'
         if band_sku_id is not None:
@@ -148,6 +152,18 @@ class InstanceGroupArgs:
     @size.setter
     def size(self, value: pulumi.Input[_builtins.int]):
         pulumi.set(self, "size", value)
+
+    @_builtins.property
+    @pulumi.getter(name="adoptInstanceIds")
+    def adopt_instance_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
+        """
+        return pulumi.get(self, "adopt_instance_ids")
+
+    @adopt_instance_ids.setter
+    def adopt_instance_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "adopt_instance_ids", value)
 
     @_builtins.property
     @pulumi.getter(name="bandSkuId")
@@ -276,6 +292,7 @@ class InstanceGroup(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adopt_instance_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  band_size: pulumi.Input[Optional[_builtins.float]] = None,
                  band_sku_id: pulumi.Input[Optional[_builtins.str]] = None,
                  charge: pulumi.Input[Optional[Union['InstanceChargeArgs', 'InstanceChargeArgsDict', 'outputs.InstanceCharge']]] = None,
@@ -297,6 +314,7 @@ class InstanceGroup(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] adopt_instance_ids: Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
         :param pulumi.Input[_builtins.float] band_size: Bandwidth in Mbit/s; one of the SKU's `bandSizes`. Constraints: greater than 0.
         :param pulumi.Input[_builtins.str] band_sku_id: Bandwidth SKU (`bandInfo.cbcSkuId` from `getSkus`). Constraints: 1–64 characters.
         :param pulumi.Input[Union['InstanceChargeArgs', 'InstanceChargeArgsDict', 'outputs.InstanceCharge']] charge: How the group's phones are paid for. Changing it never replaces a phone: `autoRenew` is changed on every member's existing subscription through Huawei Cloud's billing API; `periodType`, `periodNum` and `autoPay` apply to the phones the group buys from then on, with a warning. Default: `{"mode":"prePaid","periodType":"month","periodNum":1,"autoPay":true,"autoRenew":false}`.
@@ -337,6 +355,7 @@ class InstanceGroup(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adopt_instance_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  band_size: pulumi.Input[Optional[_builtins.float]] = None,
                  band_sku_id: pulumi.Input[Optional[_builtins.str]] = None,
                  charge: pulumi.Input[Optional[Union['InstanceChargeArgs', 'InstanceChargeArgsDict', 'outputs.InstanceCharge']]] = None,
@@ -361,6 +380,7 @@ class InstanceGroup(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = InstanceGroupArgs.__new__(InstanceGroupArgs)
 
+            __props__.__dict__["adopt_instance_ids"] = adopt_instance_ids
             if band_size is None and not opts.urn:
                 raise TypeError("Missing required property 'band_size'")
             __props__.__dict__["band_size"] = band_size
@@ -425,6 +445,7 @@ class InstanceGroup(pulumi.CustomResource):
 
         __props__ = InstanceGroupArgs.__new__(InstanceGroupArgs)
 
+        __props__.__dict__["adopt_instance_ids"] = None
         __props__.__dict__["band_size"] = None
         __props__.__dict__["band_sku_id"] = None
         __props__.__dict__["charge"] = None
@@ -456,6 +477,14 @@ class InstanceGroup(pulumi.CustomResource):
             opts: Optional[pulumi.ResourceOptions] = None) -> pulumi.Output[bool]:
         __props__: dict = {}
         return pulumi.runtime.exists_resource(None, 'koophone:index:InstanceGroup', id, __props__, opts or pulumi.ResourceOptions())
+
+    @_builtins.property
+    @pulumi.getter(name="adoptInstanceIds")
+    def adopt_instance_ids(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Phones bought elsewhere (the console, another tool) that join the group instead of being bought: they take the lowest free slots, and the group buys only the rest of `size`. Checked at preview: each must exist, belong to no other group of the stack, and match the group's `instanceSkuId` and `regionId` (the API reports no image, so `os` is taken as declared); yearly/monthly only. Once adopted a phone is a member like any other: `pulumi destroy` and shrinking unsubscribe it, unless the group has Pulumi's `retainOnDelete` option. Removing an id from the list leaves the phone in the group. Constraints: at most 10000 items; each 1–32 characters.
+        """
+        return pulumi.get(self, "adopt_instance_ids")
 
     @_builtins.property
     @pulumi.getter(name="bandSize")

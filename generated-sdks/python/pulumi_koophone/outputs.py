@@ -230,16 +230,10 @@ class InstanceGroupMember(dict):
     @staticmethod
     def __key_warning(key: str):
         suggest = None
-        if key == "assignStatus":
-            suggest = "assign_status"
-        elif key == "assignUser":
-            suggest = "assign_user"
-        elif key == "instanceId":
+        if key == "instanceId":
             suggest = "instance_id"
         elif key == "instanceName":
             suggest = "instance_name"
-        elif key == "runningStatus":
-            suggest = "running_status"
         elif key == "autoRenew":
             suggest = "auto_renew"
         elif key == "expireTime":
@@ -261,12 +255,10 @@ class InstanceGroupMember(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
-                 assign_status: _builtins.int,
-                 assign_user: _builtins.str,
                  instance_id: _builtins.str,
                  instance_name: _builtins.str,
-                 running_status: _builtins.int,
                  slot: _builtins.int,
+                 status: _builtins.str,
                  auto_renew: Optional[_builtins.bool] = None,
                  expire_time: Optional[_builtins.str] = None,
                  expiry_action: Optional[_builtins.str] = None,
@@ -274,23 +266,19 @@ class InstanceGroupMember(dict):
         """
         One phone of an InstanceGroup, in its slot.
 
-        :param _builtins.int assign_status: 0 unassigned, 1 assigned.
-        :param _builtins.str assign_user: User id the phone is assigned to (empty when unassigned).
         :param _builtins.str instance_id: The phone's instance id.
         :param _builtins.str instance_name: The phone's name, `{orderPrefix}-00001` etc.
-        :param _builtins.int running_status: 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
         :param _builtins.int slot: The member's slot: stable for the life of the group, 0 … size-1.
+        :param _builtins.str status: The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
         :param _builtins.bool auto_renew: Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
         :param _builtins.str expire_time: When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).
         :param _builtins.str expiry_action: What the billing system will do at expiry: `renew` (auto-renew), `toPayPerUse`, or `release`; drift from `expirePolicy` shows here. Constraints: one of `renew`, `toPayPerUse`, `release`.
         :param _builtins.str subscription_status: Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
         """
-        pulumi.set(__self__, "assign_status", assign_status)
-        pulumi.set(__self__, "assign_user", assign_user)
         pulumi.set(__self__, "instance_id", instance_id)
         pulumi.set(__self__, "instance_name", instance_name)
-        pulumi.set(__self__, "running_status", running_status)
         pulumi.set(__self__, "slot", slot)
+        pulumi.set(__self__, "status", status)
         if auto_renew is not None:
             pulumi.set(__self__, "auto_renew", auto_renew)
         if expire_time is not None:
@@ -299,22 +287,6 @@ class InstanceGroupMember(dict):
             pulumi.set(__self__, "expiry_action", expiry_action)
         if subscription_status is not None:
             pulumi.set(__self__, "subscription_status", subscription_status)
-
-    @_builtins.property
-    @pulumi.getter(name="assignStatus")
-    def assign_status(self) -> _builtins.int:
-        """
-        0 unassigned, 1 assigned.
-        """
-        return pulumi.get(self, "assign_status")
-
-    @_builtins.property
-    @pulumi.getter(name="assignUser")
-    def assign_user(self) -> _builtins.str:
-        """
-        User id the phone is assigned to (empty when unassigned).
-        """
-        return pulumi.get(self, "assign_user")
 
     @_builtins.property
     @pulumi.getter(name="instanceId")
@@ -333,20 +305,20 @@ class InstanceGroupMember(dict):
         return pulumi.get(self, "instance_name")
 
     @_builtins.property
-    @pulumi.getter(name="runningStatus")
-    def running_status(self) -> _builtins.int:
-        """
-        0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
-        """
-        return pulumi.get(self, "running_status")
-
-    @_builtins.property
     @pulumi.getter
     def slot(self) -> _builtins.int:
         """
         The member's slot: stable for the life of the group, 0 … size-1.
         """
         return pulumi.get(self, "slot")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+        """
+        return pulumi.get(self, "status")
 
     @_builtins.property
     @pulumi.getter(name="autoRenew")
@@ -444,7 +416,8 @@ class InstanceSummary(dict):
                  project_name: _builtins.str,
                  region: _builtins.str,
                  region_name_en: _builtins.str,
-                 running_status: _builtins.int):
+                 running_status: _builtins.int,
+                 status: _builtins.str):
         """
         One phone of the account, as batch-query reports it.
 
@@ -461,6 +434,7 @@ class InstanceSummary(dict):
         :param _builtins.str region: Region the phone runs in.
         :param _builtins.str region_name_en: English region name.
         :param _builtins.int running_status: 0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
+        :param _builtins.str status: The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
         """
         pulumi.set(__self__, "assign_status", assign_status)
         pulumi.set(__self__, "assign_user", assign_user)
@@ -475,6 +449,7 @@ class InstanceSummary(dict):
         pulumi.set(__self__, "region", region)
         pulumi.set(__self__, "region_name_en", region_name_en)
         pulumi.set(__self__, "running_status", running_status)
+        pulumi.set(__self__, "status", status)
 
     @_builtins.property
     @pulumi.getter(name="assignStatus")
@@ -579,6 +554,14 @@ class InstanceSummary(dict):
         0 unknown, 1 stopped, 2 running, 3 going offline, 4 starting, 5 shut down.
         """
         return pulumi.get(self, "running_status")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
+        """
+        return pulumi.get(self, "status")
 
 
 @pulumi.output_type

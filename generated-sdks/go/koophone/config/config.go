@@ -76,6 +76,32 @@ func GetIamEndpoint(ctx *pulumi.Context) string {
 	return value
 }
 
+// Budget per order, in the account currency at list price (docs/costs-and-budgets.md): a create or scale-up whose order would cost more fails in preview and in `up` before anything is bought. Unset: no limit. Constraints: greater than 0.
+func GetMaxOrderAmount(ctx *pulumi.Context) float64 {
+	v, err := config.TryFloat64(ctx, "koophone:maxOrderAmount")
+	if err == nil {
+		return v
+	}
+	var value float64
+	if d := internal.GetEnvOrDefault(nil, internal.ParseEnvFloat, "KOOPHONE_MAX_ORDER_AMOUNT"); d != nil {
+		value = d.(float64)
+	}
+	return value
+}
+
+// Most phones one deployment may buy, all resources together (docs/costs-and-budgets.md): a plan that would buy more fails in preview and in `up` before anything is bought. Unset: no limit. Constraints: at least 0.
+func GetMaxPhonesPerUpdate(ctx *pulumi.Context) int {
+	v, err := config.TryInt(ctx, "koophone:maxPhonesPerUpdate")
+	if err == nil {
+		return v
+	}
+	var value int
+	if d := internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "KOOPHONE_MAX_PHONES_PER_UPDATE"); d != nil {
+		value = d.(int)
+	}
+	return value
+}
+
 // IAM user password, for password authentication. Constraints: not empty.
 func GetPassword(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "koophone:password")

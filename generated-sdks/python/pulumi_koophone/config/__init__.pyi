@@ -39,6 +39,16 @@ iamEndpoint: Optional[str]
 IAM base URL. Default `https://iam.{region}.myhuaweicloud.com`. Constraints: a URL.
 """
 
+maxOrderAmount: Optional[float]
+"""
+Budget per order, in the account currency at list price (docs/costs-and-budgets.md): a create or scale-up whose order would cost more fails in preview and in `up` before anything is bought. Unset: no limit. Constraints: greater than 0.
+"""
+
+maxPhonesPerUpdate: Optional[int]
+"""
+Most phones one deployment may buy, all resources together (docs/costs-and-budgets.md): a plan that would buy more fails in preview and in `up` before anything is bought. Unset: no limit. Constraints: at least 0.
+"""
+
 password: Optional[str]
 """
 IAM user password, for password authentication. Constraints: not empty.

@@ -56,6 +56,20 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('iamEndpoint') or _utilities.get_env('KOOPHONE_IAM_ENDPOINT')
 
     @_builtins.property
+    def max_order_amount(self) -> Optional[float]:
+        """
+        Budget per order, in the account currency at list price (docs/costs-and-budgets.md): a create or scale-up whose order would cost more fails in preview and in `up` before anything is bought. Unset: no limit. Constraints: greater than 0.
+        """
+        return __config__.get_float('maxOrderAmount') or _utilities.get_env_float('KOOPHONE_MAX_ORDER_AMOUNT')
+
+    @_builtins.property
+    def max_phones_per_update(self) -> Optional[int]:
+        """
+        Most phones one deployment may buy, all resources together (docs/costs-and-budgets.md): a plan that would buy more fails in preview and in `up` before anything is bought. Unset: no limit. Constraints: at least 0.
+        """
+        return __config__.get_int('maxPhonesPerUpdate') or _utilities.get_env_int('KOOPHONE_MAX_PHONES_PER_UPDATE')
+
+    @_builtins.property
     def password(self) -> Optional[str]:
         """
         IAM user password, for password authentication. Constraints: not empty.
