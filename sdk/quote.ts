@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
-import { describePhones, describeQuote, pricingProjectId, quotePhones } from '../provider/resources/pricing';
+import { quoteOf } from '../provider/resources/data-functions';
 import { getQuoteArgsSchema } from '../provider/schemas/resources/quote';
 import { assertCredentialsAreSecret } from './credential-config';
 import type { GetQuoteArgs, GetQuoteResult } from './generated/types';
@@ -24,15 +24,7 @@ export async function getQuote(rawArgs: GetQuoteArgs): Promise<GetQuoteResult> {
   const config = readProviderConfig((key) => new pulumi.Config('koophone').get(key.replace(/^koophone:/, '')));
   const client = new KooPhoneClient(clientOptionsFrom(config));
   try {
-    const spec = { ...args, charge: { periodType: args.periodType, periodNum: args.periodNum } };
-    const quote = await quotePhones(client, await pricingProjectId(client, config), spec, args.count);
-    return {
-      currency: quote.currency,
-      count: quote.phones,
-      listAmount: quote.listAmount,
-      ...(quote.discountedAmount === undefined ? {} : { discountedAmount: quote.discountedAmount }),
-      description: `${describePhones(args.count, spec)}: ${describeQuote(quote)}`,
-    };
+    return await quoteOf(client, config, args);
   } finally {
     await client.close();
   }

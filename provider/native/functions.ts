@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { instancesOf, skusOf, subscriptionsOf } from '../resources/data-functions';
-import { getClient } from '../resources/runtime';
+import { instancesOf, quoteOf, skusOf, subscriptionsOf } from '../resources/data-functions';
+import { getClient, getProviderConfig } from '../resources/runtime';
+import { getQuoteArgsSchema } from '../schemas/resources/quote';
 import { getInstancesArgsSchema, getSkusArgsSchema, getSubscriptionsArgsSchema } from '../schemas/resources/functions';
 import type { Props } from './properties';
 
@@ -12,7 +13,7 @@ function argsOf<S extends z.ZodType>(token: string, schema: S, args: Props): z.o
   throw new Error(`${token}: invalid arguments: ${problems.join('; ')}`);
 }
 
-/** `koophone:index:getSkus` / `getInstances` / `getSubscriptions`, on the provider's configured client. */
+/** `koophone:index:getSkus` / `getInstances` / `getSubscriptions` / `getQuote`, on the provider's configured client. */
 export async function invokeFunction(token: string, args: Props): Promise<Props> {
   switch (token) {
     case 'koophone:index:getSkus':
@@ -21,6 +22,8 @@ export async function invokeFunction(token: string, args: Props): Promise<Props>
       return instancesOf(getClient(), argsOf(token, getInstancesArgsSchema, args));
     case 'koophone:index:getSubscriptions':
       return await subscriptionsOf(getClient(), argsOf(token, getSubscriptionsArgsSchema, args));
+    case 'koophone:index:getQuote':
+      return await quoteOf(getClient(), getProviderConfig(), argsOf(token, getQuoteArgsSchema, args));
     default:
       throw new Error(`unknown function ${token}`);
   }

@@ -227,7 +227,7 @@ export function providerService(version: string): Partial<providerGrpc.IResource
       return new messages.InvokeResponse().setReturn(toStruct(outputs));
     }),
 
-    // Nothing to abort: in-flight calls end with the engine, which also ends this process (engine-watch.ts).
+    // Nothing to abort: in-flight calls end with the engine, which also ends this process (common/engine-watch.ts).
     cancel: unary(async () => new empty.Empty()),
   };
 }

@@ -2,6 +2,9 @@ import type { KooPhoneClient } from '../client';
 import { stateFromRecord } from '../common/instance-state';
 import { subscriptionReport } from '../common/subscription-report';
 import type { z } from 'zod';
+import type { ProviderConfig } from '../schemas/resources/provider-config';
+import type { GetQuoteResult, getQuoteArgsSchema } from '../schemas/resources/quote';
+import { describePhones, describeQuote, pricingProjectId, quotePhones } from './pricing';
 import type {
   getInstancesArgsSchema,
   getSkusArgsSchema,
@@ -62,4 +65,21 @@ export async function instancesOf(client: KooPhoneClient, args: z.output<typeof 
 /** The phones' subscriptions from the billing API, soonest expiry first (see subscriptionReport). */
 export function subscriptionsOf(client: KooPhoneClient, args: z.output<typeof getSubscriptionsArgsSchema>) {
   return subscriptionReport(client, args);
+}
+
+/** The price of `count` phones of a spec for one period (`getQuote`); nothing is bought. */
+export async function quoteOf(
+  client: KooPhoneClient,
+  config: ProviderConfig,
+  args: z.output<typeof getQuoteArgsSchema>,
+): Promise<GetQuoteResult> {
+  const spec = { ...args, charge: { periodType: args.periodType, periodNum: args.periodNum } };
+  const quote = await quotePhones(client, await pricingProjectId(client, config), spec, args.count);
+  return {
+    currency: quote.currency,
+    count: quote.phones,
+    listAmount: quote.listAmount,
+    ...(quote.discountedAmount === undefined ? {} : { discountedAmount: quote.discountedAmount }),
+    description: `${describePhones(args.count, spec)}: ${describeQuote(quote)}`,
+  };
 }

@@ -49,7 +49,7 @@ describe('an InstanceGroup of 10,000 phones against the emulator', () => {
     const refresh = await rt.counters();
     expect(used(refresh)).toEqual({ 'iam-tokens': 1, 'batch-query': 100, 'bss-query': 20 });
     expect(total(refresh)).toBeLessThanOrEqual(125);
-    expect(read.instances.filter((m) => m.runningStatus === 2)).toHaveLength(SIZE);
+    expect(read.instances.filter((m) => m.status === 'running')).toHaveLength(SIZE);
 
     await rt.resetCounters();
     await instanceGroupProvider.delete!(created.id, read);

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exitWhenEngineGone } from '../../native/engine-watch';
+import { exitWhenEngineGone } from '../../common/engine-watch';
 import { serve } from '../../native/server';
 
 function packageVersion(): string {
