@@ -4,11 +4,13 @@ import type { InstanceRecord } from '../schemas/wire/instances';
 import type { InstanceGroupOutputs } from '../schemas/resources/instance-group';
 import { readGroup } from '../resources/group-sync';
 import { withSubscription } from '../resources/instance-billing';
-import { findLiveByPrefix } from '../resources/phone-order';
 import { progressFor } from '../resources/progress';
 import { getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from '../resources/runtime';
 import { subscriptionLookup } from '../resources/subscription-lookup';
 import { definedProps, type Props } from './properties';
+
+/** batch-query's running_status of a phone being unsubscribed: no longer a member to take over. */
+const GOING_OFFLINE = 3;
 
 /** What `pulumi import` gets back: the resource's id, its outputs, and the inputs a program would declare. */
 export interface ImportedResource {
@@ -89,9 +91,12 @@ export async function importInstance(instanceId: string): Promise<ImportedResour
  * in slots by name order; the prefix stays the group's id and name prefix (its later orders extend it).
  */
 export async function importGroup(prefix: string, urn: string): Promise<ImportedResource | undefined> {
-  const records = [...(await findLiveByPrefix(getDirectory(), prefix, 0))].sort((a, b) =>
-    a.instance_name.localeCompare(b.instance_name),
-  );
+  // Every phone whose name starts with the prefix: a group's orders extend its prefix without a dash
+  // (`fleet-abcde000-00001`), where findLiveByPrefix looks for one order's `<prefix>-` names.
+  const snapshot = await getDirectory().snapshot(0);
+  const records = [...snapshot.values()]
+    .filter((r) => r.instance_name.startsWith(prefix) && r.running_status !== GOING_OFFLINE)
+    .sort((a, b) => a.instance_name.localeCompare(b.instance_name));
   if (records.length === 0) return undefined;
   const inputs: Props = { size: records.length, ...(await reportedSpec(records)) };
   const seed = {

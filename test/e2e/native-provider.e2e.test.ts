@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_USERS } from '../../emulator';
 import { KooPhoneClient } from '../../provider/client';
 import { repoRoot } from './harness';
 import { createKooPhoneStack, type KooPhoneStack } from './support/koophone-stack';
+import { buildPluginTarball, installPlugin, packageVersion } from './support/native-plugin';
 
 const run = promisify(execFile);
 
@@ -52,23 +52,16 @@ describe('native provider plugin', () => {
   const fleetIds = async () => ((await s.project.outputs()).groupIds as Record<string, string[]>).fleet;
 
   beforeAll(async () => {
-    const tarball = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'koophone-plugin-')), 'plugin.tar.gz');
-    const building = run(path.join(repoRoot, 'scripts', 'build-plugin.sh'), [tarball], { cwd: repoRoot });
+    const building = buildPluginTarball();
     s = await createKooPhoneStack({ template: path.join(__dirname, 'fixtures', 'native-program') });
-    await building;
-    const version = (JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
-      .version;
-    // Into this test's own PULUMI_HOME, as a user installs it offline.
-    await s.project.pulumi(['plugin', 'install', 'resource', 'koophone', version, '--file', tarball]);
-    await fs.rm(path.dirname(tarball), { recursive: true, force: true });
+    await installPlugin(s.project, await building);
   }, 300_000);
   afterAll(async () => {
     await s?.dispose();
   });
 
   test('GetSchema: pulumi package get-schema on the installed plugin returns schema.json and binds it without errors', async () => {
-    const version = (JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
-      .version;
+    const version = await packageVersion();
     const binary = path.join(
       s.project.env.PULUMI_HOME!,
       'plugins',
