@@ -36,6 +36,8 @@ import {
   type GetSkusResult,
   type GetSubscriptionsArgs,
   type GetSubscriptionsResult,
+  type GetQuoteArgs,
+  type GetQuoteResult,
 } from '../generated/types';
 import { KoophoneNativeResource, PLUGIN_VERSION, invokeNative } from './native-resource';
 
@@ -160,3 +162,6 @@ export const getInstances = (args: GetInstancesArgs = {}, opts?: pulumi.InvokeOp
 /** The phones' subscriptions, served by the plugin. */
 export const getSubscriptions = (args: GetSubscriptionsArgs = {}, opts?: pulumi.InvokeOptions) =>
   invokeNative<GetSubscriptionsResult>('getSubscriptions', args, opts);
+/** The list price of `count` phones of a spec for one period, served by the plugin; nothing is bought. */
+export const getQuote = (args: GetQuoteArgs, opts?: pulumi.InvokeOptions) =>
+  invokeNative<GetQuoteResult>('getQuote', args, opts);
