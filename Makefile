@@ -20,7 +20,7 @@ no-leftovers:
 $(NODE_STAMP): scripts/install-node.sh
 	scripts/install-node.sh
 
-$(NPM_STAMP): package.json package-lock.json $(NODE_STAMP)
+$(NPM_STAMP): package.json package-lock.json policy/package.json policy/package-lock.json $(NODE_STAMP)
 	scripts/install-deps.sh
 
 deps: $(NPM_STAMP)
