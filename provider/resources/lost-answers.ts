@@ -9,6 +9,11 @@ export function noteLostAnswer(prefix: string): void {
   lostAnswers.add(prefix);
 }
 
+/** Listings concluded that nothing was bought under the prefix: the lost answer bought nothing. */
+export function forgetLostAnswer(prefix: string): void {
+  lostAnswers.delete(prefix);
+}
+
 export function hadLostAnswer(prefix: string): boolean {
   return lostAnswers.has(prefix);
 }

@@ -1,7 +1,7 @@
 import { KooPhoneOutcomeUnknownError, type CreateInstancesRequest, type KooPhoneClient } from '../client';
 import type { InstanceDirectory, InstanceRecord } from './instance-directory';
 import { describeError } from './partial-state';
-import { noteLostAnswer } from './lost-answers';
+import { forgetLostAnswer, noteLostAnswer } from './lost-answers';
 import { clearToBuy } from './purchase-gate';
 
 /** running_status of a phone that was unsubscribed and is on its way out: it no longer counts as bought. */
@@ -125,6 +125,7 @@ export async function placeOrder(
       const lookup = await lookUpOrder(directory, prefix);
       if (lookup.kind === 'found') return found(lookup.records);
       if (lookup.kind === 'failed') throw new UnconfirmedOrderError(prefix, request.count, createError, lookup.error);
+      forgetLostAnswer(prefix); // the listings show that the lost answer bought nothing
     }
     try {
       const created = await client.createInstances(request);
@@ -147,6 +148,7 @@ export async function placeOrder(
   const lookup = await lookUpOrder(directory, prefix);
   if (lookup.kind === 'found') return found(lookup.records);
   if (lookup.kind === 'failed') throw new UnconfirmedOrderError(prefix, request.count, createError, lookup.error);
+  forgetLostAnswer(prefix);
   throw new Error(
     `could not confirm the purchase of phones named "${prefix}-*" after ${MAX_CREATE_ATTEMPTS} attempts and no such phone exists; ` +
       `nothing was bought as far as the API shows. Last error: ${describeError(createError)}`,
