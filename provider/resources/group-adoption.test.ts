@@ -116,6 +116,8 @@ describe('adoptInstanceIds at preview (check)', () => {
     const olds = { instanceIds: ['m0', 'm1', 'm2'], adoptInstanceIds: [] };
     expect(adoptionConflict(URN_A, olds, group(4, ['p1', 'p2']))).toMatch(/needs size ≥ 5, but size is 4/);
     expect(adoptionConflict(URN_A, olds, group(5, ['p1', 'p2']))).toBeUndefined();
+    // Without new adoptions a group may shrink: the highest slots are unsubscribed as before.
+    expect(adoptionConflict(URN_A, olds, group(1))).toBeUndefined();
   });
 });
 

@@ -159,7 +159,8 @@ export function adoptionConflict(
   if (taken.length > 0)
     return `adoptInstanceIds: phone ${taken[0].instanceId} is a member of this group and also adopted by ${groupName(taken[0].group)}; a phone belongs to one group`;
   const fresh = newAdoptions(news, olds).filter((id) => !members.has(id));
-  if (typeof news.size === 'number' && members.size + fresh.length > news.size)
+  // Only new adoptions must fit; a shrink without any unsubscribes the highest slots as usual.
+  if (fresh.length > 0 && typeof news.size === 'number' && members.size + fresh.length > news.size)
     return (
       `adoptInstanceIds: adopting ${fresh.length} phone(s) beside the group's ${members.size} member(s) needs size ≥ ` +
       `${members.size + fresh.length}, but size is ${news.size} (shrinking would unsubscribe the highest slots)`
