@@ -1,9 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
-import type { z } from 'zod';
 import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
 import { assertCredentialsAreSecret } from './credential-config';
-import { instancesOf, skusOf, subscriptionsOf } from '../provider/resources/data-functions';
+import { instancesOf, quoteOf, skusOf, subscriptionsOf, validArgs } from '../provider/resources/data-functions';
+import { getQuoteArgsSchema } from '../provider/schemas/resources/quote';
+import type { ProviderConfig } from '../provider/schemas/resources/provider-config';
 import {
   getInstancesArgsSchema,
   getSkusArgsSchema,
@@ -12,6 +13,8 @@ import {
 import type {
   GetInstancesArgs,
   GetInstancesResult,
+  GetQuoteArgs,
+  GetQuoteResult,
   GetSkusArgs,
   GetSkusResult,
   GetSubscriptionsArgs,
@@ -23,33 +26,19 @@ import type {
 } from './generated/types';
 
 export type { GetInstancesArgs, GetInstancesResult, GetSkusArgs, GetSkusResult, InstanceSummary, Sku, SkuPool };
-export type { GetSubscriptionsArgs, GetSubscriptionsResult, SubscriptionSummary };
-
-/** The dotted field path of a zod issue (`charge.periodNum`, `ids.0`), or `whole` for an issue on the value itself. */
-function issuePath(issue: z.core.$ZodIssue, whole: string): string {
-  return issue.path.map(String).join('.') || whole;
-}
-
-/** Validates a data function's arguments with its zod schema; the error names every bad field. */
-function validArgs<S extends z.ZodType>(fn: string, schema: S, args: unknown): z.output<S> {
-  const parsed = schema.safeParse(args);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${issuePath(i, '(arguments)')}: ${i.message}`);
-  throw new Error(`koophone.${fn}: invalid arguments: ${problems.join('; ')}`);
-}
+export type { GetSubscriptionsArgs, GetSubscriptionsResult, SubscriptionSummary, GetQuoteArgs, GetQuoteResult };
 
 /**
  * Data functions run in the program (the dynamic provider host has no invoke), reading the same `koophone:*`
  * config and environment as the resources. Credentials never enter state: results hold only catalogue data.
  */
-async function withClient<T>(fn: (client: KooPhoneClient) => Promise<T>): Promise<T> {
+async function withClient<T>(fn: (client: KooPhoneClient, config: ProviderConfig) => Promise<T>): Promise<T> {
   assertCredentialsAreSecret();
-  const config = new pulumi.Config('koophone');
-  const client = new KooPhoneClient(
-    clientOptionsFrom(readProviderConfig((key) => config.get(key.replace(/^koophone:/, '')))),
-  );
+  const stackConfig = new pulumi.Config('koophone');
+  const config = readProviderConfig((key) => stackConfig.get(key.replace(/^koophone:/, '')));
+  const client = new KooPhoneClient(clientOptionsFrom(config));
   try {
-    return await fn(client);
+    return await fn(client, config);
   } finally {
     await client.close();
   }
@@ -57,13 +46,13 @@ async function withClient<T>(fn: (client: KooPhoneClient) => Promise<T>): Promis
 
 /** The saleable SKUs (`GET /v1/instances/sku`): instance and bandwidth SKU ids to buy phones with. */
 export async function getSkus(rawArgs: GetSkusArgs = {}): Promise<GetSkusResult> {
-  const args = validArgs('getSkus', getSkusArgsSchema, rawArgs);
+  const args = validArgs('koophone.getSkus', getSkusArgsSchema, rawArgs);
   return withClient((c) => skusOf(c, args));
 }
 
 /** Phones of the account, optionally those whose name starts with `namePrefix` and/or with the given ids. */
 export async function getInstances(rawArgs: GetInstancesArgs = {}): Promise<GetInstancesResult> {
-  const args = validArgs('getInstances', getInstancesArgsSchema, rawArgs);
+  const args = validArgs('koophone.getInstances', getInstancesArgsSchema, rawArgs);
   return withClient((c) => instancesOf(c, args));
 }
 
@@ -72,6 +61,16 @@ export async function getInstances(rawArgs: GetInstancesArgs = {}): Promise<GetI
  * first: all of the account's, or `instanceIds`; only those expiring within `expiringWithinDays` when set.
  */
 export async function getSubscriptions(rawArgs: GetSubscriptionsArgs = {}): Promise<GetSubscriptionsResult> {
-  const args = validArgs('getSubscriptions', getSubscriptionsArgsSchema, rawArgs);
+  const args = validArgs('koophone.getSubscriptions', getSubscriptionsArgsSchema, rawArgs);
   return withClient((c) => subscriptionsOf(c, args));
+}
+
+/**
+ * The price of `count` phones of a spec for one declared period, from Huawei Cloud's price inquiry (BSS
+ * ListRateOnPeriodDetail, docs/api/billing.md "Prices") — the same figure the plan shows beside a resource.
+ * Nothing is bought.
+ */
+export async function getQuote(rawArgs: GetQuoteArgs): Promise<GetQuoteResult> {
+  const args = validArgs('koophone.getQuote', getQuoteArgsSchema, rawArgs);
+  return withClient((c, config) => quoteOf(c, config, args));
 }

@@ -35,4 +35,4 @@ export type {
   VideoSpec,
   VideoSpecArgs,
 } from './generated/types';
-export { getQuote, type GetQuoteArgs, type GetQuoteResult } from './quote';
+export { getQuote, type GetQuoteArgs, type GetQuoteResult } from './data-functions';

@@ -16,6 +16,17 @@ import type {
  * (which serves them as `koophone:index:get*` invokes). Arguments arrive validated.
  */
 
+/**
+ * Validates a data function's arguments with its zod schema; the error, prefixed by `fn` (`koophone.getSkus` in the
+ * program, `koophone:index:getSkus` in the plugin), names every bad field.
+ */
+export function validArgs<S extends z.ZodType>(fn: string, schema: S, args: unknown): z.output<S> {
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(arguments)'}: ${i.message}`);
+  throw new Error(`${fn}: invalid arguments: ${problems.join('; ')}`);
+}
+
 /** The saleable SKUs (`GET /v1/instances/sku`): instance and bandwidth SKU ids to buy phones with. */
 export async function skusOf(client: KooPhoneClient, args: z.output<typeof getSkusArgsSchema>) {
   const catalogue = await client.listSkus(args.type ?? '0');

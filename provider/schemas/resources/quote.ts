@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Arguments and result of the `getQuote` data function (sdk/quote.ts): the price of N phones before buying them. */
+/** Arguments and result of the `getQuote` data function (sdk/data-functions.ts; the plugin serves it as an invoke): the price of N phones before buying them. */
 
 export const getQuoteArgsSchema = z.strictObject({
   instanceSkuId: z.string().min(1).describe('SKU id to price, as an `Instance` buys it (see `getSkus`).'),
