@@ -2,7 +2,13 @@ import * as pulumi from '@pulumi/pulumi';
 import { KooPhoneClient } from '../provider/client';
 import { clientOptionsFrom, readProviderConfig } from '../provider/config';
 import { assertCredentialsAreSecret } from './credential-config';
-import { instancesOf, quoteOf, skusOf, subscriptionsOf, validArgs } from '../provider/resources/data-functions';
+import {
+  instancesOf,
+  quoteOf,
+  skusOf,
+  subscriptionsOf,
+  validArgs,
+} from '../provider/resources/functions/data-functions';
 import { getQuoteArgsSchema } from '../provider/schemas/resources/quote';
 import type { ProviderConfig } from '../provider/schemas/resources/provider-config';
 import {

@@ -2,7 +2,7 @@
  * This module's exports ARE the dynamic provider (see ./instance.ts): the SDK passes the module object itself, so
  * state stores a small `require()` of this installed module instead of a copy of the code.
  */
-import { instanceGroupProvider as provider } from '../resources/instance-group';
+import { instanceGroupProvider as provider } from '../resources/group/instance-group';
 
 export const configure = provider.configure;
 export const check = provider.check;

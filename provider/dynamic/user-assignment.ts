@@ -2,7 +2,7 @@
  * This module's exports ARE the dynamic provider: the SDK passes the module object itself, so Pulumi's closure
  * serializer stores it in state as a small `require()` of this installed module instead of a copy of the code.
  */
-import { userAssignmentProvider as provider } from '../resources/user-assignment';
+import { userAssignmentProvider as provider } from '../resources/operations/user-assignment';
 
 export const configure = provider.configure;
 export const check = provider.check;

@@ -1,5 +1,5 @@
-import { instancesOf, quoteOf, skusOf, subscriptionsOf, validArgs } from '../resources/data-functions';
-import { getClient, getProviderConfig } from '../resources/runtime';
+import { instancesOf, quoteOf, skusOf, subscriptionsOf, validArgs } from '../resources/functions/data-functions';
+import { getClient, getProviderConfig } from '../resources/core/runtime';
 import { getQuoteArgsSchema } from '../schemas/resources/quote';
 import { getInstancesArgsSchema, getSkusArgsSchema, getSubscriptionsArgsSchema } from '../schemas/resources/functions';
 import type { Props } from './properties';

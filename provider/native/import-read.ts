@@ -2,11 +2,11 @@ import type { SkuCatalogue } from '../client';
 import { stateFromRecord } from '../common/instance-state';
 import type { InstanceRecord } from '../schemas/wire/instances';
 import type { InstanceGroupOutputs } from '../schemas/resources/instance-group';
-import { readGroup } from '../resources/group-sync';
-import { withSubscription } from '../resources/instance-billing';
-import { progressFor } from '../resources/progress';
-import { getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from '../resources/runtime';
-import { subscriptionLookup } from '../resources/subscription-lookup';
+import { readGroup } from '../resources/group/group-sync';
+import { withSubscription } from '../resources/billing/instance-billing';
+import { progressFor } from '../resources/core/progress';
+import { getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from '../resources/core/runtime';
+import { subscriptionLookup } from '../resources/billing/subscription-lookup';
 import { definedProps, type Props } from './properties';
 
 /** batch-query's running_status of a phone being unsubscribed: no longer a member to take over. */

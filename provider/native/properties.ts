@@ -1,4 +1,4 @@
-import { UNKNOWN_VALUE } from '../resources/check-inputs';
+import { UNKNOWN_VALUE } from '../resources/core/check-inputs';
 
 /** A resource's property bag as the engine sends it (JSON from a protobuf Struct; unknowns as UNKNOWN_VALUE). */
 export type Props = Record<string, unknown>;

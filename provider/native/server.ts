@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { grpcTypes, providerGrpc, providerPb } from './grpc-modules';
 import { any, empty, grpc, messages, plugin, services, status, struct } from './grpc-modules';
-import { setConfigLookup } from '../resources/runtime';
-import { engineSink, setLogSink } from '../resources/progress';
-import { PartialStateError, describeError } from '../resources/partial-state';
+import { setConfigLookup } from '../resources/core/runtime';
+import { engineSink, setLogSink } from '../resources/core/progress';
+import { PartialStateError, describeError } from '../resources/core/partial-state';
 import { fillUndeclared } from './import-read';
 import { invokeFunction } from './functions';
 import { previewCreate } from './preview';

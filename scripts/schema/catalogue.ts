@@ -135,7 +135,7 @@ export const RESOURCES: readonly ResourceEntry[] = [
     inputs: userAssignmentInputsSchema,
     state: userAssignmentStateSchema,
   },
-  // VideoSetting updates in place (provider/resources/video-setting.ts diff lists no replaces).
+  // VideoSetting updates in place (provider/resources/operations/video-setting.ts diff lists no replaces).
   {
     name: 'VideoSetting',
     summary:

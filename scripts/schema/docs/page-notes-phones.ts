@@ -13,7 +13,7 @@ const TASKS_AND_JOBS = {
   ],
 };
 
-/** provider/resources/phone-queue.ts, for every page of an operation on phones. */
+/** provider/resources/operations/phone-queue.ts, for every page of an operation on phones. */
 const ONE_AT_A_TIME = {
   heading: 'One operation per phone at a time',
   lines: [

@@ -2,7 +2,7 @@ import { GENERATED_NOTE, codeBlock, page, table } from './markdown';
 
 /**
  * docs/subscriptions.md: the "Subscriptions and renewals" guide — what the stack declares about a phone's
- * yearly/monthly subscription and the money rules behind renewals (provider/resources/renewal.ts,
+ * yearly/monthly subscription and the money rules behind renewals (provider/resources/billing/renewal.ts,
  * instance-billing.ts; API facts in docs/api/billing.md).
  */
 export function subscriptionsPage(): string {
