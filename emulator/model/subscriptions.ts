@@ -1,4 +1,5 @@
-import type { EmulatorModel } from './emulator-model';
+import type { VirtualClock } from './clock';
+import type { InstanceStore } from './instance-index';
 import type { InstanceRecord, SubscriptionRecord, Tenant } from './state';
 
 /**
@@ -90,6 +91,18 @@ export function expirePolicyOf(sub: SubscriptionRecord): number {
   return sub.autoRenew ? EXPIRE_POLICY.autoRenew : EXPIRE_POLICY.grace;
 }
 
+/**
+ * The part of the emulator's model a lifecycle pass reads and changes (EmulatorModel has it). Named here, not imported
+ * from emulator-model.ts, because the model's `tick()` runs the pass: the import would close a circle.
+ */
+export interface SubscribedPhones {
+  readonly instances: InstanceStore;
+  readonly clock: Pick<VirtualClock, 'offset'>;
+  now(): number;
+  tenantByDomainId(domainId: string): Tenant | undefined;
+  commit(): void;
+}
+
 /** When something is next due for this subscription on the virtual clock. */
 function dueAt(sub: SubscriptionRecord): number {
   if (sub.frozenAt !== undefined) return sub.frozenAt + GRACE_SECONDS * 1000;
@@ -97,7 +110,7 @@ function dueAt(sub: SubscriptionRecord): number {
 }
 
 /** Applies one subscription's due steps; true when anything changed. */
-function advance(model: EmulatorModel, inst: InstanceRecord, sub: SubscriptionRecord, now: number): boolean {
+function advance(model: SubscribedPhones, inst: InstanceRecord, sub: SubscriptionRecord, now: number): boolean {
   let changed = false;
   const tenant = model.tenantByDomainId(inst.tenantDomainId);
   // Auto-renew: one period per successful charge, as long as the charge window has opened.
@@ -127,10 +140,10 @@ interface Watch {
   nextDue: number;
   offset: number;
 }
-const watches = new WeakMap<EmulatorModel, Watch>();
+const watches = new WeakMap<SubscribedPhones, Watch>();
 
 /** Forces the next lifecycle pass to look at every phone (after a billing call or a control-plane change). */
-export function touchSubscriptions(model: EmulatorModel): void {
+export function touchSubscriptions(model: SubscribedPhones): void {
   watches.delete(model);
 }
 
@@ -139,7 +152,7 @@ export function touchSubscriptions(model: EmulatorModel): void {
  * only when the earliest due time has passed, the clock was moved or a billing change touched the subscriptions;
  * phones stored since the last pass (an order) are looked at on their own, so an order costs its own size.
  */
-export function applySubscriptionLifecycle(model: EmulatorModel): void {
+export function applySubscriptionLifecycle(model: SubscribedPhones): void {
   const now = model.now();
   const watch = watches.get(model);
   const added = model.instances.drainAdded();
