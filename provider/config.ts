@@ -1,4 +1,5 @@
 import {
+  describeKey,
   providerConfigKeys,
   providerConfigSchema,
   type ProviderConfig,
@@ -13,11 +14,6 @@ export type ConfigLookup = (key: string) => string | undefined;
 
 export class ProviderConfigError extends Error {
   override name = 'ProviderConfigError';
-}
-
-/** Names a key the way a user can set it: the stack config key and its environment variable(s). */
-export function describeKey(key: ProviderConfigKey): string {
-  return `\`koophone:${key}\` (or ${providerConfigKeys[key].env.map((v) => `$${v}`).join(', ')})`;
 }
 
 /** Reads every `koophone:*` key from stack config, falling back to the environment. */

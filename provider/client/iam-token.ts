@@ -1,4 +1,4 @@
-import { describeKey } from '../config';
+import { describeKey } from '../schemas/resources/provider-config';
 import { parseIamTime, type IamTokenRequest } from '../schemas/wire/iam';
 import { AuthFailedError } from './errors';
 import { IAM_TOKEN_HEADER, issueTokenOp } from './iam';

@@ -40,7 +40,7 @@ import {
   stopStreamingOp,
 } from './streaming';
 import { asyncCommandOp, getTaskOp, syncCommandOp } from './tasks';
-import { describeKey } from '../config';
+import { describeKey } from '../schemas/resources/provider-config';
 import { Transport, type Authenticator, type EndpointSetting, type TransportHooks } from './transport';
 import { setVideoConfigOp } from './video';
 

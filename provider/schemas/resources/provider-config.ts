@@ -59,6 +59,14 @@ export const providerConfigKeys = {
 
 export type ProviderConfigKey = keyof typeof providerConfigKeys;
 
+/**
+ * Names a key the way a user can set it: the stack config key and its environment variable(s). Beside the key table,
+ * not in provider/config.ts, because the client's messages use it and config.ts builds the client's options.
+ */
+export function describeKey(key: ProviderConfigKey): string {
+  return `\`koophone:${key}\` (or ${providerConfigKeys[key].env.map((v) => `$${v}`).join(', ')})`;
+}
+
 export const providerConfigSchema = z.object({
   region: z.string().min(1).optional(),
   projectId: z.string().min(1).optional(),
