@@ -1,4 +1,4 @@
-import type { PageNotes } from './page-notes';
+import type { PageNotes } from './page-notes-shape';
 
 /** Reference-page prose for what runs on the phones (docs/api/commands.md has the wire facts and choices). */
 

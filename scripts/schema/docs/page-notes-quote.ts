@@ -1,4 +1,4 @@
-import type { PageNotes } from './page-notes';
+import type { PageNotes } from './page-notes-shape';
 
 /** Reference-page prose for the price data function (docs/api/billing.md "Prices"; guide: docs/costs-and-budgets.md). */
 export const QUOTE_PAGE_NOTES: Record<string, PageNotes> = {

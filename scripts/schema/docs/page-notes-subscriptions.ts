@@ -1,4 +1,4 @@
-import type { PageNotes } from './page-notes';
+import type { PageNotes } from './page-notes-shape';
 
 /** Reference-page prose for the subscription data function (docs/api/billing.md; guide: docs/subscriptions.md). */
 export const SUBSCRIPTION_PAGE_NOTES: Record<string, PageNotes> = {

@@ -7,17 +7,7 @@
 import { PHONE_PAGE_NOTES } from './page-notes-phones';
 import { QUOTE_PAGE_NOTES } from './page-notes-quote';
 import { SUBSCRIPTION_PAGE_NOTES } from './page-notes-subscriptions';
-
-export interface PageNotes {
-  /** Example program under scripts/schema/doc-examples/ (typechecked with the repository). */
-  example: string;
-  /** Extra words for the "Replace on change" section (e.g. delete-before-replace). */
-  replaceNote?: string;
-  /** Sections: heading → paragraphs / bullet lines (a line starting with `- ` is a bullet). */
-  sections: { heading: string; lines: string[] }[];
-  /** KooPhone error codes a user of this page is likely to meet, canonical spelling. */
-  errorCodes: string[];
-}
+import type { PageNotes } from './page-notes-shape';
 
 export const PAGE_NOTES: Record<string, PageNotes> = {
   ...PHONE_PAGE_NOTES,

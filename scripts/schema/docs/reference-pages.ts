@@ -5,7 +5,8 @@ import { NAMED_TYPES, token } from '../catalogue';
 import type { FunctionModel, ResourceModel } from '../package-models';
 import { namedTypeDescription, objectModel, type NamedType } from '../property-model';
 import { GENERATED_NOTE, anchor, codeBlock, inputTable, outputTable, page, table } from './markdown';
-import { PAGE_NOTES, type PageNotes } from './page-notes';
+import { PAGE_NOTES } from './page-notes';
+import type { PageNotes } from './page-notes-shape';
 
 const EXAMPLES_DIR = join(__dirname, '..', 'doc-examples');
 
