@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import {
-  querySubscriptionsRequestSchema,
-  renewSubscriptionsRequestSchema,
-  toOnDemandRequestSchema,
-  type BssErrorDetail,
-} from '../../provider/schemas/wire/billing';
+import { queryBody, renewBody, toOnDemandBody } from './billing-requests';
 import type { Caller } from './caller';
 import type { EmulatorModel } from './emulator-model';
 import type { InstanceRecord } from './state';
@@ -30,7 +25,7 @@ export class BssError extends Error {
   }
 }
 
-/** Request bodies use the client's own wire schemas: both sides enforce the same documented limits. */
+/** Parses a request body (billing-requests.ts); the first issue becomes CBC.0100 naming the field. */
 export function parseBss<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
@@ -71,7 +66,7 @@ function orderInstance(inst: InstanceRecord) {
  * `limit` above 500 is CBC.0100 (the request schema's documented range 1–500).
  */
 export function querySubscriptions(model: EmulatorModel, caller: Caller, body: unknown) {
-  const req = parseBss(querySubscriptionsRequestSchema, body);
+  const req = parseBss(queryBody, body);
   const ids = req.resource_ids && req.resource_ids.length > 0 ? new Set(req.resource_ids) : undefined;
   const end = req.expire_time_end ? Date.parse(req.expire_time_end) : Infinity;
   const begin = req.expire_time_begin ? Date.parse(req.expire_time_begin) : -Infinity;
@@ -95,7 +90,7 @@ export function querySubscriptions(model: EmulatorModel, caller: Caller, body: u
 
 /** POST /v2/orders/subscriptions/resources/renew: one order per call, paid at once from the balance when asked. */
 export function renewSubscriptions(model: EmulatorModel, caller: Caller, body: unknown) {
-  const req = parseBss(renewSubscriptionsRequestSchema, body);
+  const req = parseBss(renewBody, body);
   const found = req.resource_ids.map((id) => ownSubscription(model, caller, id));
   if (found.some((f) => f === undefined)) {
     throw new BssError(400, 'CBC.30050009', 'The resources do not exist or has been deleted due to expiration.');
@@ -128,14 +123,21 @@ export function setAutoRenew(model: EmulatorModel, caller: Caller, resourceId: s
   model.commit();
 }
 
+/** One id the to-on-demand call could not change (D: only failed ids are listed). */
+interface ToOnDemandFailure {
+  error_code: string;
+  error_msg: string;
+  resource_id: string;
+}
+
 /** POST /v2/orders/subscriptions/resources/to-on-demand: per-id failures are listed, the rest applied. */
 export function setToOnDemand(
   model: EmulatorModel,
   caller: Caller,
   body: unknown,
-): { error_details: BssErrorDetail[] } {
-  const req = parseBss(toOnDemandRequestSchema, body);
-  const errorDetails: BssErrorDetail[] = [];
+): { error_details: ToOnDemandFailure[] } {
+  const req = parseBss(toOnDemandBody, body);
+  const errorDetails: ToOnDemandFailure[] = [];
   for (const id of req.resource_ids) {
     const found = ownSubscription(model, caller, id);
     if (!found)

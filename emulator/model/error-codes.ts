@@ -5,8 +5,8 @@ import type { Op } from './ops';
  * each code. Many business errors are HTTP 200 with a non-"0" error_code (docs/api/endpoints.md#http-status); the emulator reproduces that.
  * `statusByOp` covers codes whose status differs per endpoint page (docs/api/ambiguities.md#a4).
  *
- * Independent of the client's table (provider/client/error-codes.ts) on purpose: the emulator imports nothing from
- * provider/, so a mistake in the client's reading of the documents shows up as a failing test instead of being
+ * Independent of the client's table (client/error-codes.ts of the provider) on purpose: the emulator imports nothing
+ * from the provider, so a mistake in the client's reading of the documents shows up as a failing test instead of being
  * shared. provider/client/error-codes-agree.test.ts checks that both tables have the same codes and HTTP statuses.
  */
 export interface ErrorCodeInfo {
