@@ -1,7 +1,20 @@
 export { Instance, type InstanceArgs } from './instance';
 export { InstanceGroup, type InstanceGroupArgs } from './instance-group';
-export { UserAssignment, type UserAssignmentArgs } from './user-assignment';
-export { VideoSetting, type VideoSettingArgs } from './video-setting';
+// The resources that need no code of their own in the program: classes generated from provider/registry.ts.
+export {
+  AppInstallation,
+  PhoneCommand,
+  PhoneReboot,
+  PhoneReset,
+  UserAssignment,
+  VideoSetting,
+  type AppInstallationArgs,
+  type PhoneCommandArgs,
+  type PhoneRebootArgs,
+  type PhoneResetArgs,
+  type UserAssignmentArgs,
+  type VideoSettingArgs,
+} from './generated/resources';
 export {
   getSkus,
   getInstances,
@@ -19,9 +32,6 @@ export {
   type GetSubscriptionsResult,
   type SubscriptionSummary,
 } from './data-functions';
-export { AppInstallation, type AppInstallationArgs } from './app-installation';
-export { PhoneCommand, type PhoneCommandArgs } from './phone-command';
-export { PhoneReboot, PhoneReset, type PhoneRebootArgs, type PhoneResetArgs } from './phone-power';
 // Nested types, as a program writes them (`*Args`) and as the provider reports them; generated from the zod schemas.
 export type {
   AppInstallationPhone,

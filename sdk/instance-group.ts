@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
-import * as instanceGroupProvider from '../provider/dynamic/instance-group';
+import instanceGroupProvider from '../provider/dynamic/instance-group';
 import { suffixFromBytes } from '../provider/common/name-suffix';
 import { NAME_SUFFIX_LENGTH } from '../provider/schemas/resources/instance';
 import { GROUP_NAME_PREFIX_MAX } from '../provider/schemas/resources/instance-group';

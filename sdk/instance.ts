@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
-import * as instanceProvider from '../provider/dynamic/instance';
+import instanceProvider from '../provider/dynamic/instance';
 import { defaultNamePrefix, suffixFromBytes } from '../provider/common/name-suffix';
 import { NAME_SUFFIX_LENGTH } from '../provider/schemas/resources/instance';
 import { assertCredentialsAreSecret } from './credential-config';

@@ -2,14 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import { defaultNamePrefix } from '../common/name-suffix';
-import { GROUP_NAME_PREFIX_MAX } from '../schemas/resources/instance-group';
-import { appInstallationProvider } from '../resources/operations/app-installation';
-import { instanceProvider } from '../resources/instance/instance';
-import { instanceGroupProvider } from '../resources/group/instance-group';
-import { phoneCommandProvider } from '../resources/operations/phone-command';
-import { phoneRebootProvider, phoneResetProvider } from '../resources/operations/phone-power';
-import { userAssignmentProvider } from '../resources/operations/user-assignment';
-import { videoSettingProvider } from '../resources/operations/video-setting';
+import { RESOURCES } from '../registry';
 import { importGroup, importInstance, type ImportedResource } from './import-read';
 import { previewGroupUpdate, previewInstanceUpdate, previewOtherUpdate } from './preview';
 import type { Props } from './properties';
@@ -58,30 +51,10 @@ export interface NativeResource {
 // The shared implementations are typed for their own inputs; the plugin hands them the engine's property bags.
 const loose = (p: object) => p as dynamic.ResourceProvider<Props, Props>;
 
-const IMPLEMENTATIONS: Record<
-  string,
-  Pick<NativeResource, 'provider' | 'namePrefixMax' | 'importRead'> & {
-    previewUpdate?: NativeResource['previewUpdate'];
-  }
-> = {
-  Instance: {
-    provider: loose(instanceProvider),
-    namePrefixMax: 8,
-    previewUpdate: previewInstanceUpdate,
-    importRead: (id) => importInstance(id),
-  },
-  InstanceGroup: {
-    provider: loose(instanceGroupProvider),
-    namePrefixMax: GROUP_NAME_PREFIX_MAX,
-    previewUpdate: previewGroupUpdate,
-    importRead: (id, urn) => importGroup(id, urn),
-  },
-  UserAssignment: { provider: loose(userAssignmentProvider) },
-  VideoSetting: { provider: loose(videoSettingProvider) },
-  AppInstallation: { provider: loose(appInstallationProvider) },
-  PhoneCommand: { provider: loose(phoneCommandProvider) },
-  PhoneReboot: { provider: loose(phoneRebootProvider) },
-  PhoneReset: { provider: loose(phoneResetProvider) },
+/** What only the native way in adds to a resource of provider/registry.ts (the others get the defaults). */
+const NATIVE_ONLY: Record<string, Pick<NativeResource, 'previewUpdate' | 'importRead'>> = {
+  Instance: { previewUpdate: previewInstanceUpdate, importRead: (id) => importInstance(id) },
+  InstanceGroup: { previewUpdate: previewGroupUpdate, importRead: (id, urn) => importGroup(id, urn) },
 };
 
 let registry: Map<string, NativeResource> | undefined;
@@ -91,21 +64,24 @@ export function nativeResources(): Map<string, NativeResource> {
   if (registry) return registry;
   const schema = packageSchema();
   registry = new Map();
-  for (const [name, impl] of Object.entries(IMPLEMENTATIONS)) {
+  for (const { name, provider, namePrefixMax } of RESOURCES) {
     const token = `${schema.name}:index:${name}`;
+    const native = NATIVE_ONLY[name];
     const entry = schema.resources[token];
     if (!entry) throw new Error(`schema.json has no resource ${token}`);
     const inputNames = Object.keys(entry.inputProperties ?? {});
     const outputNames = Object.keys(entry.properties ?? {});
     registry.set(token, {
-      ...impl,
+      provider: loose(provider),
+      namePrefixMax,
+      importRead: native?.importRead,
       inputNames,
       outputNames,
       secretNames: Object.entries(entry.properties ?? {})
         .filter(([, p]) => p.secret === true)
         .map(([k]) => k),
       fromUrn: ['createKey', 'resourceUrn'].filter((k) => outputNames.includes(k)),
-      previewUpdate: impl.previewUpdate ?? ((olds, news) => previewOtherUpdate(olds, news, inputNames, outputNames)),
+      previewUpdate: native?.previewUpdate ?? ((olds, news) => previewOtherUpdate(olds, news, inputNames, outputNames)),
     });
   }
   return registry;

@@ -12,37 +12,12 @@ import {
   skuPoolSchema,
   skuSchema,
 } from '../../provider/schemas/resources/functions';
-import { chargeSchema, instanceInputsSchema, instanceStateSchema } from '../../provider/schemas/resources/instance';
-import {
-  groupMemberSchema,
-  instanceGroupInputsSchema,
-  instanceGroupStateSchema,
-  pendingOrderSchema,
-} from '../../provider/schemas/resources/instance-group';
-import {
-  userAssignmentInputsSchema,
-  userAssignmentStateSchema,
-} from '../../provider/schemas/resources/user-assignment';
-import {
-  videoProfileSchema,
-  videoSettingInputsSchema,
-  videoSpecSchema,
-} from '../../provider/schemas/resources/video-setting';
-import {
-  appInstallationInputsSchema,
-  appInstallationStateSchema,
-  phoneAppSchema,
-} from '../../provider/schemas/resources/app-installation';
-import {
-  commandResultSchema,
-  phoneCommandInputsSchema,
-  phoneCommandStateSchema,
-} from '../../provider/schemas/resources/phone-command';
-import {
-  phonePowerStateSchema,
-  phoneRebootInputsSchema,
-  phoneResetInputsSchema,
-} from '../../provider/schemas/resources/phone-power';
+import { chargeSchema } from '../../provider/schemas/resources/instance';
+import { RESOURCES as REGISTERED_RESOURCES, type RegisteredResource } from '../../provider/registry';
+import { groupMemberSchema, pendingOrderSchema } from '../../provider/schemas/resources/instance-group';
+import { videoProfileSchema, videoSpecSchema } from '../../provider/schemas/resources/video-setting';
+import { phoneAppSchema } from '../../provider/schemas/resources/app-installation';
+import { commandResultSchema } from '../../provider/schemas/resources/phone-command';
 import type { NamedType } from './property-model';
 
 /** Everything the package offers, as the generator sees it: which zod schema describes what, under which token. */
@@ -92,95 +67,10 @@ export const NAMED_TYPES: readonly NamedType[] = [
   },
 ];
 
-export interface ResourceEntry {
-  name: string;
-  /** One paragraph: the resource description in schema.json and the lead of its docs page. */
-  summary: string;
-  /** Docs page file name under docs/. */
-  page: string;
-  inputs: z.ZodType;
-  /** Output-only fields beyond the echoed inputs. */
-  state?: z.ZodObject;
-}
+/** A resource as the generator sees it: its entry in provider/registry.ts, the one list of resources. */
+export type ResourceEntry = Pick<RegisteredResource, 'name' | 'summary' | 'page' | 'inputs' | 'state'>;
 
-export const RESOURCES: readonly ResourceEntry[] = [
-  {
-    name: 'Instance',
-    summary:
-      'One KooPhone cloud phone, bought as a yearly/monthly subscription (or taken over with `adoptInstanceId`). ' +
-      'Every spec property replaces the phone when changed: the API cannot change an existing phone. Billing (auto-renew, ' +
-      "renewals before expiry, the expiry policy) changes the existing subscription through Huawei Cloud's billing API. " +
-      '`pulumi destroy` unsubscribes it.',
-    page: 'instance.md',
-    inputs: instanceInputsSchema,
-    state: instanceStateSchema,
-  },
-  {
-    name: 'InstanceGroup',
-    summary:
-      'A fleet of identical KooPhone cloud phones (yearly/monthly subscriptions), bought in ceil(k/1500) orders rather ' +
-      'than one per phone. Slots are stable: `instanceIds[i]` is the phone in slot i for the life of the group; a member ' +
-      'lost out of band is re-bought into its slot, and shrinking unsubscribes the highest slots. Spec changes replace ' +
-      'the group; billing changes apply to phones bought from then on and never replace a phone.',
-    page: 'instance-group.md',
-    inputs: instanceGroupInputsSchema,
-    state: instanceGroupStateSchema,
-  },
-  {
-    name: 'UserAssignment',
-    summary:
-      "Assigns a phone to a user of the tenant's KooPhone organisation. Changing the phone or the user replaces the " +
-      "assignment (the old one is removed first), and removing an assignment WIPES that user's data on the phone.",
-    page: 'user-assignment.md',
-    inputs: userAssignmentInputsSchema,
-    state: userAssignmentStateSchema,
-  },
-  // VideoSetting updates in place (provider/resources/operations/video-setting.ts diff lists no replaces).
-  {
-    name: 'VideoSetting',
-    summary:
-      'Bit rate and frame rate per network type, codec and definition for a set of phones. The API has no read for ' +
-      'these settings, so drift is not detectable; deleting the resource restores the documented defaults.',
-    page: 'video-setting.md',
-    inputs: videoSettingInputsSchema,
-  },
-  {
-    name: 'AppInstallation',
-    summary:
-      'One APK on a set of phones, as declared state: installed on create (100 phones per call, tasks polled), read back ' +
-      'per phone on refresh (a missing or other version is drift that `up` repairs only there), installed on phones ' +
-      'added and uninstalled from phones removed, uninstalled on delete. `packageUrl` is stored as a secret.',
-    page: 'app-installation.md',
-    inputs: appInstallationInputsSchema,
-    state: appInstallationStateSchema,
-  },
-  {
-    name: 'PhoneCommand',
-    summary:
-      'An ADB shell command run on a set of phones on create and again whenever `command`, `instanceIds`, `async` or ' +
-      '`triggers` change; per-phone status and output (at most 1024 characters) are outputs. `deleteCommand` runs on delete.',
-    page: 'phone-command.md',
-    inputs: phoneCommandInputsSchema,
-    state: phoneCommandStateSchema,
-  },
-  {
-    name: 'PhoneReboot',
-    summary:
-      'Reboots a set of phones on create and whenever `instanceIds` or `triggers` change, and waits until they run again.',
-    page: 'phone-reboot.md',
-    inputs: phoneRebootInputsSchema,
-    state: phonePowerStateSchema,
-  },
-  {
-    name: 'PhoneReset',
-    summary:
-      'Factory-resets a set of phones — every app and all data WIPED — on create and whenever `instanceIds` or `triggers` ' +
-      'change, and waits until they run again. Refused at preview unless `confirmDataLoss` is true.',
-    page: 'phone-reset.md',
-    inputs: phoneResetInputsSchema,
-    state: phonePowerStateSchema,
-  },
-];
+export const RESOURCES: readonly ResourceEntry[] = REGISTERED_RESOURCES;
 
 export interface FunctionEntry {
   name: string;

@@ -1,6 +1,7 @@
 /**
  * Generates schema.json (the Pulumi package schema), docs/*.md and the SDK's types (sdk/generated/types.ts) from
- * the zod schemas.
+ * the zod schemas, and from provider/registry.ts the dynamic modules (provider/dynamic/) and the SDK's classes of the
+ * resources that need no code of their own (sdk/generated/resources.ts).
  *   npx ts-node --transpile-only scripts/schema/generate.ts           write the files
  *   npx ts-node --transpile-only scripts/schema/generate.ts --check   exit 1 when a checked-in file is stale
  */
@@ -11,6 +12,7 @@ import { functionPage, resourcePage } from './docs/reference-pages';
 import { subscriptionsPage } from './docs/subscriptions-guide';
 import { packageModels } from './package-models';
 import { packageSchema } from './package-schema';
+import { dynamicModuleFiles, sdkNativeResourcesFile, sdkResourcesFile } from './registry-files';
 import { sdkTypesFile } from './sdk-types';
 import { stableJson } from './stable-json';
 
@@ -33,6 +35,9 @@ export function generateArtifacts(root = REPO_ROOT): Map<string, string> {
   files.set('docs/subscriptions.md', subscriptionsPage());
   files.set('docs/README.md', indexPage(models));
   files.set('sdk/generated/types.ts', sdkTypesFile(models));
+  files.set('sdk/generated/resources.ts', sdkResourcesFile(models));
+  files.set('sdk/generated/native-resources.ts', sdkNativeResourcesFile());
+  for (const [path, content] of dynamicModuleFiles()) files.set(path, content);
   return files;
 }
 
