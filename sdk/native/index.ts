@@ -5,16 +5,7 @@
  * and `pulumi import` works. When to use which: docs/native-provider.md.
  */
 import type * as pulumi from '@pulumi/pulumi';
-import type {
-  GetInstancesArgs,
-  GetInstancesResult,
-  GetSkusArgs,
-  GetSkusResult,
-  GetSubscriptionsArgs,
-  GetSubscriptionsResult,
-  GetQuoteArgs,
-  GetQuoteResult,
-} from '../generated/types';
+import type * as types from '../generated/types';
 import { PLUGIN_VERSION, invokeNative } from './native-resource';
 
 export { PLUGIN_VERSION };
@@ -29,17 +20,17 @@ export type {
   GetSubscriptionsResult,
   GetQuoteArgs,
   GetQuoteResult,
-};
+} from '../generated/types';
 
 /** The saleable SKUs, served by the plugin. */
-export const getSkus = (args: GetSkusArgs = {}, opts?: pulumi.InvokeOptions) =>
-  invokeNative<GetSkusResult>('getSkus', args, opts);
+export const getSkus = (args: types.GetSkusArgs = {}, opts?: pulumi.InvokeOptions) =>
+  invokeNative<types.GetSkusResult>('getSkus', args, opts);
 /** The account's phones, served by the plugin. */
-export const getInstances = (args: GetInstancesArgs = {}, opts?: pulumi.InvokeOptions) =>
-  invokeNative<GetInstancesResult>('getInstances', args, opts);
+export const getInstances = (args: types.GetInstancesArgs = {}, opts?: pulumi.InvokeOptions) =>
+  invokeNative<types.GetInstancesResult>('getInstances', args, opts);
 /** The phones' subscriptions, served by the plugin. */
-export const getSubscriptions = (args: GetSubscriptionsArgs = {}, opts?: pulumi.InvokeOptions) =>
-  invokeNative<GetSubscriptionsResult>('getSubscriptions', args, opts);
+export const getSubscriptions = (args: types.GetSubscriptionsArgs = {}, opts?: pulumi.InvokeOptions) =>
+  invokeNative<types.GetSubscriptionsResult>('getSubscriptions', args, opts);
 /** The list price of `count` phones of a spec for one period, served by the plugin; nothing is bought. */
-export const getQuote = (args: GetQuoteArgs, opts?: pulumi.InvokeOptions) =>
-  invokeNative<GetQuoteResult>('getQuote', args, opts);
+export const getQuote = (args: types.GetQuoteArgs, opts?: pulumi.InvokeOptions) =>
+  invokeNative<types.GetQuoteResult>('getQuote', args, opts);
