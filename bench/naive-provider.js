@@ -2,23 +2,14 @@
 // afternoon. One order per phone, one status-poll loop per phone (a batch-query filtered by its id every poll
 // interval), one delete per phone polled until gone. No shared listings, no batching, no reconciliation of lost
 // answers. bench.sh installs it as node_modules/koophone-naive so Pulumi stores it as a require(), like ours.
-const { KooPhoneClient } = require('pulumi-koophone/dist/provider/client/index');
+const { demoClient } = require('./demo-client');
 
 const POLL_MS = Number(process.env.KOOPHONE_POLL_INTERVAL_MS) || 5000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let client;
 
 function api(endpoint) {
-  client ??= new KooPhoneClient({
-    endpoint,
-    auth: {
-      kind: 'password',
-      domainName: 'demo',
-      userName: 'demo',
-      password: 'demo-password',
-      projectName: 'cn-north-4',
-    },
-  });
+  client ??= demoClient(endpoint);
   return client;
 }
 
