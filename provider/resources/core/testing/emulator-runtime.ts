@@ -13,8 +13,11 @@ export interface EmulatorRuntime {
   close(): Promise<void>;
 }
 
-/** Points the provider runtime at an emulator's demo tenant (password auth; the region is its IAM project). */
-export function configureRuntimeFor(emulatorUrl: string): void {
+/**
+ * Points the provider runtime at an emulator's demo tenant (password auth; the region is its IAM project), with any
+ * `extra` `koophone:*` keys (e.g. budgets) beside them.
+ */
+export function configureRuntimeFor(emulatorUrl: string, extra: Record<string, string> = {}): void {
   const { domainName, userName, password, projectName: region } = DEMO_CREDENTIALS;
   const config: Record<string, string> = {
     endpoint: emulatorUrl,
@@ -23,6 +26,7 @@ export function configureRuntimeFor(emulatorUrl: string): void {
     userName,
     password,
     region,
+    ...extra,
   };
   resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
 }
