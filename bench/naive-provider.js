@@ -2,23 +2,14 @@
 // afternoon. One order per phone, one status-poll loop per phone (a batch-query filtered by its id every poll
 // interval), one delete per phone polled until gone. No shared listings, no batching, no reconciliation of lost
 // answers. bench.sh installs it as node_modules/koophone-naive so Pulumi stores it as a require(), like ours.
-const { KooPhoneClient } = require('pulumi-koophone/dist/provider/client/index');
+const { demoClient, demoOrder } = require('./demo-client');
 
 const POLL_MS = Number(process.env.KOOPHONE_POLL_INTERVAL_MS) || 5000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let client;
 
 function api(endpoint) {
-  client ??= new KooPhoneClient({
-    endpoint,
-    auth: {
-      kind: 'password',
-      domainName: 'demo',
-      userName: 'demo',
-      password: 'demo-password',
-      projectName: 'cn-north-4',
-    },
-  });
+  client ??= demoClient(endpoint);
   return client;
 }
 
@@ -28,16 +19,7 @@ async function lookUp(endpoint, id) {
 }
 
 async function create(inputs) {
-  const created = await api(inputs.endpoint).createInstances({
-    os: 'AOSP11',
-    instanceSkuId: 'kp.professional.xlarge.32g.2',
-    bandSkuId: 'kp.bandwidth',
-    regionId: 'cn-north-4',
-    instanceNamePrefix: inputs.name,
-    bandSize: 4,
-    count: 1,
-    chargeParam: { chargingMode: 1, periodType: 2, periodNum: 1, isAutoPay: 1, isAutoRenew: 0 },
-  });
+  const created = await api(inputs.endpoint).createInstances(demoOrder(inputs.name, 1));
   const id = created.instanceInfos[0].instanceId;
   for (;;) {
     await sleep(POLL_MS);

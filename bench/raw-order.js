@@ -1,35 +1,17 @@
 // The physical limit for `make bench`: create calls of at most ORDER_MAX phones back to back (one call up to 1,500
 // phones; 10,000 is 7 orders, as a group orders them), then the account listed every poll interval until all run. No engine, no provider. Usage: node bench/raw-order.js <emulator url> <phones> <poll ms>
 // Prints the wall time in seconds. Needs `npm run build` (dist/).
-const { KooPhoneClient } = require('../dist/provider/client');
+const { demoClient, demoOrder } = require('./demo-client');
 
 /** Phones per create call: the documented limit (the group's orders are as large). */
 const ORDER_MAX = 1500;
 
 async function main([url, phones, pollMs]) {
-  const client = new KooPhoneClient({
-    endpoint: url,
-    auth: {
-      kind: 'password',
-      domainName: 'demo',
-      userName: 'demo',
-      password: 'demo-password',
-      projectName: 'cn-north-4',
-    },
-  });
+  const client = demoClient(url);
   const start = Date.now();
   const ids = new Set();
   for (let left = Number(phones), n = 0; left > 0; left -= ORDER_MAX, n++) {
-    const created = await client.createInstances({
-      os: 'AOSP11',
-      instanceSkuId: 'kp.professional.xlarge.32g.2',
-      bandSkuId: 'kp.bandwidth',
-      regionId: 'cn-north-4',
-      instanceNamePrefix: `raw-bench${n}`,
-      bandSize: 4,
-      count: Math.min(left, ORDER_MAX),
-      chargeParam: { chargingMode: 1, periodType: 2, periodNum: 1, isAutoPay: 1, isAutoRenew: 0 },
-    });
+    const created = await client.createInstances(demoOrder(`raw-bench${n}`, Math.min(left, ORDER_MAX)));
     for (const i of created.instanceInfos) ids.add(i.instanceId);
   }
   for (;;) {

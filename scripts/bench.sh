@@ -49,6 +49,7 @@ if [ "$shape" = naive ]; then
   # Under node_modules, so Pulumi stores the provider as a require() of it (as it does ours), not a copy of its code.
   mkdir -p "$project/node_modules/koophone-naive"
   cp "$root/bench/naive-provider.js" "$project/node_modules/koophone-naive/index.js"
+  cp "$root/bench/demo-client.js" "$project/node_modules/koophone-naive/demo-client.js"
 else
   cp -R "$root/bench/koophone-program" "$project"
   "$root/scripts/install-local-package.sh" "$project"

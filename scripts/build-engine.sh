@@ -22,14 +22,10 @@ start=$SECONDS
 say() { echo "build-engine: $*"; }
 die() { echo "build-engine: error: $*" >&2; exit 1; }
 
-# GOTOOLCHAIN=local: never fetch another Go toolchain. GOWORK=off: ignore any go.work above us.
-# CGO_ENABLED=0 + osusergo: pure-Go static binaries, as upstream releases are built.
-# GONOSUMDB: sum.golang.org has no entry for pkg/v3 v3.277.0; the committed go.sum pins the hashes.
-# -modcacherw keeps the module cache deletable; -buildvcs=false because the stamp would make the
-# host depend on the state of this git checkout (and fails in checkouts owned by another user).
-export GOTOOLCHAIN=local GOWORK=off CGO_ENABLED=0 GONOSUMDB=github.com/pulumi/pulumi
-export GOFLAGS='-modcacherw -buildvcs=false'
-readonly go_flags=(-trimpath -tags osusergo,grpcnotrace
+# The Go environment and static-build flags shared with build-yaml-host.sh (local toolchain, pure Go, no VCS stamp).
+# shellcheck source=go-env.sh
+source "$repo/scripts/go-env.sh"
+readonly go_flags=("${go_static_flags[@]}"
   -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version")
 
 cli_current() {

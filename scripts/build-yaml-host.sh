@@ -18,12 +18,13 @@ start=$SECONDS
 
 say() { echo "build-yaml-host: $*"; }
 
-# Same environment and flags as scripts/build-engine.sh: local toolchain only, static pure-Go binary, no VCS stamp.
-export GOTOOLCHAIN=local GOWORK=off CGO_ENABLED=0 GONOSUMDB=github.com/pulumi/pulumi
-export GOFLAGS='-modcacherw -buildvcs=false'
+# Same environment and flags as scripts/build-engine.sh (scripts/go-env.sh): local toolchain only, static pure-Go
+# binary, no VCS stamp.
+# shellcheck source=go-env.sh
+source "$repo/scripts/go-env.sh"
 
-# Up to date when the binary is newer than the pins and this script (a version bump edits both).
-if [[ -x "$out" ]] && [[ -z "$(find "$mod/go.mod" "$mod/go.sum" "$repo/scripts/build-yaml-host.sh" -newer "$out" -print -quit)" ]]; then
+# Up to date when the binary is newer than the pins, this script and its Go environment (a version bump edits both).
+if [[ -x "$out" ]] && [[ -z "$(find "$mod/go.mod" "$mod/go.sum" "$repo/scripts/build-yaml-host.sh" "$repo/scripts/go-env.sh" -newer "$out" -print -quit)" ]]; then
   say "up to date: .tools/bin/pulumi-language-yaml $version ($((SECONDS - start))s)"
   exit 0
 fi
@@ -34,7 +35,7 @@ say "go build github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml $version ->
 # Retried like build-engine.sh: a first build downloads ~150 modules, and a transient proxy error should not fail it.
 for attempt in 1 2 3; do
   # Into a temporary file first, so an interrupted build never leaves a binary a later run takes as finished.
-  if go build -C "$mod" -trimpath -tags osusergo,grpcnotrace \
+  if go build -C "$mod" "${go_static_flags[@]}" \
     -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$version" \
     -o "$out.tmp" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml; then
     break

@@ -12,10 +12,10 @@ bin="$repo/.tools/bin"
 start=$SECONDS
 say() { echo "generate-sdks: $*"; }
 
-# As scripts/build-engine.sh: local toolchain, no go.work, static binaries, the same flags so that the packages the
-# engine build compiled come from the build cache.
-export GOTOOLCHAIN=local GOWORK=off CGO_ENABLED=0 GONOSUMDB=github.com/pulumi/pulumi
-export GOFLAGS='-modcacherw -buildvcs=false'
+# As scripts/build-engine.sh (scripts/go-env.sh): local toolchain, no go.work, static binaries, the same flags so that
+# the packages the engine build compiled come from the build cache.
+# shellcheck source=go-env.sh
+source "$repo/scripts/go-env.sh"
 
 # build <module dir> <binary>: skipped while the binary is newer than every file of its module.
 build() {
@@ -25,7 +25,7 @@ build() {
   fi
   mkdir -p "$bin"
   say "go build $src -> .tools/bin/$name"
-  go build -C "$src" -trimpath -tags osusergo,grpcnotrace -ldflags '-s -w' -o "$bin/.$name.tmp" .
+  go build -C "$src" "${go_static_flags[@]}" -ldflags '-s -w' -o "$bin/.$name.tmp" .
   mv -f "$bin/.$name.tmp" "$bin/$name"
   say "built $name in $((SECONDS - t0))s"
 }

@@ -15,6 +15,7 @@ import {
   type QuerySubscriptionsRequest,
   type RenewSubscriptionsRequest,
 } from '../schemas/wire/billing';
+import { chunk } from '../common/chunk';
 import { defineOperation } from './operation';
 import type { Transport } from './transport';
 
@@ -76,12 +77,6 @@ export const toOnDemandOp = defineOperation({
 
 /** Auto-renew is already off (documented for the DELETE call): the wanted state, not a failure. */
 export const AUTO_RENEW_ALREADY_OFF = 'CBC.99003605';
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export class BillingApi {
   constructor(private readonly transport: Transport) {}

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { startEmulator } from '../../emulator';
+import { DEMO_CREDENTIALS } from '../../emulator/testing/emulator-harness';
 import {
   AuthFailedError,
   InvalidArgumentError,
@@ -21,7 +22,7 @@ import {
  */
 
 const STEP = 60; // provision / release / task seconds; the virtual clock is moved instead of waiting
-const DEMO = { domainName: 'demo', userName: 'demo', password: 'demo-password', projectName: 'cn-north-4' };
+const DEMO = DEMO_CREDENTIALS;
 const AK = 'DEMOACCESSKEY0000000';
 const SK = 'demo-secret-key';
 const USER_A = '1008600000104285462';

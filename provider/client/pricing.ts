@@ -4,7 +4,7 @@ import {
   rateOnPeriodResponseSchema,
   type PeriodProductInfo,
 } from '../schemas/wire/pricing';
-import { chunk } from './billing';
+import { chunk } from '../common/chunk';
 import { defineOperation } from './operation';
 import type { Transport } from './transport';
 

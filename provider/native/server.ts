@@ -9,7 +9,8 @@ import { invokeFunction } from './functions';
 import { previewCreate } from './preview';
 import { definedProps, pick, unwrapSecrets, wrapSecrets, type Props } from './properties';
 import { namePrefixDefault, nativeResources, schemaJson, type NativeResource } from './resources';
-import { createKeyOf, nameOfUrn, typeOfUrn } from './urn';
+import { createKeyOf } from './urn';
+import { nameOfUrn, typeOfUrn } from '../common/urn';
 
 type Struct = InstanceType<typeof struct.Struct>;
 type Unary<Req, Res> = grpcTypes.handleUnaryCall<Req, Res>;

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_USERS } from '../../emulator';
+import { DEMO_CREDENTIALS } from '../../emulator/testing/emulator-harness';
 import { KooPhoneClient } from '../../provider/client';
 import { repoRoot } from './harness';
 import { createKooPhoneStack, type KooPhoneStack } from './support/koophone-stack';
@@ -134,13 +135,7 @@ describe('native provider plugin', () => {
     const client = new KooPhoneClient({
       endpoint: s.emulator.url,
       iamEndpoint: s.emulator.url,
-      auth: {
-        kind: 'password',
-        domainName: 'demo',
-        userName: 'demo',
-        password: 'demo-password',
-        projectName: 'cn-north-4',
-      },
+      auth: { kind: 'password', ...DEMO_CREDENTIALS },
     });
     const order = (prefix: string, count: number) =>
       client.createInstances({

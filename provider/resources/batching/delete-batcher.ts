@@ -1,4 +1,5 @@
 import { NotFoundError, PayPerUseNotDeletableError } from '../../client';
+import { chunk } from '../../common/chunk';
 import { CallBatcher, ITEMS_PER_CALL } from './call-batcher';
 
 /** The delete endpoint takes at most this many ids per call. */
@@ -29,4 +30,30 @@ export class DeleteBatcher extends CallBatcher<string> {
   delete(id: string): Promise<void> {
     return this.submit(id);
   }
+}
+
+/**
+ * Deletes ids a caller holds all at once (a group's shrink or destroy): calls of ≤ DELETE_IDS_PER_CALL ids, one after
+ * another, with no gathering and no splitting of a refused call. `failed` hears a call that threw and answers with the
+ * ids of it the API took anyway (after an unknown outcome); `afterCall` runs after every call, failed or not.
+ * Returns the ids the API took.
+ */
+export async function deleteInCalls(
+  ids: readonly string[],
+  deleteCall: (ids: string[]) => Promise<void>,
+  failed: (batch: string[], err: unknown) => Promise<string[]>,
+  afterCall: () => void,
+): Promise<string[]> {
+  const taken: string[] = [];
+  for (const batch of chunk(ids, DELETE_IDS_PER_CALL)) {
+    try {
+      await deleteCall(batch);
+      taken.push(...batch);
+    } catch (err) {
+      taken.push(...(await failed(batch, err)));
+    } finally {
+      afterCall();
+    }
+  }
+  return taken;
 }

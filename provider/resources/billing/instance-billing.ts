@@ -1,8 +1,8 @@
-import type { KooPhoneClient } from '../../client';
+import type { BssErrorDetail, KooPhoneClient } from '../../client';
 import type { SubscriptionOutputs } from '../../common/subscription-outputs';
 import type { InstanceInputs, InstanceOutputs } from '../../schemas/resources/instance';
 import { PartialStateError, describeError } from '../core/partial-state';
-import { progressFor } from '../core/progress';
+import { progressFor, type Progress } from '../core/progress';
 import { subscriptionLookup, subscriptionsByIds } from './subscription-lookup';
 
 /**
@@ -63,15 +63,36 @@ export function expirePolicyConflict(
   ];
 }
 
-/** Sets or cancels the change to pay-per-use at expiry; a refusal for this phone fails the update with its reason. */
-async function applyExpirePolicy(client: KooPhoneClient, instanceId: string, toPayPerUse: boolean): Promise<void> {
-  const [failed] = await client.billing.setPayPerUseAtExpiry([instanceId], toPayPerUse);
-  if (failed) {
-    throw new Error(
-      `expirePolicy: the billing API refused to ${toPayPerUse ? 'set' : 'cancel'} the change to pay-per-use at expiry for phone ` +
-        `${instanceId}: ${failed.error_msg ?? 'no reason given'} (${failed.error_code ?? 'no code'}). Nothing else was changed.`,
-    );
-  }
+/**
+ * Whose change to pay-per-use at expiry is set: one `Instance`'s phone (a refusal fails its update, nothing else
+ * changed), or a group's members (progress reported; the error lists every refused id with its reason).
+ */
+export type ExpiryTarget = { phone: string } | { members: readonly string[]; progress: Progress };
+
+/**
+ * Sets (`toPayPerUse`) or cancels (`release`) the change to pay-per-use at expiry, in to-on-demand calls of ≤ 100 ids
+ * (the client splits them). The one place the expire policy reaches the billing API, for an Instance and a group alike.
+ */
+export async function setExpirePolicy(
+  client: KooPhoneClient,
+  target: ExpiryTarget,
+  policy: 'release' | 'toPayPerUse',
+): Promise<void> {
+  const ids = 'phone' in target ? [target.phone] : target.members;
+  const failed = await client.billing.setPayPerUseAtExpiry(ids, policy === 'toPayPerUse');
+  if ('members' in target)
+    target.progress.status(`expirePolicy ${policy}: ${ids.length - failed.length}/${ids.length}`, true);
+  if (failed.length === 0) return;
+  const reason = (f: BssErrorDetail) => `${f.error_msg ?? 'no reason given'} (${f.error_code ?? 'no code'})`;
+  const refused =
+    `expirePolicy: the billing API refused to ${policy === 'toPayPerUse' ? 'set' : 'cancel'} the change to ` +
+    'pay-per-use at expiry for ';
+  throw new Error(
+    'phone' in target
+      ? `${refused}phone ${target.phone}: ${reason(failed[0])}. Nothing else was changed.`
+      : `${refused}${failed.length} of ${ids.length} phone(s): ` +
+          failed.map((f) => `${f.resource_id ?? '?'}: ${reason(f)}`).join('; '),
+  );
 }
 
 const RECORDED_ONLY = ['periodType', 'periodNum', 'autoPay'] as const;
@@ -91,9 +112,10 @@ export async function applyChargeChange(
     expirePolicyDrifted(olds, news) ||
     (news.expirePolicy !== undefined && olds.expiryAction === undefined && olds.expirePolicy !== news.expirePolicy);
   // Pay-per-use at expiry and auto-renew exclude each other: cancel one before turning the other on.
-  if (policyChange && news.expirePolicy === 'release') await applyExpirePolicy(client, instanceId, false);
+  if (policyChange && news.expirePolicy === 'release') await setExpirePolicy(client, { phone: instanceId }, 'release');
   if (reported !== news.charge.autoRenew) await client.billing.setAutoRenew(instanceId, news.charge.autoRenew);
-  if (policyChange && news.expirePolicy === 'toPayPerUse') await applyExpirePolicy(client, instanceId, true);
+  if (policyChange && news.expirePolicy === 'toPayPerUse')
+    await setExpirePolicy(client, { phone: instanceId }, 'toPayPerUse');
   const changed = RECORDED_ONLY.filter((k) => olds.charge !== undefined && olds.charge[k] !== news.charge[k]);
   if (changed.length > 0) {
     progressFor(news.resourceUrn).warn(
@@ -113,7 +135,7 @@ export async function withDeclaredExpiry(
   bought: { id: string; outs: InstanceOutputs },
 ): Promise<{ id: string; outs: InstanceOutputs }> {
   try {
-    if (bought.outs.expirePolicy === 'toPayPerUse') await applyExpirePolicy(client, bought.id, true);
+    if (bought.outs.expirePolicy === 'toPayPerUse') await setExpirePolicy(client, { phone: bought.id }, 'toPayPerUse');
     return { id: bought.id, outs: withSubscription(bought.outs, await subscriptionLookup(client).get(bought.id)) };
   } catch (err) {
     const { expirePolicy: _p, ...kept } = bought.outs;

@@ -1,5 +1,6 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import type { SkuCatalogue } from '../../client';
+import { nameOfUrn } from '../../common/urn';
 import type { InstanceGroupInputs, InstanceGroupOutputs } from '../../schemas/resources/instance-group';
 import { UNKNOWN_VALUE } from '../core/check-inputs';
 import { placeInSlots, type SlotMap } from './group-plan';
@@ -96,7 +97,7 @@ function mismatches(
   return failures;
 }
 
-const groupName = (group: string) => `group "${group.split('::').pop()}"`;
+const groupName = (group: string) => `group "${nameOfUrn(group)}"`;
 
 /**
  * The check (at preview, and again before `up` changes anything) of a group's adoptions: no duplicates, no more than

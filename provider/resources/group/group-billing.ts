@@ -8,7 +8,7 @@ import {
   withMemberSubscriptions,
   type MemberSubscriptions,
 } from './group-subscriptions';
-import { expirePolicyDrifted } from '../billing/instance-billing';
+import { expirePolicyDrifted, setExpirePolicy } from '../billing/instance-billing';
 import { PartialStateError, describeError } from '../core/partial-state';
 import { mapLimit } from '../core/map-limit';
 import { subscriptionsByIds } from '../billing/subscription-lookup';
@@ -39,7 +39,8 @@ export async function applyAutoRenew(
 
 /**
  * Sets (`toPayPerUse`) or cancels (`release`) the change to pay-per-use at expiry on the members whose reported expiry
- * action differs, in to-on-demand calls of ≤ 100 ids. Ids the API refuses are listed in the error with the reason.
+ * action differs (through the billing folder's `setExpirePolicy`, as for an Instance). Ids the API refuses are listed in
+ * the error with the reason.
  */
 export async function applyExpirePolicy(
   client: KooPhoneClient,
@@ -49,17 +50,7 @@ export async function applyExpirePolicy(
 ): Promise<number> {
   const differ = [...reported].filter(([, s]) => expirePolicyDrifted(s, { expirePolicy: policy })).map(([id]) => id);
   if (differ.length === 0) return 0;
-  const failed = await client.billing.setPayPerUseAtExpiry(differ, policy === 'toPayPerUse');
-  progress.status(`expirePolicy ${policy}: ${differ.length - failed.length}/${differ.length}`, true);
-  if (failed.length > 0) {
-    const reasons = failed.map(
-      (f) => `${f.resource_id ?? '?'}: ${f.error_msg ?? 'no reason given'} (${f.error_code ?? 'no code'})`,
-    );
-    throw new Error(
-      `expirePolicy: the billing API refused to ${policy === 'toPayPerUse' ? 'set' : 'cancel'} the change to pay-per-use at ` +
-        `expiry for ${failed.length} of ${differ.length} phone(s): ${reasons.join('; ')}`,
-    );
-  }
+  await setExpirePolicy(client, { members: differ, progress }, policy);
   return differ.length;
 }
 

@@ -1,3 +1,4 @@
+import { chunk as chunkOf } from '../../common/chunk';
 import { ORDER_COUNT_MAX, ORDER_SEQ_LENGTH } from '../../schemas/resources/instance-group';
 
 /**
@@ -38,9 +39,7 @@ export function slotsAbove(members: SlotMap, size: number): number[] {
 
 /** Consecutive chunks of at most `max` items: one order per chunk, ceil(k/max) orders for k phones. */
 export function chunk<T>(items: readonly T[], max: number = ORDER_COUNT_MAX): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += max) chunks.push(items.slice(i, i + max));
-  return chunks;
+  return chunkOf(items, max);
 }
 
 /**

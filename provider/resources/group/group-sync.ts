@@ -24,6 +24,7 @@ import {
   type InstanceRecord,
   type InstanceSnapshot,
 } from '../batching/instance-directory';
+import { deleteInCalls } from '../batching/delete-batcher';
 import { orderRequest } from '../purchase/order-request';
 import { PartialStateError, describeError } from '../core/partial-state';
 import { hadLostAnswer, lostAnswerAdvice } from '../purchase/lost-answers';
@@ -33,8 +34,6 @@ import { readMemberSubscriptions, withMemberSubscriptions, type MemberSubscripti
 
 const RUNNING = 2;
 const GOING_OFFLINE = 3;
-/** Most ids one delete call accepts (the API's limit). */
-export const DELETE_BATCH_MAX = 100;
 const RELEASE_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** What a group's sync needs from the process: injected so tests run it against in-process fakes. */
@@ -161,39 +160,37 @@ async function resolvePendingOrders(env: GroupEnv, w: Working): Promise<void> {
 }
 
 /**
- * Unsubscribes phones in delete calls of at most DELETE_BATCH_MAX ids. Returns the ids the API took; a refused
- * batch (pay-per-use, 5001) or one still present after an unknown outcome is reported in `problems`.
+ * Unsubscribes phones in delete calls of at most DELETE_IDS_PER_CALL ids (batching/delete-batcher.ts deleteInCalls).
+ * Returns the ids the API took; a refused batch (pay-per-use, 5001) or one still present after an unknown outcome is
+ * reported in `problems`.
  */
 async function unsubscribe(env: GroupEnv, ids: readonly string[]): Promise<{ taken: string[]; problems: string[] }> {
-  const taken: string[] = [];
   const problems: string[] = [];
-  for (const batch of chunk(ids, DELETE_BATCH_MAX)) {
-    try {
-      await env.client.deleteInstances(batch);
-      taken.push(...batch);
-    } catch (err) {
+  const taken = await deleteInCalls(
+    ids,
+    (batch) => env.client.deleteInstances(batch),
+    async (batch, err) => {
       if (err instanceof PayPerUseNotDeletableError) {
         problems.push(
           `the KooPhone API refuses to delete ${batch.length} of the phones (${batch.slice(0, 5).join(', ')}${batch.length > 5 ? ', …' : ''}) ` +
             'because at least one of them is pay-per-use (KOOPHONE.API.5001); they stay in the group. Delete pay-per-use phones in the KooPhone console.',
         );
-        continue;
+        return [];
       }
       if (!(err instanceof KooPhoneOutcomeUnknownError)) {
         problems.push(`deleting ${batch.length} phones failed: ${describeError(err)}; they stay in the group`);
-        continue;
+        return [];
       }
       // Unknown outcome: a phone going offline or gone was unsubscribed; one still live stays in the group.
       env.directory.invalidate();
       const after = await env.directory.snapshot(0);
       const stillLive = batch.filter((id) => isLive(after.get(id)));
-      taken.push(...batch.filter((id) => !stillLive.includes(id)));
       if (stillLive.length > 0)
         problems.push(`${describeError(err)}; ${stillLive.length} phones are still present and stay in the group`);
-    } finally {
-      env.directory.invalidate();
-    }
-  }
+      return batch.filter((id) => !stillLive.includes(id));
+    },
+    () => env.directory.invalidate(),
+  );
   return { taken, problems };
 }
 

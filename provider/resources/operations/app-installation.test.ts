@@ -1,33 +1,22 @@
-import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { appInstallationInputsSchema, type AppInstallationInputs } from '../../schemas/resources/app-installation';
 import { appInstallationProvider as provider, type AppInstallationOutputs } from './app-installation';
 import { PartialStateError } from '../core/partial-state';
-import { resetRuntime } from '../core/runtime';
-import { configureRuntimeFor } from '../core/testing/emulator-runtime';
+import { startEmulatorRuntime, type EmulatorRuntime } from '../core/testing/emulator-runtime';
 
 process.env.KOOPHONE_POLL_INTERVAL_MS = '20';
 const URL = 'https://bucket.obs.example.com/apps/example.apk?AccessKeyId=AK1&Expires=99&Signature=s3cr3tSIG';
 
 describe('AppInstallation provider against the emulator', () => {
-  let emulator: RunningEmulator;
+  let emulator: EmulatorRuntime;
   const phones = Array.from({ length: 150 }, (_, i) => `ph${String(i).padStart(3, '0')}`);
 
-  const control = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${emulator.url}${route}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const counters = async () =>
-    (await control<{ counters: Record<string, number> }>('GET', '/_emulator/counters')).counters;
-  const resetCounters = () => control('DELETE', '/_emulator/counters');
+  const control = <T>(method: string, route: string, body?: unknown) => emulator.control<T>(method, route, body);
+  const counters = () => emulator.counters();
+  const resetCounters = () => emulator.resetCounters();
   const appsOn = async (id: string, pkg = 'com.example.app') => {
     const { instances } = await control<{
       instances: Array<{ instanceId: string; apps: Array<{ objectName: string; objectVersion: string }> }>;
-    }>('GET', '/_emulator/instances');
+    }>('GET', '/instances');
     return instances.find((i) => i.instanceId === id)!.apps.filter((a) => a.objectName === pkg);
   };
   const inputs = (extra: Record<string, unknown> = {}): AppInstallationInputs =>
@@ -47,18 +36,16 @@ describe('AppInstallation provider against the emulator', () => {
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator({ taskSeconds: 0.2, provisionSeconds: 0.2 });
-    await control('POST', '/_emulator/seed', {
+    emulator = await startEmulatorRuntime({ taskSeconds: 0.2, provisionSeconds: 0.2 });
+    await control('POST', '/seed', {
       instances: phones.map((instanceId, i) => ({
         instanceId,
         instanceName: `fleet-${String(i + 1).padStart(5, '0')}`,
         runningStatus: 2,
       })),
     });
-    configureRuntimeFor(emulator.url);
   });
   afterAll(async () => {
-    resetRuntime();
     await emulator.close();
   });
 
@@ -72,7 +59,7 @@ describe('AppInstallation provider against the emulator', () => {
     const clean = await refreshAndDiff(outs);
     expect(clean.diff.changes).toBe(false);
 
-    await control('POST', `/_emulator/instances/${phones[7]}/mutate`, {
+    await control('POST', `/instances/${phones[7]}/mutate`, {
       action: 'remove-app',
       appPkg: 'com.example.app',
     });
@@ -92,8 +79,7 @@ describe('AppInstallation provider against the emulator', () => {
   it('a version bump reinstalls everywhere; 3 failing jobs fail the step naming them, and the retry installs only there', async () => {
     const outs = (await provider.create(inputs({ instanceIds: phones.slice(0, 10) }))).outs!;
     const failing = [phones[1], phones[4], phones[8]];
-    for (const id of failing)
-      await control('POST', `/_emulator/instances/${id}/mutate`, { action: 'fail-installs', count: 1 });
+    for (const id of failing) await control('POST', `/instances/${id}/mutate`, { action: 'fail-installs', count: 1 });
 
     const err = await provider.update!(
       'app',
@@ -137,7 +123,7 @@ describe('AppInstallation provider against the emulator', () => {
   });
 
   it('never puts the package URL in an error, even when the server echoes it', async () => {
-    await control('POST', '/_emulator/faults', {
+    await control('POST', '/faults', {
       endpoint: 'app-install',
       errorCode: 'KOOPHONE.API.62017',
       errorMsg: `bad url ${URL}`,

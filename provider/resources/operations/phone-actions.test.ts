@@ -1,38 +1,25 @@
-import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { phoneCommandInputsSchema } from '../../schemas/resources/phone-command';
 import { phoneRebootInputsSchema, phoneResetInputsSchema } from '../../schemas/resources/phone-power';
 import { phoneCommandProvider } from './phone-command';
 import { phoneRebootProvider, phoneResetProvider } from './phone-power';
 import { PartialStateError } from '../core/partial-state';
-import { resetRuntime } from '../core/runtime';
-import { configureRuntimeFor } from '../core/testing/emulator-runtime';
+import { startEmulatorRuntime, type EmulatorRuntime } from '../core/testing/emulator-runtime';
 
 process.env.KOOPHONE_POLL_INTERVAL_MS = '20';
 
 describe('PhoneCommand, PhoneReboot and PhoneReset against the emulator', () => {
-  let emulator: RunningEmulator;
+  let emulator: EmulatorRuntime;
   const phones = ['pc01', 'pc02', 'pc03'];
-  const control = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${emulator.url}${route}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const counters = async () =>
-    (await control<{ counters: Record<string, number> }>('GET', '/_emulator/counters')).counters;
+  const control = <T>(method: string, route: string, body?: unknown) => emulator.control<T>(method, route, body);
+  const counters = () => emulator.counters();
 
   beforeAll(async () => {
-    emulator = await startEmulator({ taskSeconds: 0.2, provisionSeconds: 0.2 });
-    await control('POST', '/_emulator/seed', {
+    emulator = await startEmulatorRuntime({ taskSeconds: 0.2, provisionSeconds: 0.2 });
+    await control('POST', '/seed', {
       instances: phones.map((instanceId, i) => ({ instanceId, instanceName: `cmd-0000${i + 1}`, runningStatus: 2 })),
     });
-    configureRuntimeFor(emulator.url);
   });
   afterAll(async () => {
-    resetRuntime();
     await emulator.close();
   });
 
@@ -94,7 +81,7 @@ describe('PhoneCommand, PhoneReboot and PhoneReset against the emulator', () => 
     expect(outs.phoneCount).toBe(3);
     const { instances } = await control<{ instances: Array<{ instanceId: string; runningStatus: number }> }>(
       'GET',
-      '/_emulator/instances',
+      '/instances',
     );
     expect(instances.filter((i) => phones.includes(i.instanceId)).map((i) => i.runningStatus)).toEqual([2, 2, 2]);
   });

@@ -1,4 +1,5 @@
 import { jobState, type AsyncTask, type KooPhoneClient, type TaskJob } from '../../client';
+import { chunk as chunkOf } from '../../common/chunk';
 import { describeError } from '../core/partial-state';
 
 /**
@@ -10,10 +11,9 @@ import { describeError } from '../core/partial-state';
 /** Batch endpoints take at most this many instance ids per call. */
 export const IDS_PER_CALL = 100;
 
+/** Chunks of at most IDS_PER_CALL ids (or `size`): provider/common/chunk.ts with the batch endpoints' limit. */
 export function chunk<T>(items: readonly T[], size = IDS_PER_CALL): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+  return chunkOf(items, size);
 }
 
 export interface JobEnd {

@@ -1,8 +1,7 @@
 import { instanceGroupProvider } from '../group/instance-group';
 import { setLogSink, type LogSink } from '../core/progress';
 import { clearToBuy, gatedCheck, PurchaseRefusedError } from './purchase-gate';
-import { resetRuntime } from '../core/runtime';
-import { startEmulatorRuntime, type EmulatorRuntime } from '../core/testing/emulator-runtime';
+import { configureRuntimeFor, startEmulatorRuntime, type EmulatorRuntime } from '../core/testing/emulator-runtime';
 
 /** Costs, budgets and the purchase gate as `check()` runs them, against the emulator's price table. */
 describe('money guard', () => {
@@ -19,18 +18,7 @@ describe('money guard', () => {
     resourceUrn: urn(name),
   });
   /** Points the runtime at the emulator with extra `koophone:*` keys (budgets). */
-  const configure = (extra: Record<string, string> = {}) => {
-    const config: Record<string, string> = {
-      endpoint: t.emulator.url,
-      iamEndpoint: t.emulator.url,
-      domainName: 'demo',
-      userName: 'demo',
-      password: 'demo-password',
-      region: 'cn-north-4',
-      ...extra,
-    };
-    resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
-  };
+  const configure = (extra: Record<string, string> = {}) => configureRuntimeFor(t.emulator.url, extra);
   // The engine passes inputs as they are registered; the check fills defaults (charge) itself.
   const check = (news: ReturnType<typeof group>, olds: object = {}) =>
     instanceGroupProvider.check!(olds as never, news as never);

@@ -1,5 +1,6 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import type { KooPhoneClient } from '../../client';
+import { nameOfUrn } from '../../common/urn';
 import { ORDER_COUNT_MAX } from '../../schemas/resources/instance-group';
 import type { ProviderConfig } from '../../schemas/resources/provider-config';
 import { UNKNOWN_VALUE } from '../core/check-inputs';
@@ -31,7 +32,6 @@ export interface MoneyEnv {
 const plannedPhones = new Map<string, number>();
 let projectId: Promise<string> | undefined;
 
-const nameOf = (urn: string) => urn.split('::').pop() ?? urn;
 const known = (v: unknown) => v !== undefined && v !== UNKNOWN_VALUE;
 
 /** The inquiry's project id, looked up once per deployment (a failure is tried again next time). */
@@ -79,7 +79,7 @@ export interface PlannedPurchase {
  */
 export async function guardPurchase(env: MoneyEnv, plan: PlannedPurchase): Promise<dynamic.CheckFailure[]> {
   const key = plan.urn ?? `(unnamed ${plannedPhones.size})`;
-  const name = plan.urn ? nameOf(plan.urn) : 'this resource';
+  const name = plan.urn ? nameOfUrn(plan.urn) : 'this resource';
   if (plan.phones <= 0 || !known(plan.phones)) {
     plannedPhones.delete(key);
     return [];

@@ -1,4 +1,5 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
+import { nameOfUrn } from '../../common/urn';
 import { describeError } from '../core/partial-state';
 
 /**
@@ -27,8 +28,6 @@ const failedChecks = new Map<string, string>();
 export class PurchaseRefusedError extends Error {
   override name = 'PurchaseRefusedError';
 }
-
-const nameOf = (urn: string) => urn.split('::').pop() ?? urn;
 
 function record(urn: string | undefined, failures: readonly dynamic.CheckFailure[] | undefined): void {
   const key = urn ?? '(a resource without a URN)';
@@ -72,7 +71,7 @@ export async function clearToBuy(what: string, quietMs = purchaseQuietMs()): Pro
   const [urn, reason] = [...failedChecks][0];
   const others = failedChecks.size > 1 ? ` (and ${failedChecks.size - 1} more)` : '';
   throw new PurchaseRefusedError(
-    `${what} was not bought: ${nameOf(urn)} failed its check in this deployment${others} (${reason}), and no phone ` +
+    `${what} was not bought: ${nameOfUrn(urn)} failed its check in this deployment${others} (${reason}), and no phone ` +
       'is bought while any check fails. Nothing was bought; fix the failing resource and run `pulumi up` again.',
   );
 }

@@ -101,32 +101,35 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
 /** The environment variable that tags every process of one `pulumi` run (RunPulumiOptions.runId). */
 const RUN_ID_VARIABLE = 'KOOPHONE_E2E_RUN_ID';
 
-/** The pids and command lines of the processes whose environment carries `runId` (Linux /proc). */
-export function processesOfRun(runId: string): Array<{ pid: number; command: string }> {
-  const tag = `${RUN_ID_VARIABLE}=${runId}`;
-  const found: Array<{ pid: number; command: string }> = [];
+/**
+ * The one walk over Linux /proc: `visit` sees every other process's pid and a reader of its /proc files. A process
+ * that exits meanwhile, or is not ours to read (or to signal), is passed over.
+ */
+function forEachOtherProcess(visit: (pid: number, read: (file: 'environ' | 'cmdline') => string) => void): void {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
-      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(tag)) {
-        const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim();
-        found.push({ pid: Number(entry), command });
-      }
+      visit(Number(entry), (file) => readFileSync(`/proc/${entry}/${file}`, 'utf8'));
     } catch {
       // exited meanwhile, or not ours to read
     }
   }
+}
+
+/** The pids and command lines of the processes whose environment carries `runId` (Linux /proc). */
+export function processesOfRun(runId: string): Array<{ pid: number; command: string }> {
+  const tag = `${RUN_ID_VARIABLE}=${runId}`;
+  const found: Array<{ pid: number; command: string }> = [];
+  forEachOtherProcess((pid, read) => {
+    if (read('environ').split('\0').includes(tag))
+      found.push({ pid, command: read('cmdline').split('\0').join(' ').trim() });
+  });
   return found;
 }
 
 /** SIGKILLs every process whose command line mentions `text` (Linux /proc), e.g. plugins of a killed engine. */
 function killProcessesMentioning(text: string): void {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) process.kill(Number(entry), 'SIGKILL');
-    } catch {
-      // exited meanwhile, or not ours to read
-    }
-  }
+  forEachOtherProcess((pid, read) => {
+    if (read('cmdline').includes(text)) process.kill(pid, 'SIGKILL');
+  });
 }

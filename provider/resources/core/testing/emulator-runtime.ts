@@ -1,4 +1,5 @@
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../../emulator';
+import { DEMO_CREDENTIALS } from '../../../../emulator/testing/emulator-harness';
 import { resetRuntime } from '../runtime';
 
 /** An in-process emulator with the provider runtime configured for its demo tenant, and its control plane. */
@@ -12,15 +13,20 @@ export interface EmulatorRuntime {
   close(): Promise<void>;
 }
 
-/** Points the provider runtime at an emulator's demo tenant (password auth). */
-export function configureRuntimeFor(emulatorUrl: string): void {
+/**
+ * Points the provider runtime at an emulator's demo tenant (password auth; the region is its IAM project), with any
+ * `extra` `koophone:*` keys (e.g. budgets) beside them.
+ */
+export function configureRuntimeFor(emulatorUrl: string, extra: Record<string, string> = {}): void {
+  const { domainName, userName, password, projectName: region } = DEMO_CREDENTIALS;
   const config: Record<string, string> = {
     endpoint: emulatorUrl,
     iamEndpoint: emulatorUrl,
-    domainName: 'demo',
-    userName: 'demo',
-    password: 'demo-password',
-    region: 'cn-north-4',
+    domainName,
+    userName,
+    password,
+    region,
+    ...extra,
   };
   resetRuntime((key) => config[key.replace(/^koophone:/, '')]);
 }
