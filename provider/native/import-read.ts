@@ -7,6 +7,8 @@ import { withSubscription } from '../resources/billing/instance-billing';
 import { progressFor } from '../resources/core/progress';
 import { getClient, getDirectory, getSkuCatalogue, pollIntervalMs } from '../resources/core/runtime';
 import { subscriptionLookup } from '../resources/billing/subscription-lookup';
+import { claimRefusals, phoneRefusals, type GroupSpec } from '../resources/group/group-adoption';
+import { reportedSkuId } from '../resources/purchase/spec-check';
 import { definedProps, type Props } from './properties';
 
 /** batch-query's running_status of a phone being unsubscribed: no longer a member to take over. */
@@ -55,31 +57,17 @@ export function fillUndeclared(olds: Props, oldInputs: Props, news: Props): Prop
   return filled;
 }
 
-/** The SKU id whose English description batch-query reports (`instance_sku`), when exactly one SKU of the region has it. */
-function skuIdOf(catalogue: SkuCatalogue, record: InstanceRecord): string | undefined {
-  const region = (catalogue.skuSpecResponseList ?? []).find((r) => r.regionId === record.region);
-  const matches = (region?.skuResponses ?? []).filter(
-    (s) => s.cbcSkuId === record.instance_sku || (s.specDescEn ?? s.specDesc) === record.instance_sku,
-  );
-  return matches.length === 1 ? matches[0].cbcSkuId : undefined;
-}
-
 /** The spec inputs a phone's listing tells: its region and (through the SKU catalogue) its SKU. */
-async function reportedSpec(records: readonly InstanceRecord[]): Promise<Props> {
-  const regions = new Set(records.map((r) => r.region ?? ''));
-  const catalogue = await getSkuCatalogue();
-  const skus = new Set(records.map((r) => skuIdOf(catalogue, r)));
-  return definedProps({
-    regionId: regions.size === 1 ? [...regions][0] || undefined : undefined,
-    instanceSkuId: skus.size === 1 ? [...skus][0] : undefined,
-  });
+function reportedSpec(catalogue: SkuCatalogue, record: InstanceRecord): GroupSpec {
+  const regionId = record.region || undefined;
+  return { regionId, instanceSkuId: reportedSkuId(catalogue, regionId, record.instance_sku ?? undefined) };
 }
 
 /** `pulumi import koophone:index:Instance <name> <instanceId>`: the phone taken over as it is, nothing bought. */
 export async function importInstance(instanceId: string): Promise<ImportedResource | undefined> {
   const record = await getDirectory().get(instanceId, 0);
   if (!record) return undefined;
-  const inputs = await reportedSpec([record]);
+  const inputs = definedProps({ ...reportedSpec(await getSkuCatalogue(), record) });
   const subscription =
     record.billing_mode === '0' ? undefined : await subscriptionLookup(getClient()).get(record.instance_id);
   const props = withSubscription({ ...inputs, ...stateFromRecord(record, '', true) }, subscription);
@@ -88,7 +76,10 @@ export async function importInstance(instanceId: string): Promise<ImportedResour
 
 /**
  * `pulumi import koophone:index:InstanceGroup <name> <prefix>`: every live phone whose name starts with the prefix,
- * in slots by name order; the prefix stays the group's id and name prefix (its later orders extend it).
+ * taken over as `adoptInstanceIds` adopts phones (group-adoption.ts): each must be yearly/monthly, claimed by no
+ * other group of the deployment and of one spec — the first phone's by name, whose region and SKU become the
+ * inputs —, and they fill slots 0… in name order. The prefix stays the group's id and name prefix (its later orders
+ * extend it).
  */
 export async function importGroup(prefix: string, urn: string): Promise<ImportedResource | undefined> {
   // Every phone whose name starts with the prefix: a group's orders extend its prefix without a dash
@@ -98,11 +89,26 @@ export async function importGroup(prefix: string, urn: string): Promise<Imported
     .filter((r) => r.instance_name.startsWith(prefix) && r.running_status !== GOING_OFFLINE)
     .sort((a, b) => a.instance_name.localeCompare(b.instance_name));
   if (records.length === 0) return undefined;
-  const inputs: Props = { size: records.length, ...(await reportedSpec(records)) };
+  const catalogue = await getSkuCatalogue();
+  const first = records[0];
+  const reported = reportedSpec(catalogue, first);
+  const inputs = definedProps({ size: records.length, ...reported });
+  // A SKU text the catalogue does not resolve to one id is still compared, as the text itself.
+  const spec: GroupSpec = { ...reported, instanceSkuId: reported.instanceSkuId ?? first.instance_sku ?? undefined };
+  const ids = records.map((r) => r.instance_id);
+  const refusals = [
+    ...claimRefusals(urn, ids),
+    ...records.flatMap((r) => phoneRefusals(r.instance_id, r, spec, catalogue)),
+  ];
+  if (refusals.length > 0)
+    throw new Error(
+      `InstanceGroup ${prefix} cannot be imported: a group's phones share one spec, here that of its first phone ` +
+        `by name (${first.instance_name}, ${first.instance_id}): ${refusals.join('; ')}`,
+    );
   const seed = {
     ...inputs,
     uniqueNamePrefix: prefix,
-    instances: records.map((r, slot) => ({ slot, instanceId: r.instance_id })),
+    instances: [],
     orderIds: [],
     nextOrderSeq: 0,
     pendingOrders: [],
@@ -113,6 +119,6 @@ export async function importGroup(prefix: string, urn: string): Promise<Imported
     pollIntervalMs: pollIntervalMs(),
     progress: progressFor(urn),
   };
-  const props = await readGroup(env, seed);
+  const props = await readGroup(env, seed, ids);
   return { id: prefix, props: definedProps(props), inputs };
 }

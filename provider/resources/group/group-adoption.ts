@@ -3,6 +3,7 @@ import type { SkuCatalogue } from '../../client';
 import { nameOfUrn } from '../../common/urn';
 import type { InstanceGroupInputs, InstanceGroupOutputs } from '../../schemas/resources/instance-group';
 import { UNKNOWN_VALUE } from '../core/check-inputs';
+import { skuTexts } from '../purchase/spec-check';
 import { placeInSlots, type SlotMap } from './group-plan';
 import type { InstanceRecord, InstanceSnapshot } from '../batching/instance-directory';
 import { describeError } from '../core/partial-state';
@@ -10,7 +11,8 @@ import { describeError } from '../core/partial-state';
 /**
  * `InstanceGroup.adoptInstanceIds`: phones bought elsewhere join a group instead of being bought. Everything that can
  * refuse an adoption is judged at check (so at preview, before any phone of the deployment is bought); sync only
- * places the phones into the lowest free slots.
+ * places the phones into the lowest free slots. `pulumi import` of a group by prefix (provider/native/import-read.ts)
+ * takes its phones over through the same checks (claimRefusals, phoneRefusals) and the same placement (adoptInto).
  */
 
 const GOING_OFFLINE = 3;
@@ -56,48 +58,56 @@ export function resetClaims(): void {
   claims.clear();
 }
 
-/** The texts batch-query may report as `instance_sku` for a SKU: the docs say spec text, not the SKU id. */
-function skuTexts(catalogue: SkuCatalogue, regionId: string, instanceSkuId: string): string[] {
-  const region = catalogue.skuSpecResponseList.find((r) => r.regionId === regionId);
-  const sku = region?.skuResponses.find((s) => s.cbcSkuId === instanceSkuId);
-  if (!sku) return [instanceSkuId];
-  return [sku.cbcSkuId, sku.specDescEn, sku.specDesc, sku.name].filter((t): t is string => !!t);
-}
+/**
+ * The spec a phone must have to join a group: its region and SKU. batch-query reports no image, so `os` is taken as
+ * declared. A field left undefined (or unknown at preview) is not compared.
+ */
+export type GroupSpec = Partial<Pick<InstanceGroupInputs, 'regionId' | 'instanceSkuId'>>;
 
-/** Why `record` cannot join a group of `inputs`' spec, naming the phone and the field; none when it can. */
-function mismatches(
+const compared = (value: string | undefined): value is string => value !== undefined && value !== UNKNOWN_VALUE;
+
+/**
+ * Why the phone `id` (listed as `record`) cannot join a group of `spec`, each reason naming the phone and, for a
+ * mismatch, the field; none when it can. Shared by `adoptInstanceIds`' check and `pulumi import` of a group.
+ */
+export function phoneRefusals(
   id: string,
   record: InstanceRecord | undefined,
-  inputs: Pick<InstanceGroupInputs, 'regionId' | 'instanceSkuId'>,
+  spec: GroupSpec,
   catalogue: SkuCatalogue | undefined,
-): dynamic.CheckFailure[] {
-  const fail = (reason: string): dynamic.CheckFailure[] => [
-    { property: 'adoptInstanceIds', reason: `phone ${id}: ${reason}` },
-  ];
-  if (!record) return fail('no such phone in this account (batch-query does not list it)');
-  if (record.running_status === GOING_OFFLINE) return fail('it is being unsubscribed (running_status 3)');
+): string[] {
+  const why = (reason: string) => `phone ${id}: ${reason}`;
+  if (!record) return [why('no such phone in this account (batch-query does not list it)')];
+  if (record.running_status === GOING_OFFLINE) return [why('it is being unsubscribed (running_status 3)')];
   if (record.billing_mode === PAY_PER_USE)
-    return fail(
-      'it is pay-per-use, which the API cannot unsubscribe, so the group could never delete it; adopt it as an Instance (adoptInstanceId)',
-    );
-  const failures: dynamic.CheckFailure[] = [];
-  if (inputs.regionId !== UNKNOWN_VALUE && record.region && record.region !== inputs.regionId)
-    failures.push(
-      ...fail(`regionId: the phone is in "${record.region}", the group's regionId is "${inputs.regionId}"`),
-    );
-  if (catalogue && inputs.instanceSkuId !== UNKNOWN_VALUE && inputs.regionId !== UNKNOWN_VALUE && record.instance_sku) {
-    const texts = skuTexts(catalogue, inputs.regionId, inputs.instanceSkuId);
+    return [
+      why(
+        'it is pay-per-use, which the API cannot unsubscribe, so the group could never delete it; adopt it as an Instance (adoptInstanceId)',
+      ),
+    ];
+  const refusals: string[] = [];
+  if (compared(spec.regionId) && record.region && record.region !== spec.regionId)
+    refusals.push(why(`regionId: the phone is in "${record.region}", the group's regionId is "${spec.regionId}"`));
+  if (catalogue && compared(spec.instanceSkuId) && spec.regionId !== UNKNOWN_VALUE && record.instance_sku) {
+    const texts = skuTexts(catalogue, spec.regionId, spec.instanceSkuId);
+    const groups = texts.length > 1 ? `"${spec.instanceSkuId}" is "${texts[1]}"` : `is "${texts[0]}"`;
     if (!texts.includes(record.instance_sku))
-      failures.push(
-        ...fail(
-          `instanceSkuId: the phone is "${record.instance_sku}", the group's instanceSkuId "${inputs.instanceSkuId}" is "${texts[1] ?? texts[0]}"`,
-        ),
-      );
+      refusals.push(why(`instanceSkuId: the phone is "${record.instance_sku}", the group's instanceSkuId ${groups}`));
   }
-  return failures;
+  return refusals;
 }
 
 const groupName = (group: string) => `group "${nameOfUrn(group)}"`;
+
+/**
+ * Claims the phones for `group` (see claimPhones) and says why each phone another group of the deployment holds
+ * cannot join it. Shared by `adoptInstanceIds`' check and `pulumi import` of a group.
+ */
+export function claimRefusals(group: string, ids: readonly string[]): string[] {
+  return claimPhones(group, ids).map(
+    (t) => `phone ${t.instanceId} already belongs to ${groupName(t.group)} of this stack; a phone belongs to one group`,
+  );
+}
 
 /**
  * The check (at preview, and again before `up` changes anything) of a group's adoptions: no duplicates, no more than
@@ -121,11 +131,7 @@ export async function adoptionFailures(
       property: 'adoptInstanceIds',
       reason: `lists ${listed.length} phones, more than the group's size ${inputs.size}`,
     });
-  for (const t of claimPhones(group, ids))
-    failures.push({
-      property: 'adoptInstanceIds',
-      reason: `phone ${t.instanceId} already belongs to ${groupName(t.group)} of this stack; a phone belongs to one group`,
-    });
+  for (const reason of claimRefusals(group, ids)) failures.push({ property: 'adoptInstanceIds', reason });
   const fresh = newAdoptions(inputs, olds);
   if (fresh.length === 0 || failures.length > 0) return failures;
   let snapshot: InstanceSnapshot;
@@ -142,7 +148,9 @@ export async function adoptionFailures(
   }
   // The catalogue only names the SKU's spec text; a catalogue that cannot be read fails the spec check already.
   const catalogue = await look.catalogue().catch(() => undefined);
-  for (const id of fresh) failures.push(...mismatches(id, snapshot.get(id), inputs, catalogue));
+  for (const id of fresh)
+    for (const reason of phoneRefusals(id, snapshot.get(id), inputs, catalogue))
+      failures.push({ property: 'adoptInstanceIds', reason });
   return failures;
 }
 

@@ -302,8 +302,15 @@ export async function syncGroup(
   }
 }
 
-/** Refresh: member status from the shared listing; lost members leave their slot; found orders fill theirs. */
-export async function readGroup(env: GroupEnv, props: InstanceGroupOutputs): Promise<InstanceGroupOutputs> {
+/**
+ * Refresh: member status from the shared listing; lost members leave their slot; found orders fill theirs. `adopt`
+ * (`pulumi import` of a group) are phones that join as `adoptInstanceIds` do: into the lowest free slots, in order.
+ */
+export async function readGroup(
+  env: GroupEnv,
+  props: InstanceGroupOutputs,
+  adopt: readonly string[] = [],
+): Promise<InstanceGroupOutputs> {
   const w = workingFrom(props);
   w.snapshot = await env.directory.snapshot();
   dropLostMembers(w);
@@ -317,6 +324,7 @@ export async function readGroup(env: GroupEnv, props: InstanceGroupOutputs): Pro
     );
     w.pendingOrders = w.pendingOrders.filter((p) => p !== pending);
   }
+  adoptInto(w.members, w.snapshot, adopt, props.size);
   try {
     w.subscriptions = await readSubscriptions(env, w);
   } catch (err) {

@@ -88,6 +88,31 @@ export function specFailures(
   return failures;
 }
 
+/**
+ * The texts batch-query may report as a phone's `instance_sku` for a SKU of a region: the docs say spec text, not the
+ * SKU id. A SKU the catalogue does not list is only its own id.
+ */
+export function skuTexts(catalogue: SkuCatalogue, regionId: string | undefined, instanceSkuId: string): string[] {
+  const region = catalogue.skuSpecResponseList.find((r) => r.regionId === regionId);
+  const sku = region?.skuResponses.find((s) => s.cbcSkuId === instanceSkuId);
+  if (!sku) return [instanceSkuId];
+  return [sku.cbcSkuId, sku.specDescEn, sku.specDesc, sku.name].filter((t): t is string => !!t);
+}
+
+/** The SKU id a phone's reported `instance_sku` names, when exactly one SKU of its region is reported so. */
+export function reportedSkuId(
+  catalogue: SkuCatalogue,
+  regionId: string | undefined,
+  reported: string | undefined,
+): string | undefined {
+  if (!reported) return undefined;
+  const region = catalogue.skuSpecResponseList.find((r) => r.regionId === regionId);
+  const matches = (region?.skuResponses ?? []).filter((s) =>
+    skuTexts(catalogue, regionId, s.cbcSkuId).includes(reported),
+  );
+  return matches.length === 1 ? matches[0].cbcSkuId : undefined;
+}
+
 /** True when `news` would buy a phone with a spec that `olds` did not already have (a create or a replacement). */
 export function buysNewSpec(olds: Record<string, unknown> | undefined, news: Record<string, unknown>): boolean {
   if (!olds || Object.keys(olds).length === 0) return true;
