@@ -10,6 +10,7 @@ import { previewCreate } from './preview';
 import { definedProps, pick, unwrapSecrets, wrapSecrets, type Props } from './properties';
 import { namePrefixDefault, nativeResources, schemaJson, type NativeResource } from './resources';
 import { createKeyOf } from './urn';
+import { leanDeserializer, leanStruct } from './lean-requests';
 import { nameOfUrn, typeOfUrn } from '../common/urn';
 
 type Struct = InstanceType<typeof struct.Struct>;
@@ -83,8 +84,35 @@ function resourceOf(urn: string) {
   return {
     resource,
     plain: (s: Struct | undefined): Props => unwrapSecrets(toProps(s), secrets),
+    /** A Struct field the lean deserializer decoded already (LEAN_FIELDS), else decoded from the message. */
+    plainField: (req: object, field: number, get: () => Struct | undefined): Props =>
+      unwrapSecrets(leanStruct(req, field) ?? toProps(get()), secrets),
     out: (p: Props): Struct => toStruct(wrapSecrets(p, secrets)),
   };
+}
+
+/**
+ * The requests that carry a resource's old outputs (megabytes for a 10,000-phone group): those fields are decoded
+ * straight to plain values (lean-requests.ts), and Check's `old_outputs` (9), which check never reads, not at all.
+ * Field numbers from pulumi's provider.proto.
+ */
+const OLDS = 3;
+const LEAN_FIELDS = {
+  check: leanDeserializer(messages.CheckRequest, { skip: [9] }),
+  diff: leanDeserializer(messages.DiffRequest, { decode: [OLDS] }),
+  update: leanDeserializer(messages.UpdateRequest, { decode: [OLDS] }),
+  read: leanDeserializer(messages.ReadRequest, { decode: [OLDS] }),
+  delete: leanDeserializer(messages.DeleteRequest, { decode: [OLDS] }),
+};
+
+/** Pulumi's ResourceProvider service definition with the lean request deserializers. */
+function leanProviderService(): typeof services.ResourceProviderService {
+  const def = { ...services.ResourceProviderService };
+  for (const [method, requestDeserialize] of Object.entries(LEAN_FIELDS)) {
+    const key = method as keyof typeof LEAN_FIELDS;
+    def[key] = { ...def[key], requestDeserialize } as never;
+  }
+  return def;
 }
 
 /**
@@ -162,11 +190,11 @@ export function providerService(version: string): Partial<providerGrpc.IResource
     }),
 
     diff: unary(async (req: providerPb.DiffRequest) => {
-      const { resource, plain } = resourceOf(req.getUrn());
+      const { resource, plain, plainField } = resourceOf(req.getUrn());
       const oldInputs = plain(req.getOldInputs());
       const news = plain(req.getNews());
       // Old outputs echo the inputs; an imported resource's declared-only inputs come from the program (import-read.ts).
-      const olds = fillUndeclared({ ...oldInputs, ...plain(req.getOlds()) }, oldInputs, news);
+      const olds = fillUndeclared({ ...oldInputs, ...plainField(req, OLDS, () => req.getOlds()) }, oldInputs, news);
       const result = await resource.provider.diff!(req.getId(), olds, news);
       return new messages.DiffResponse()
         .setChanges(result.changes === false ? DIFF.DIFF_NONE : result.changes ? DIFF.DIFF_SOME : DIFF.DIFF_UNKNOWN)
@@ -185,8 +213,8 @@ export function providerService(version: string): Partial<providerGrpc.IResource
     }),
 
     read: unary(async (req: providerPb.ReadRequest) => {
-      const { resource, plain, out } = resourceOf(req.getUrn());
-      const props = plain(req.getProperties());
+      const { resource, plain, plainField, out } = resourceOf(req.getUrn());
+      const props = plainField(req, OLDS, () => req.getProperties());
       const inputs = plain(req.getInputs());
       const res = new messages.ReadResponse();
       if (Object.keys(props).length === 0) {
@@ -207,8 +235,8 @@ export function providerService(version: string): Partial<providerGrpc.IResource
     }),
 
     update: unary(async (req: providerPb.UpdateRequest) => {
-      const { resource, plain, out } = resourceOf(req.getUrn());
-      const olds = { ...plain(req.getOldInputs()), ...plain(req.getOlds()) };
+      const { resource, plain, plainField, out } = resourceOf(req.getUrn());
+      const olds = { ...plain(req.getOldInputs()), ...plainField(req, OLDS, () => req.getOlds()) };
       const news = plain(req.getNews());
       if (req.getPreview()) {
         return new messages.UpdateResponse().setProperties(out(resource.previewUpdate(olds, news)));
@@ -218,8 +246,9 @@ export function providerService(version: string): Partial<providerGrpc.IResource
     }),
 
     delete: unary(async (req: providerPb.DeleteRequest) => {
-      const { resource, plain } = resourceOf(req.getUrn());
-      await resource.provider.delete?.(req.getId(), { ...plain(req.getOldInputs()), ...plain(req.getProperties()) });
+      const { resource, plain, plainField } = resourceOf(req.getUrn());
+      const props = plainField(req, OLDS, () => req.getProperties());
+      await resource.provider.delete?.(req.getId(), { ...plain(req.getOldInputs()), ...props });
       return new empty.Empty();
     }),
 
@@ -247,7 +276,7 @@ async function readForImport(resource: NativeResource, id: string) {
  */
 export async function serve(version: string, engineAddress: string | undefined): Promise<number> {
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 400 * 1024 * 1024 });
-  server.addService(services.ResourceProviderService, providerService(version) as providerGrpc.IResourceProviderServer);
+  server.addService(leanProviderService(), providerService(version) as providerGrpc.IResourceProviderServer);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
       err ? reject(err) : resolve(p),
