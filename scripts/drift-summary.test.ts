@@ -33,7 +33,7 @@ describe('drift-detection summary: subscriptions', () => {
   });
 
   const groupUrn = 'urn:pulumi:s::p::pulumi-nodejs:dynamic/koophone:InstanceGroup::fleet';
-  const group = (op: string, members: { autoRenew: boolean; expireTime: string }[]) => ({
+  const group = (op: string, members: { expiryAction: string; expireTime: string }[]) => ({
     op,
     urn: groupUrn,
     oldState: {
@@ -46,8 +46,8 @@ describe('drift-detection summary: subscriptions', () => {
   it('names the InstanceGroup member whose auto-renew was changed in the Billing Center', () => {
     const steps = [
       group('update', [
-        { autoRenew: false, expireTime: '2025-06-01T00:00:00Z' },
-        { autoRenew: true, expireTime: '2025-06-01T00:00:00Z' },
+        { expiryAction: 'release', expireTime: '2025-06-01T00:00:00Z' },
+        { expiryAction: 'renew', expireTime: '2025-06-01T00:00:00Z' },
       ]),
     ];
     expect(driftReport({ steps })).toEqual([
@@ -61,9 +61,9 @@ describe('drift-detection summary: subscriptions', () => {
   it('fails on InstanceGroup members expiring within the configured days, naming them, and only then', () => {
     const steps = [
       group('same', [
-        { autoRenew: false, expireTime: '2025-03-01T00:00:00Z' },
-        { autoRenew: false, expireTime: '2025-01-06T00:00:00Z' },
-        { autoRenew: false, expireTime: '2025-01-04T00:00:00Z' },
+        { expiryAction: 'release', expireTime: '2025-03-01T00:00:00Z' },
+        { expiryAction: 'release', expireTime: '2025-01-06T00:00:00Z' },
+        { expiryAction: 'release', expireTime: '2025-01-04T00:00:00Z' },
       ]),
     ];
     expect(driftReport({ steps }, { expiringWithinDays: 7, now })).toEqual([

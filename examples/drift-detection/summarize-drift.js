@@ -51,11 +51,12 @@ const DAY_MS = 86_400_000;
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 const isUnknown = (/** @type {unknown} */ v) => JSON.stringify(v ?? null).includes(UNKNOWN);
 
-/** @typedef {{ slot?: number; instanceId?: string; autoRenew?: boolean; expireTime?: string }} Member */
+/** @typedef {{ slot?: number; instanceId?: string; expiryAction?: string; expireTime?: string }} Member */
 
 /**
  * Billing drift the engine cannot name (a dynamic provider reports no property diff): auto-renew as the billing system
- * reports it (`autoRenew`, or each `InstanceGroup` member's `instances[i].autoRenew`) against the declared
+ * reports it (`autoRenew`, or each `InstanceGroup` member's `instances[i].expiryAction`, `renew` when it auto-renews)
+ * against the declared
  * `charge.autoRenew`.
  * @param {Step} step
  */
@@ -66,10 +67,11 @@ function billingDrift(step) {
   const members = /** @type {Member[] | undefined} */ (step.oldState?.outputs?.instances);
   if (Array.isArray(members)) {
     return members
-      .filter((m) => m.autoRenew !== undefined && m.autoRenew !== charge.autoRenew)
+      .filter((m) => m.expiryAction !== undefined && (m.expiryAction === 'renew') !== charge.autoRenew)
       .map(
         (m) =>
-          `    autoRenew of ${m.instanceId} (slot ${m.slot}): ${show(charge.autoRenew)} → ${show(m.autoRenew)} ${why}`,
+          `    autoRenew of ${m.instanceId} (slot ${m.slot}): ${show(charge.autoRenew)} → ` +
+          `${show(m.expiryAction === 'renew')} ${why}`,
       );
   }
   const now = step.oldState?.outputs?.autoRenew;

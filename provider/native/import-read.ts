@@ -25,7 +25,7 @@ export interface ImportedResource {
  * Inputs the KooPhone API never reports about a phone (batch-query has no image, bandwidth or network): an imported
  * resource cannot know them, so until the program has declared them once, the program's values are taken as they
  * are (see fillUndeclared). Billing settings are among them: their live state is compared through the read-back
- * `autoRenew` / `expiryAction`, which do come from the billing API.
+ * `autoRenew` / `expiryAction` (a group member's `expiryAction`), which do come from the billing API.
  */
 export const NOT_REPORTED_INPUTS = [
   'namePrefix',

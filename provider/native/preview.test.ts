@@ -1,7 +1,7 @@
 import { previewGroupUpdate, previewInstanceUpdate } from './preview';
 import { UNKNOWN_VALUE } from './properties';
 
-const member = (slot: number) => ({ slot, instanceId: `id${slot}`, autoRenew: false, expiryAction: 'release' });
+const member = (slot: number) => ({ slot, instanceId: `id${slot}`, expiryAction: 'release' });
 const group = {
   size: 3,
   charge: { autoRenew: false },
@@ -23,16 +23,12 @@ describe('previewGroupUpdate', () => {
     expect(previewGroupUpdate(group, { ...group, size: 1 }).instanceIds).toEqual(['id0']);
   });
 
-  test('an auto-renew toggle keeps every id and shows the new auto-renew on each member', () => {
+  test('an auto-renew toggle keeps every id and shows the new expiry action on each member', () => {
     const outs = previewGroupUpdate(group, { ...group, charge: { autoRenew: true } });
     expect(outs.instanceIds).toEqual(group.instanceIds);
-    expect(
-      (outs.instances as { autoRenew: boolean; expiryAction: string }[]).map((m) => [m.autoRenew, m.expiryAction]),
-    ).toEqual([
-      [true, 'renew'],
-      [true, 'renew'],
-      [true, 'renew'],
-    ]);
+    expect(outs.instances as Record<string, unknown>[]).toEqual(
+      [0, 1, 2].map((slot) => ({ slot, instanceId: `id${slot}`, expiryAction: 'renew' })),
+    );
     expect(outs.orderIds).toEqual(['o1']);
   });
 

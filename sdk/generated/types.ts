@@ -90,10 +90,6 @@ export interface InstanceGroupMember {
    */
   expireTime?: string;
   /**
-   * Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
-   */
-  autoRenew?: boolean;
-  /**
    * Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
    */
   subscriptionStatus?: string;

@@ -17,10 +17,6 @@ namespace Pulumi.KooPhone.Outputs
     public sealed class InstanceGroupMember
     {
         /// <summary>
-        /// Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
-        /// </summary>
-        public readonly bool? AutoRenew;
-        /// <summary>
         /// When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).
         /// </summary>
         public readonly string? ExpireTime;
@@ -51,8 +47,6 @@ namespace Pulumi.KooPhone.Outputs
 
         [OutputConstructor]
         private InstanceGroupMember(
-            bool? autoRenew,
-
             string? expireTime,
 
             string? expiryAction,
@@ -67,7 +61,6 @@ namespace Pulumi.KooPhone.Outputs
 
             string? subscriptionStatus)
         {
-            AutoRenew = autoRenew;
             ExpireTime = expireTime;
             ExpiryAction = expiryAction;
             InstanceId = instanceId;

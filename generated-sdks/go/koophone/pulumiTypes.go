@@ -357,8 +357,6 @@ func (o InstanceChargePtrOutput) PeriodType() pulumi.StringPtrOutput {
 
 // One phone of an InstanceGroup, in its slot.
 type InstanceGroupMember struct {
-	// Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
-	AutoRenew *bool `pulumi:"autoRenew"`
 	// When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).
 	ExpireTime *string `pulumi:"expireTime"`
 	// What the billing system will do at expiry: `renew` (auto-renew), `toPayPerUse`, or `release`; drift from `expirePolicy` shows here. Constraints: one of `renew`, `toPayPerUse`, `release`.
@@ -388,11 +386,6 @@ func (o InstanceGroupMemberOutput) ToInstanceGroupMemberOutput() InstanceGroupMe
 
 func (o InstanceGroupMemberOutput) ToInstanceGroupMemberOutputWithContext(ctx context.Context) InstanceGroupMemberOutput {
 	return o
-}
-
-// Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
-func (o InstanceGroupMemberOutput) AutoRenew() pulumi.BoolPtrOutput {
-	return o.ApplyT(func(v InstanceGroupMember) *bool { return v.AutoRenew }).(pulumi.BoolPtrOutput)
 }
 
 // When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).

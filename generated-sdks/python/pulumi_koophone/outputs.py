@@ -234,8 +234,6 @@ class InstanceGroupMember(dict):
             suggest = "instance_id"
         elif key == "instanceName":
             suggest = "instance_name"
-        elif key == "autoRenew":
-            suggest = "auto_renew"
         elif key == "expireTime":
             suggest = "expire_time"
         elif key == "expiryAction":
@@ -259,7 +257,6 @@ class InstanceGroupMember(dict):
                  instance_name: _builtins.str,
                  slot: _builtins.int,
                  status: _builtins.str,
-                 auto_renew: Optional[_builtins.bool] = None,
                  expire_time: Optional[_builtins.str] = None,
                  expiry_action: Optional[_builtins.str] = None,
                  subscription_status: Optional[_builtins.str] = None):
@@ -270,7 +267,6 @@ class InstanceGroupMember(dict):
         :param _builtins.str instance_name: The phone's name, `{orderPrefix}-00001` etc.
         :param _builtins.int slot: The member's slot: stable for the life of the group, 0 … size-1.
         :param _builtins.str status: The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
-        :param _builtins.bool auto_renew: Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
         :param _builtins.str expire_time: When the phone's yearly/monthly subscription expires (UTC, from Huawei Cloud's billing API; read on refresh and update).
         :param _builtins.str expiry_action: What the billing system will do at expiry: `renew` (auto-renew), `toPayPerUse`, or `release`; drift from `expirePolicy` shows here. Constraints: one of `renew`, `toPayPerUse`, `release`.
         :param _builtins.str subscription_status: Subscription status from the billing API: `active`, `grace`, `frozen`, `expired`, …
@@ -279,8 +275,6 @@ class InstanceGroupMember(dict):
         pulumi.set(__self__, "instance_name", instance_name)
         pulumi.set(__self__, "slot", slot)
         pulumi.set(__self__, "status", status)
-        if auto_renew is not None:
-            pulumi.set(__self__, "auto_renew", auto_renew)
         if expire_time is not None:
             pulumi.set(__self__, "expire_time", expire_time)
         if expiry_action is not None:
@@ -319,14 +313,6 @@ class InstanceGroupMember(dict):
         The phone's running status in words: `running`, `starting` (provisioning or rebooting), `stopped`, `shut-down`, `going-offline` (being unsubscribed) or `unknown`. Constraints: one of `unknown`, `stopped`, `running`, `going-offline`, `starting`, `shut-down`.
         """
         return pulumi.get(self, "status")
-
-    @_builtins.property
-    @pulumi.getter(name="autoRenew")
-    def auto_renew(self) -> Optional[_builtins.bool]:
-        """
-        Whether the billing system renews the subscription automatically (a Billing Center change shows as drift from `charge.autoRenew`).
-        """
-        return pulumi.get(self, "auto_renew")
 
     @_builtins.property
     @pulumi.getter(name="expireTime")

@@ -1,6 +1,7 @@
 import type { KooPhoneClient, OrderInstance } from '../../client';
 import { subscriptionOutputs, type SubscriptionOutputs } from '../../common/subscription-outputs';
 import type { InstanceGroupInputs, InstanceGroupOutputs } from '../../schemas/resources/instance-group';
+import type { GroupMember } from '../../schemas/resources/instance-group';
 import { autoRenewDrifted, expirePolicyDrifted, withSubscription } from '../billing/instance-billing';
 import { subscriptionsByIds } from '../billing/subscription-lookup';
 
@@ -42,15 +43,26 @@ export async function readMemberSubscriptions(
 export function reportedSubscriptions(outs: Pick<InstanceGroupOutputs, 'instances'>): MemberSubscriptions {
   const subs: MemberSubscriptions = new Map();
   for (const m of outs.instances) {
-    if (m.expireTime === undefined || m.autoRenew === undefined) continue;
+    if (m.expireTime === undefined || m.expiryAction === undefined) continue;
     subs.set(m.instanceId, {
       expireTime: m.expireTime,
-      autoRenew: m.autoRenew,
+      autoRenew: m.expiryAction === 'renew',
       subscriptionStatus: m.subscriptionStatus ?? '',
-      expiryAction: m.expiryAction ?? 'release',
+      expiryAction: m.expiryAction,
     });
   }
   return subs;
+}
+
+/** A member reports auto-renew as `expiryAction: renew` (the billing API's expire_policy 3), not as a field of its own. */
+const memberAutoRenew = (m: Partial<GroupMember>) => ({
+  autoRenew: m.expiryAction === undefined ? undefined : m.expiryAction === 'renew',
+});
+
+/** A member with its subscription as read: what the billing system reports, without the Instance's `autoRenew`. */
+function withMemberSubscription(m: GroupMember, sub: SubscriptionOutputs | undefined): GroupMember {
+  const { autoRenew: _stale, ...member } = withSubscription(m as GroupMember & { autoRenew?: boolean }, sub);
+  return member;
 }
 
 /** The soonest expiry among these subscriptions, as the billing API spells it; undefined when there is none. */
@@ -68,7 +80,7 @@ export function withMemberSubscriptions<T extends Pick<InstanceGroupOutputs, 'in
   subs: MemberSubscriptions,
 ): T {
   const { earliestExpireTime: _stale, ...rest } = outs;
-  const instances = outs.instances.map((m) => withSubscription(m, subs.get(m.instanceId)));
+  const instances = outs.instances.map((m) => withMemberSubscription(m, subs.get(m.instanceId)));
   const earliest = earliestExpiry(outs.instances.flatMap((m) => subs.get(m.instanceId) ?? []));
   return { ...rest, instances, ...(earliest === undefined ? {} : { earliestExpireTime: earliest }) } as T;
 }
@@ -78,5 +90,5 @@ export function membersDrifted(
   olds: Partial<Pick<InstanceGroupOutputs, 'instances'>>,
   news: Pick<InstanceGroupInputs, 'charge' | 'expirePolicy'>,
 ): boolean {
-  return (olds.instances ?? []).some((m) => autoRenewDrifted(m, news) || expirePolicyDrifted(m, news));
+  return (olds.instances ?? []).some((m) => autoRenewDrifted(memberAutoRenew(m), news) || expirePolicyDrifted(m, news));
 }

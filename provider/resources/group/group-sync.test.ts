@@ -231,7 +231,8 @@ describe('InstanceGroup sync', () => {
     t.bss.subs.get('id1')!.autoRenew = true; // changed in the Billing Center
     const queries = t.bss.calls['bss-query'];
     const refreshed = await readGroup(t.env, outs);
-    expect(refreshed.instances.map((m) => m.autoRenew)).toEqual([false, true, false]);
+    expect(refreshed.instances.map((m) => m.expiryAction)).toEqual(['release', 'renew', 'release']);
+    expect(refreshed.instances.every((m) => !('autoRenew' in m))).toBe(true); // one fact, one field
     expect(refreshed.earliestExpireTime).toBe(refreshed.instances[0].expireTime);
     expect(t.bss.calls['bss-query'] - queries).toBe(1); // one order, one page
     t.env.client.billing.querySubscriptionsByOrder = () => Promise.reject(new Error('CBC.0999 other error'));

@@ -48,22 +48,25 @@ describe('InstanceGroup provider', () => {
   });
 
   it('diff: a member whose auto-renew or expiry action was changed in the Billing Center is drift, repaired in place', async () => {
-    const member = (instanceId: string, autoRenew: boolean, expiryAction: 'renew' | 'release' | 'toPayPerUse') => ({
+    const member = (instanceId: string, expiryAction: 'renew' | 'release' | 'toPayPerUse') => ({
       slot: 0,
       instanceId,
       instanceName: 'x',
       status: 'running' as const,
       expireTime: '2030-01-01T00:00:00Z',
-      autoRenew,
       subscriptionStatus: 'active',
       expiryAction,
     });
     const withMembers = (...instances: ReturnType<typeof member>[]) => state({ instances });
-    const clean = withMembers(member('a', false, 'release'), member('b', false, 'release'));
+    const clean = withMembers(member('a', 'release'), member('b', 'release'));
     expect(await provider.diff!('g', clean, inputs())).toMatchObject({ changes: false });
-    const renewedInBillingCenter = withMembers(member('a', false, 'release'), member('b', true, 'renew'));
+    const renewedInBillingCenter = withMembers(member('a', 'release'), member('b', 'renew'));
     expect(await provider.diff!('g', renewedInBillingCenter, inputs())).toMatchObject({ changes: true, replaces: [] });
-    const payPerUse = withMembers(member('a', false, 'toPayPerUse'));
+    // Auto-renew is read from the expiry action: members that renew match a group declared to renew.
+    const renewing = { ...withMembers(member('a', 'renew')), charge: inputs({ charge: { autoRenew: true } }).charge };
+    expect(await provider.diff!('g', renewing, inputs({ charge: { autoRenew: true } }))).toMatchObject({ changes: false });
+    expect(await provider.diff!('g', renewing, inputs({ charge: { autoRenew: false } }))).toMatchObject({ changes: true });
+    const payPerUse = withMembers(member('a', 'toPayPerUse'));
     expect(await provider.diff!('g', payPerUse, inputs({ expirePolicy: 'release' }))).toMatchObject({ changes: true });
     expect(await provider.diff!('g', payPerUse, inputs())).toMatchObject({ changes: false }); // not declared: left as is
   });

@@ -148,7 +148,7 @@ export const PAGE_NOTES: Record<string, PageNotes> = {
             'prints a warning: it applies to the phones the group buys from then on. To change the existing phones\' ' +
             'period, renew them in the Huawei Cloud Billing Center (Renewals).',
           '- Every member\'s subscription is read back on create, update and refresh (`instances[i].expireTime`, ' +
-            '`autoRenew`, `expiryAction`, `subscriptionStatus`; `earliestExpireTime`), so an auto-renew or expiry-policy ' +
+            '`expiryAction` — `renew` when it auto-renews —, `subscriptionStatus`; `earliestExpireTime`), so an auto-renew or expiry-policy ' +
             'change made in the Billing Center is drift that `pulumi up` sets back on those members only; ' +
             '`renewBeforeDays` renews due members 10 per call. See [Subscriptions and renewals](subscriptions.md#instancegroup).',
           '- `pulumi destroy` unsubscribes every member (refund per Huawei\'s unsubscription rules) and waits until they are released.',

@@ -81,8 +81,9 @@ export function subscriptionsPage(): string {
     ].join('\n'),
     '## InstanceGroup',
     'An `InstanceGroup` declares the same inputs for all its members — `charge.autoRenew`, `renewBeforeDays`, ' +
-      '`expirePolicy` — and reports each member\'s subscription in `instances[i]` (`expireTime`, `autoRenew`, ' +
-      '`subscriptionStatus`, `expiryAction`; absent for a member without one) and the soonest expiry of the group in ' +
+      '`expirePolicy` — and reports each member\'s subscription in `instances[i]` (`expireTime`, ' +
+      '`subscriptionStatus`, `expiryAction` — `renew` when the billing system auto-renews it, so a member has no ' +
+      '`autoRenew` of its own —; absent for a member without one) and the soonest expiry of the group in ' +
       '`earliestExpireTime`. A member whose auto-renew or expiry action was changed in the Billing Center is drift: ' +
       '`pulumi up` sets back that member only. Nothing about a subscription ever replaces a phone.',
     codeBlock(
