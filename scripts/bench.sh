@@ -7,7 +7,8 @@
 # Usage: scripts/bench.sh [phones=20] [provision-seconds=5] [parallel] [shape=instances]
 #   parallel: the engine's --parallel for up, refresh and destroy (default: Pulumi's own, 4 x cores). Creates wait
 #   for provisioning, so the engine's parallelism, not the API, decides how many phones provision at once.
-#   shape: `instances` (one Instance per phone), `group` (one InstanceGroup of all phones), `naive` (one resource per
+#   shape: `instances` (one Instance per phone), `group` (one InstanceGroup of all phones), `group-native` (the same
+#   group on the native plugin, built from dist/ and named in Pulumi.yaml's plugins.providers), `naive` (one resource per
 #   phone through bench/naive-provider.js, a hand-written provider), or `raw`: the physical limit, one create call of
 #   all phones polled until they run, no engine (bench/raw-order.js).
 # BENCH_RESULT=<file>: also writes the figures there as one JSON object (scripts/bench-table.sh reads it).
@@ -54,6 +55,13 @@ else
   cp -R "$root/bench/koophone-program" "$project"
   "$root/scripts/install-local-package.sh" "$project"
 fi
+if [ "$shape" = group-native ]; then
+  mkdir -p "$work/plugin"
+  printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$root/.tools/node/bin/node" "$root/dist/provider/cmd/pulumi-resource-koophone/index.js" \
+    >"$work/plugin/pulumi-resource-koophone"
+  chmod +x "$work/plugin/pulumi-resource-koophone"
+  printf '\nplugins:\n  providers:\n    - name: koophone\n      path: %s\n' "$work/plugin" >>"$project/Pulumi.yaml"
+fi
 cd "$project"
 pulumi stack init bench >/dev/null
 if [ "$shape" = naive ]; then
@@ -63,8 +71,9 @@ fi
 for kv in "endpoint $url" "iamEndpoint $url" "region cn-north-4" "domainName demo" "userName demo"; do pulumi config set koophone:${kv% *} "${kv#* }"; done
 pulumi config set --secret koophone:password demo-password
 if [ "$shape" = naive ]; then :
-elif [ "$shape" = group ]; then
+elif [ "$shape" = group ] || [ "$shape" = group-native ]; then
   pulumi config set groupSize "$phones"
+  [ "$shape" = group ] || pulumi config set flavour native
 else
   pulumi config set phones "$phones"
 fi

@@ -2,9 +2,10 @@
 // JavaScript like bench/naive-program, so both providers pay the same program start-up (a TypeScript program also
 // pays ts-node's type check, about 4 s on 2 cores, whichever provider it uses).
 const pulumi = require('@pulumi/pulumi');
-const koophone = require('pulumi-koophone');
-
 const config = new pulumi.Config();
+// `flavour: native`: the same classes on the native plugin (docs/native-provider.md), which bench.sh points at dist/.
+const koophone = require(config.get('flavour') === 'native' ? 'pulumi-koophone/native' : 'pulumi-koophone');
+
 const spec = {
   os: 'AOSP11',
   instanceSkuId: 'kp.professional.xlarge.32g.2',
