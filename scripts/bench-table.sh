@@ -48,7 +48,8 @@ for (const r of rows) {
     console.log(`| ${r.phones} | ${label[r.shape]} | skipped: ${r.skipped} | | | | | | |`);
     continue;
   }
-  const del = r.destroyCalls ? `${r.destroyCalls.total} (delete ${r.destroyCalls.ops.delete ?? 0})` : '–';
+  const left = r.phonesLeft === undefined ? '' : `, ${r.phonesLeft} left`;
+  const del = r.destroyCalls ? `${r.destroyCalls.total} (delete ${r.destroyCalls.ops.delete ?? 0}${left})` : '–';
   console.log(
     `| ${r.phones} | ${label[r.shape]} | ${(r.up / r.L).toFixed(2)} × L (${r.up.toFixed(1)} s) | ${r.upCalls.ops.create ?? 0} | ` +
       `${r.upCalls.total} | ${r.preview === undefined ? '–' : `${r.preview.toFixed(1)} s`} | ` +

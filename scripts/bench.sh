@@ -120,4 +120,7 @@ dend=$(date +%s.%N)
 destroy_calls=$(total_calls)
 echo "pulumi destroy wall time        : $(node -e "console.log(($dend-$dstart).toFixed(1))") s"
 echo "API calls during destroy        : $destroy_calls"
-result "{\"shape\":\"$shape\",\"phones\":$phones,\"L\":$provision,\"parallel\":\"${parallel:-default}\",\"up\":$(node -e "console.log($end-$start)"),\"upCalls\":$(calls_of "$up_calls"),\"preview\":$(node -e "console.log($pend-$pstart)"),\"previewCalls\":$(calls_of "$preview_calls"),\"refresh\":$(node -e "console.log($rend-$rstart)"),\"refreshCalls\":$(calls_of "$refresh_calls"),\"destroy\":$(node -e "console.log($dend-$dstart)"),\"destroyCalls\":$(calls_of "$destroy_calls"),\"stateBytes\":$state_bytes}"
+# Unsubscribed phones leave the emulator after --release-seconds: give them that long, then count what is left.
+left=$(for _ in 1 2 3 4 5; do n=$(curl -fsS "$url/_emulator/instances" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).instances.length))'); [ "$n" = 0 ] && break; sleep 1; done; echo "$n")
+echo "phones left after destroy       : $left"
+result "{\"shape\":\"$shape\",\"phones\":$phones,\"L\":$provision,\"parallel\":\"${parallel:-default}\",\"up\":$(node -e "console.log($end-$start)"),\"upCalls\":$(calls_of "$up_calls"),\"preview\":$(node -e "console.log($pend-$pstart)"),\"previewCalls\":$(calls_of "$preview_calls"),\"refresh\":$(node -e "console.log($rend-$rstart)"),\"refreshCalls\":$(calls_of "$refresh_calls"),\"destroy\":$(node -e "console.log($dend-$dstart)"),\"destroyCalls\":$(calls_of "$destroy_calls"),\"phonesLeft\":$left,\"stateBytes\":$state_bytes}"
