@@ -174,4 +174,8 @@ fleet reboot
 echo "ok  one reboot call, no install, no purchase, every phone running"
 # No destroy: the emulator and the stack state are thrown away on exit (test/e2e covers uninstall on delete).
 
+step "No example exports an undefined value (pulumi would warn: Undefined value ... will not show as a stack output)"
+! grep -h "Undefined value" "$work"/*.log || fail "an example exports an undefined value (logs: $work/*.log)"
+echo "ok  no undefined stack output"
+
 step "All examples passed"

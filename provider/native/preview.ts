@@ -37,13 +37,11 @@ export function previewGroupUpdate(olds: Props, news: Props): Props {
   const growth = Math.max(0, size - ids.length);
   const autoRenew = chargeAutoRenew(news);
   const renewChanged = autoRenew !== undefined && autoRenew !== chargeAutoRenew(olds);
-  const kept = members
-    .slice(0, size)
-    .map((m) => {
-      // Members from before auto-renew was reported as `expiryAction` alone may still carry `autoRenew`.
-      const { autoRenew: _stale, ...member } = m as Member & { autoRenew?: unknown };
-      return renewChanged ? definedProps({ ...member, expiryAction: autoRenew ? 'renew' : UNKNOWN_VALUE }) : m;
-    });
+  const kept = members.slice(0, size).map((m) => {
+    // Members from before auto-renew was reported as `expiryAction` alone may still carry `autoRenew`.
+    const { autoRenew: _stale, ...member } = m as Member & { autoRenew?: unknown };
+    return renewChanged ? definedProps({ ...member, expiryAction: autoRenew ? 'renew' : UNKNOWN_VALUE }) : m;
+  });
   outs.instanceIds = [...ids.slice(0, size), ...unknowns(growth)];
   outs.instances = [...kept, ...unknowns(growth)];
   if (growth > 0) {

@@ -64,8 +64,12 @@ describe('InstanceGroup provider', () => {
     expect(await provider.diff!('g', renewedInBillingCenter, inputs())).toMatchObject({ changes: true, replaces: [] });
     // Auto-renew is read from the expiry action: members that renew match a group declared to renew.
     const renewing = { ...withMembers(member('a', 'renew')), charge: inputs({ charge: { autoRenew: true } }).charge };
-    expect(await provider.diff!('g', renewing, inputs({ charge: { autoRenew: true } }))).toMatchObject({ changes: false });
-    expect(await provider.diff!('g', renewing, inputs({ charge: { autoRenew: false } }))).toMatchObject({ changes: true });
+    expect(await provider.diff!('g', renewing, inputs({ charge: { autoRenew: true } }))).toMatchObject({
+      changes: false,
+    });
+    expect(await provider.diff!('g', renewing, inputs({ charge: { autoRenew: false } }))).toMatchObject({
+      changes: true,
+    });
     const payPerUse = withMembers(member('a', 'toPayPerUse'));
     expect(await provider.diff!('g', payPerUse, inputs({ expirePolicy: 'release' }))).toMatchObject({ changes: true });
     expect(await provider.diff!('g', payPerUse, inputs())).toMatchObject({ changes: false }); // not declared: left as is
