@@ -85,8 +85,9 @@ class Reader {
     return Buffer.concat(parts);
   }
 
+  /** Keys in sorted order, as google-protobuf's map gives them (the engine's wire order is not stable; a diff may compare JSON). */
   struct(end: number): Props {
-    const out: Props = {};
+    const entries: [string, unknown][] = [];
     while (this.pos < end) {
       const tag = this.varint();
       if (tag !== ((1 << 3) | WIRE.bytes)) {
@@ -102,8 +103,11 @@ class Reader {
         else if (t === ((2 << 3) | WIRE.bytes)) value = this.value(this.varint() + this.pos);
         else this.skip(t & 7);
       }
-      out[key] = value;
+      entries.push([key, value]);
     }
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const out: Props = {};
+    for (const [key, value] of entries) out[key] = value;
     return out;
   }
 
