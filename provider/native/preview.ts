@@ -38,9 +38,10 @@ export function previewGroupUpdate(olds: Props, news: Props): Props {
   const autoRenew = chargeAutoRenew(news);
   const renewChanged = autoRenew !== undefined && autoRenew !== chargeAutoRenew(olds);
   const kept = members.slice(0, size).map((m) => {
+    if (!renewChanged) return m;
     // Members from before auto-renew was reported as `expiryAction` alone may still carry `autoRenew`.
-    const { autoRenew: _stale, ...member } = m as Member & { autoRenew?: unknown };
-    return renewChanged ? definedProps({ ...member, expiryAction: autoRenew ? 'renew' : UNKNOWN_VALUE }) : m;
+    const { autoRenew: _stale, ...member } = m;
+    return definedProps({ ...member, expiryAction: autoRenew ? 'renew' : UNKNOWN_VALUE });
   });
   outs.instanceIds = [...ids.slice(0, size), ...unknowns(growth)];
   outs.instances = [...kept, ...unknowns(growth)];

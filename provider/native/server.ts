@@ -94,15 +94,16 @@ function resourceOf(urn: string) {
 /**
  * The requests that carry a resource's old outputs (megabytes for a 10,000-phone group): those fields are decoded
  * straight to plain values (lean-requests.ts), and Check's `old_outputs` (9), which check never reads, not at all.
- * Field numbers from pulumi's provider.proto.
+ * Field numbers from pulumi's provider.proto: the old outputs are field 3 in all four requests (`olds` in Diff and
+ * Update, `properties` in Read and Delete).
  */
-const OLDS = 3;
+const OLD_OUTPUTS = 3;
 const LEAN_FIELDS = {
   check: leanDeserializer(messages.CheckRequest, { skip: [9] }),
-  diff: leanDeserializer(messages.DiffRequest, { decode: [OLDS] }),
-  update: leanDeserializer(messages.UpdateRequest, { decode: [OLDS] }),
-  read: leanDeserializer(messages.ReadRequest, { decode: [OLDS] }),
-  delete: leanDeserializer(messages.DeleteRequest, { decode: [OLDS] }),
+  diff: leanDeserializer(messages.DiffRequest, { decode: [OLD_OUTPUTS] }),
+  update: leanDeserializer(messages.UpdateRequest, { decode: [OLD_OUTPUTS] }),
+  read: leanDeserializer(messages.ReadRequest, { decode: [OLD_OUTPUTS] }),
+  delete: leanDeserializer(messages.DeleteRequest, { decode: [OLD_OUTPUTS] }),
 };
 
 /** Pulumi's ResourceProvider service definition with the lean request deserializers. */
@@ -194,7 +195,11 @@ export function providerService(version: string): Partial<providerGrpc.IResource
       const oldInputs = plain(req.getOldInputs());
       const news = plain(req.getNews());
       // Old outputs echo the inputs; an imported resource's declared-only inputs come from the program (import-read.ts).
-      const olds = fillUndeclared({ ...oldInputs, ...plainField(req, OLDS, () => req.getOlds()) }, oldInputs, news);
+      const olds = fillUndeclared(
+        { ...oldInputs, ...plainField(req, OLD_OUTPUTS, () => req.getOlds()) },
+        oldInputs,
+        news,
+      );
       const result = await resource.provider.diff!(req.getId(), olds, news);
       return new messages.DiffResponse()
         .setChanges(result.changes === false ? DIFF.DIFF_NONE : result.changes ? DIFF.DIFF_SOME : DIFF.DIFF_UNKNOWN)
@@ -214,7 +219,7 @@ export function providerService(version: string): Partial<providerGrpc.IResource
 
     read: unary(async (req: providerPb.ReadRequest) => {
       const { resource, plain, plainField, out } = resourceOf(req.getUrn());
-      const props = plainField(req, OLDS, () => req.getProperties());
+      const props = plainField(req, OLD_OUTPUTS, () => req.getProperties());
       const inputs = plain(req.getInputs());
       const res = new messages.ReadResponse();
       if (Object.keys(props).length === 0) {
@@ -236,7 +241,7 @@ export function providerService(version: string): Partial<providerGrpc.IResource
 
     update: unary(async (req: providerPb.UpdateRequest) => {
       const { resource, plain, plainField, out } = resourceOf(req.getUrn());
-      const olds = { ...plain(req.getOldInputs()), ...plainField(req, OLDS, () => req.getOlds()) };
+      const olds = { ...plain(req.getOldInputs()), ...plainField(req, OLD_OUTPUTS, () => req.getOlds()) };
       const news = plain(req.getNews());
       if (req.getPreview()) {
         return new messages.UpdateResponse().setProperties(out(resource.previewUpdate(olds, news)));
@@ -247,7 +252,7 @@ export function providerService(version: string): Partial<providerGrpc.IResource
 
     delete: unary(async (req: providerPb.DeleteRequest) => {
       const { resource, plain, plainField } = resourceOf(req.getUrn());
-      const props = plainField(req, OLDS, () => req.getProperties());
+      const props = plainField(req, OLD_OUTPUTS, () => req.getProperties());
       await resource.provider.delete?.(req.getId(), { ...plain(req.getOldInputs()), ...props });
       return new empty.Empty();
     }),

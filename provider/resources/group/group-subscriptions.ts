@@ -1,7 +1,6 @@
 import type { KooPhoneClient, OrderInstance } from '../../client';
 import { subscriptionOutputs, type SubscriptionOutputs } from '../../common/subscription-outputs';
-import type { InstanceGroupInputs, InstanceGroupOutputs } from '../../schemas/resources/instance-group';
-import type { GroupMember } from '../../schemas/resources/instance-group';
+import type { GroupMember, InstanceGroupInputs, InstanceGroupOutputs } from '../../schemas/resources/instance-group';
 import { autoRenewDrifted, expirePolicyDrifted, withSubscription } from '../billing/instance-billing';
 import { subscriptionsByIds } from '../billing/subscription-lookup';
 
