@@ -31,6 +31,8 @@ export interface PulumiProject {
   selectStack(name: string): Promise<void>;
   /** `config set [--secret] <key>`; the value goes through stdin so it never shows in argv or errors. */
   setConfig(key: string, value: string, opts?: { secret?: boolean }): Promise<void>;
+  /** `config set-all --plaintext key=value ...`: many plain values in one run (secrets go through setConfig). */
+  setPlainConfig(values: Readonly<Record<string, string>>): Promise<void>;
   /** `stack export` parsed; secrets stay encrypted. */
   exportStack(): Promise<StackExport>;
   /** `stack output --json`; secret outputs read "[secret]" unless showSecrets. */
@@ -91,6 +93,10 @@ export async function createPulumiProject(opts: CreatePulumiProjectOptions): Pro
     },
     async setConfig(key, value, { secret = false } = {}) {
       await pulumi(['config', 'set', ...(secret ? ['--secret'] : []), key], { stdin: value });
+    },
+    async setPlainConfig(values) {
+      const pairs = Object.entries(values).flatMap(([key, value]) => ['--plaintext', `${key}=${value}`]);
+      if (pairs.length > 0) await pulumi(['config', 'set-all', ...pairs]);
     },
     async exportStack() {
       return JSON.parse((await pulumi(['stack', 'export'])).stdout) as StackExport;

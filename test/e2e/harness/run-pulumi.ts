@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 
 import { pulumiOfflineScript } from './engine';
 
@@ -73,6 +73,7 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
       if (!exited && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
     };
     opts.killEngineWhen?.then(killEngine, killEngine);
+    const started = Date.now();
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => stdout.push(b));
@@ -82,6 +83,7 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
       exited = true;
     });
     child.on('close', (code, signal) => {
+      recordTiming(args, Date.now() - started);
       const result: PulumiResult = {
         code: code ?? 128,
         stdout: Buffer.concat(stdout).toString('utf8'),
@@ -96,6 +98,17 @@ export function runPulumi(args: readonly string[], opts: RunPulumiOptions): Prom
     // Closed at once when there is no input: a CLI waiting for stdin must see EOF, not hang.
     child.stdin.end(opts.stdin ?? '');
   });
+}
+
+/**
+ * E2E_PULUMI_TIMES=<file> appends one line per `pulumi` run (milliseconds, test file, arguments), to see where the
+ * e2e suite's time goes: `sort -n <file> | tail`, or sum by command.
+ */
+function recordTiming(args: readonly string[], ms: number): void {
+  const file = process.env.E2E_PULUMI_TIMES;
+  if (!file) return;
+  const test = typeof expect === 'undefined' ? '' : (expect.getState().testPath ?? '').split('/').pop();
+  appendFileSync(file, `${ms}\t${test}\t${args.join(' ')}\n`);
 }
 
 /** The environment variable that tags every process of one `pulumi` run (RunPulumiOptions.runId). */

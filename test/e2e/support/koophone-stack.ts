@@ -88,24 +88,21 @@ export async function createKooPhoneStack(
     env: { PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase', KOOPHONE_POLL_INTERVAL_MS: '250', ...opts.env },
   });
   await project.initStack('e2e');
-  for (const [key, value] of Object.entries({
-    endpoint: emulator.url,
-    iamEndpoint: emulator.url,
-    region: 'cn-north-4',
-    domainName: 'demo',
-    userName: 'demo',
-  })) {
-    await project.setConfig(`koophone:${key}`, value);
-  }
+  await project.setPlainConfig({
+    'koophone:endpoint': emulator.url,
+    'koophone:iamEndpoint': emulator.url,
+    'koophone:region': 'cn-north-4',
+    'koophone:domainName': 'demo',
+    'koophone:userName': 'demo',
+  });
   await project.setConfig('koophone:password', 'demo-password', { secret: true });
   return {
     emulator,
     control: new EmulatorControl(emulator.url),
     project,
     async declare(config) {
-      for (const [key, value] of Object.entries(config)) {
-        if (value !== undefined) await project.setConfig(key, JSON.stringify(value));
-      }
+      const values = Object.entries(config).filter(([, value]) => value !== undefined);
+      await project.setPlainConfig(Object.fromEntries(values.map(([key, value]) => [key, JSON.stringify(value)])));
     },
     async phoneIds() {
       return (await project.outputs()).phoneIds as Record<string, string>;
