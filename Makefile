@@ -8,9 +8,19 @@ NODE_STAMP := .tools/node/bin/node
 export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
 .PHONY: test demo tools deps build typecheck unit package-test e2e examples schema bench lint go-check clean no-leftovers plugin \
-	end-to-end run-e2e run-examples run-examples-then-yaml
+	checks beside-e2e run-e2e run-typecheck run-lint run-unit run-package-test run-examples run-yaml-example
 
-test: deps tools build package-test typecheck lint go-check unit end-to-end sdk-check no-leftovers
+test: deps tools build checks no-leftovers
+
+# Once the package is built, `make test` runs its checks in two lanes: the e2e suite (jest, two files at a time) in
+# one; typecheck, lint, unit, package-test, go-check, sdk-check, the TypeScript examples and the YAML example one
+# after another in the other. A pulumi run mostly waits (engine start-up, the emulator's clock), so the e2e suite
+# alone keeps only ~1.6 of the 2 cores busy; the second lane uses the rest. -O prints each step's output whole when
+# the step ends. Each check also runs alone: `make lint`, `make e2e`, ...
+checks: deps tools build yaml-host
+	@$(MAKE) --no-print-directory -j2 -O UNIT_WORKERS=1 run-e2e beside-e2e
+
+beside-e2e: run-typecheck run-lint run-unit run-package-test go-check sdk-check run-examples run-yaml-example
 
 # Every process a `make test` starts carries this id in its environment, so that the last step can prove that none
 # is left running (scripts/check-no-leftovers.sh). Set once: the sub-make of end-to-end keeps the caller's id.
@@ -44,13 +54,20 @@ build: deps
 	npm run build
 
 typecheck: deps
+	@$(MAKE) --no-print-directory run-typecheck
+run-typecheck:
 	npm run typecheck
 
+UNIT_WORKERS ?= 2
 unit: deps
-	npx jest --selectProjects unit --maxWorkers=2
+	@$(MAKE) --no-print-directory run-unit
+run-unit:
+	npx jest --selectProjects unit --maxWorkers=$(UNIT_WORKERS)
 
 # npm-packs the package and requires every export from the unpacked tarball (needs dist).
 package-test: build
+	@$(MAKE) --no-print-directory run-package-test
+run-package-test:
 	node scripts/package-test.js
 
 # No import circles (madge, ~6 s, first as the quickest), ESLint (type-aware) and Prettier's check: the codebase is
@@ -58,6 +75,8 @@ package-test: build
 # .tools, .e2e-work left out), so a new folder is covered without a list to keep; type-only imports count too: two
 # modules that need each other's types are still a circle to break.
 lint: deps
+	@$(MAKE) --no-print-directory run-lint
+run-lint:
 	npm run lint:cycles
 	npm run lint
 	npm run format:check
@@ -69,26 +88,14 @@ go-check:
 
 e2e: deps tools build
 	@$(MAKE) --no-print-directory run-e2e
-
-examples: deps tools build
-	@$(MAKE) --no-print-directory run-examples
-
-# `make test` runs the e2e suite beside the examples (TypeScript, then YAML): each side mostly waits (engine start-up,
-# provisioning on the emulator's clock) and the e2e suite alone keeps ~1.6 of the 2 cores busy, so side by side they
-# take ~4 minutes less than one after the other. -O prints each side's output whole when it ends.
-end-to-end: deps tools build yaml-host plugin
-	@$(MAKE) --no-print-directory -j2 -O run-e2e run-examples-then-yaml
-
-# Two e2e files at a time: each has its own emulator, project dir, PULUMI_HOME and backend, and much of a run is
-# waiting, so two workers cut the wall time by about a third.
+# Two e2e files at a time: each has its own emulator, project dir, PULUMI_HOME and backend.
 run-e2e:
 	npx jest --selectProjects e2e --maxWorkers=2 --testTimeout=600000
 
+examples: deps tools build
+	@$(MAKE) --no-print-directory run-examples
 run-examples:
 	scripts/test-examples.sh
-
-run-examples-then-yaml: run-examples
-	scripts/test-yaml-example.sh
 
 # The native provider plugin's tarball, pulumi-resource-koophone-v<version>-linux-amd64.tar.gz (docs/native-provider.md):
 # `pulumi plugin install resource koophone <version> --file <tarball>` installs it.
@@ -120,8 +127,12 @@ yaml-host:
 	scripts/build-yaml-host.sh
 endif
 
-# examples/yaml-fleet through the YAML host and the native plugin (its tarball from make plugin) on the emulator.
-yaml-example: deps tools yaml-host plugin
+# examples/yaml-fleet through the YAML host and the native plugin (its tarball, built first as make plugin does) on
+# the emulator.
+yaml-example: deps tools yaml-host build
+	@$(MAKE) --no-print-directory run-yaml-example
+run-yaml-example:
+	scripts/build-plugin.sh
 	scripts/test-yaml-example.sh
 
 # Python, Go and .NET SDKs from schema.json with Pulumi's code generators into generated-sdks/ (committed).

@@ -85,6 +85,7 @@ export async function createKooPhoneStack(
     // config-driven koophone-program).
     template: opts.template ?? path.join(__dirname, '..', 'fixtures', opts.program ?? 'koophone-program'),
     packages: { 'pulumi-koophone': { dir: repoRoot, include: ['package.json', 'dist'] } },
+    transpile: true,
     env: { PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase', KOOPHONE_POLL_INTERVAL_MS: '250', ...opts.env },
   });
   await project.initStack('e2e');
