@@ -23,7 +23,7 @@ checks: deps tools build yaml-host
 beside-e2e: run-typecheck run-lint run-unit run-package-test go-check sdk-check run-examples run-yaml-example
 
 # Every process a `make test` starts carries this id in its environment, so that the last step can prove that none
-# is left running (scripts/check-no-leftovers.sh). Set once: the sub-make of end-to-end keeps the caller's id.
+# is left running (scripts/check-no-leftovers.sh). Set once: the sub-make of `checks` keeps the caller's id.
 ifndef KOOPHONE_TEST_RUN
 KOOPHONE_TEST_RUN := $(shell date +%s%N)
 endif

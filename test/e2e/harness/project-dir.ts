@@ -24,7 +24,7 @@ export interface ProjectDirOptions {
   /**
    * Runs the program as JavaScript: index.ts is transpiled here once (TypeScript's transpileModule, what ts-node's
    * transpile-only mode does on every run) and Pulumi.yaml gets `main: index.js` and `typescript: false`, so no run
-   * loads TypeScript (~0.5 s of CPU each). `npm run typecheck` type-checks the fixture programs.
+   * registers ts-node (@pulumi/pulumi still loads TypeScript itself). `npm run typecheck` type-checks the fixture programs.
    */
   transpile?: boolean;
 }
